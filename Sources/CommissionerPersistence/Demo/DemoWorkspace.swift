@@ -1,0 +1,108 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+/// The demo workspace, built from the public documents in `shared/seeds/`: the bodies, departments,
+/// committees and providers are real and named as the documents name them; the people are not —
+/// each demo user is a role title, labelled as illustrative.
+public enum DemoWorkspace {
+    public static let password = "commissioner-demo"
+    public static let emailDomain = "demo.commissioner.example"
+
+    public struct Body: Sendable {
+        public var name: String
+        public var kind: OrganisationKind
+        public var parent: String?
+        /// Which seed document names it.
+        public var source: String
+    }
+
+    static let jersey = "jersey-health-care-commissioning-strategy-2022-2025.txt"
+    static let jerseyAudit = "jersey-cag-commissioning-executive-response-2024.txt"
+    static let vision = "vision2020-partnership-commissioning-report-2015.txt"
+
+    public static let bodies: [Body] = [
+        Body(name: "Government of Jersey", kind: .commissioningBody, source: jerseyAudit),
+        Body(name: "Health and Community Services", kind: .department, parent: "Government of Jersey", source: jersey),
+        Body(name: "Children, Young People, Education and Skills", kind: .department, parent: "Government of Jersey", source: jersey),
+        Body(name: "Customer and Local Services", kind: .department, parent: "Government of Jersey", source: jersey),
+        Body(name: "Justice and Home Affairs", kind: .department, parent: "Government of Jersey", source: jerseyAudit),
+        Body(name: "Public Health", kind: .department, parent: "Government of Jersey", source: jersey),
+        Body(name: "Commercial Services", kind: .department, parent: "Government of Jersey", source: jersey),
+        Body(name: "Public Accounts Committee", kind: .scrutinyBody, source: jerseyAudit),
+        Body(name: "Cheltenham Borough Council", kind: .commissioningBody, source: vision),
+        Body(name: "Cotswold District Council", kind: .commissioningBody, source: vision),
+        Body(name: "Forest of Dean District Council", kind: .commissioningBody, source: vision),
+        Body(name: "West Oxfordshire District Council", kind: .commissioningBody, source: vision),
+        Body(name: "2020 Vision Partnership Venture", kind: .partnershipVenture, source: vision),
+    ] + [
+        "Family Nursing & Home Care", "Jersey Hospice Care", "Mind Jersey", "Dementia Jersey", "Enable Jersey",
+        "Les Amis", "Jersey Recovery College", "Jersey Women's Refuge", "Macmillan Cancer Support Jersey",
+        "MyVoice", "Silkworth Charity Group", "Jersey Cheshire Homes",
+    ].map { Body(name: $0, kind: .provider, source: jersey) }
+
+    public struct Person: Sendable {
+        public var role: Role
+        public var organisation: String
+        public var email: String { "\(role.identifier)@\(DemoWorkspace.emailDomain)" }
+        public var displayName: String { "\(role.title), \(organisation) (illustrative)" }
+    }
+
+    /// One demo user per role.
+    public static let people: [Person] = [
+        Person(role: .administrator, organisation: "Government of Jersey"),
+        Person(role: .commissioningLead, organisation: "Health and Community Services"),
+        Person(role: .contractManager, organisation: "Health and Community Services"),
+        Person(role: .budgetHolder, organisation: "Health and Community Services"),
+        Person(role: .procurementSpecialist, organisation: "Commercial Services"),
+        Person(role: .approver, organisation: "Government of Jersey"),
+        Person(role: .scrutiny, organisation: "Public Accounts Committee"),
+        Person(role: .provider, organisation: "Family Nursing & Home Care"),
+    ]
+
+    public static func isLoaded(on database: any Database) async throws -> Bool {
+        try await WorkspaceSetting.find(WorkspaceSetting.demoWorkspaceKey, on: database) != nil
+    }
+
+    public static func isEmpty(on database: any Database) async throws -> Bool {
+        let organisations = try await Organisation.query(on: database).count()
+        let users = try await User.query(on: database).count()
+        return organisations == 0 && users == 0
+    }
+
+    /// Loads the whole workspace in one transaction. `passwordHash` is the hash of `password`.
+    public static func load(passwordHash: String, with writer: RecordWriter) async throws {
+        try await writer.transaction { writer in
+            var ids: [String: UUID] = [:]
+            for body in bodies {
+                let organisation = Organisation(name: body.name, kind: body.kind, parentID: body.parent.flatMap { ids[$0] })
+                try await writer.create(organisation)
+                ids[body.name] = organisation.id
+            }
+            for person in people {
+                let user = User(email: person.email, displayName: person.displayName, passwordHash: passwordHash)
+                try await writer.create(user)
+                try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
+            }
+            try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
+        }
+    }
+
+    /// Removes every organisation, user, membership, session and token (each removal is audited;
+    /// the audit trail itself stays), then loads the workspace afresh.
+    public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
+        try await writer.transaction { writer in
+            let db = writer.database
+            for token in try await APIToken.query(on: db).all() { try await writer.delete(token) }
+            for session in try await UserSession.query(on: db).all() { try await writer.delete(session) }
+            for membership in try await Membership.query(on: db).all() { try await writer.delete(membership) }
+            for user in try await User.query(on: db).all() { try await writer.delete(user) }
+            // Departments before the bodies they sit under.
+            let organisations = try await Organisation.query(on: db).all()
+            for organisation in organisations.filter({ $0.$parent.id != nil }) { try await writer.delete(organisation) }
+            for organisation in organisations.filter({ $0.$parent.id == nil }) { try await writer.delete(organisation) }
+            for setting in try await WorkspaceSetting.query(on: db).all() { try await writer.delete(setting) }
+            try await load(passwordHash: passwordHash, with: writer)
+        }
+    }
+}

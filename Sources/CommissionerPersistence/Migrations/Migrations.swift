@@ -1,0 +1,15 @@
+import FluentKit
+
+/// Every migration, once, in the order it runs. Append only: a migration that has landed is never edited.
+public enum Migrations {
+    public static let all: [any AsyncMigration] = [
+        CreateOrganisation(),
+        CreateUser(),
+        CreateMembership(),
+        CreateUserSession(),
+        CreateSignInAttempt(),
+        CreateAPIToken(),
+        CreateWorkspaceSetting(),
+        CreateAuditTrail(),
+    ]
+}

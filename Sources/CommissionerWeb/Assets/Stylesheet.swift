@@ -1,0 +1,98 @@
+import Vapor
+
+/// The site's one stylesheet, after the GOV.UK Design System's patterns, in Arial/Helvetica.
+enum Stylesheet {
+    static func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, .stylesheet, access: .anyone) { _ async throws -> Response in
+            let response = Response(status: .ok, body: .init(string: css))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return response
+        }
+    }
+
+    static let css = """
+    *, *::before, *::after { box-sizing: border-box; }
+    html { background: #f3f2f1; }
+    body { margin: 0; background: #fff; color: #0b0c0c; font-family: Arial, Helvetica, sans-serif; font-size: 1.1875rem; line-height: 1.32; }
+    a { color: #1d70b8; text-decoration-thickness: max(1px, .0625rem); text-underline-offset: .1578em; }
+    a:visited { color: #4c2c92; }
+    a:hover { color: #003078; text-decoration-thickness: max(3px, .1875rem); }
+    a:focus, button:focus, input:focus, select:focus, summary:focus { outline: 3px solid transparent; background-color: #fd0; box-shadow: 0 -2px #fd0, 0 4px #0b0c0c; color: #0b0c0c; text-decoration: none; }
+    input:focus, select:focus { background-color: #fff; box-shadow: inset 0 0 0 2px #0b0c0c; outline: 3px solid #fd0; outline-offset: 0; }
+    .skip-link { position: absolute; left: -9999em; padding: 10px 15px; }
+    .skip-link:focus { position: static; display: block; }
+    .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+    .width-container { max-width: 1100px; margin: 0 auto; padding: 0 15px; }
+    .header { background: #0b0c0c; color: #fff; border-bottom: 10px solid #1d70b8; }
+    .header-inner { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; padding-top: 10px; padding-bottom: 10px; gap: 10px; }
+    .service-name { color: #fff !important; font-weight: 700; font-size: 1.5rem; text-decoration: none; }
+    .header a { color: #fff; }
+    .header a:focus { color: #0b0c0c; }
+    .account { display: flex; flex-wrap: wrap; gap: 15px; align-items: center; font-size: 1rem; }
+    .account-name { font-weight: 700; }
+    .navigation ul { list-style: none; margin: 0; padding: 0 0 10px; display: flex; flex-wrap: wrap; gap: 0 25px; }
+    .navigation a { font-weight: 700; font-size: 1rem; display: inline-block; padding: 5px 0; }
+    .navigation a[aria-current="page"] { border-bottom: 4px solid #fff; }
+    .phase-banner { padding: 10px 0; border-bottom: 1px solid #b1b4b6; font-size: 1rem; }
+    .main { padding: 30px 0 45px; display: block; outline: none; }
+    .footer { background: #f3f2f1; border-top: 1px solid #b1b4b6; padding: 25px 0; font-size: 1rem; color: #0b0c0c; }
+    .heading-l { font-size: 2.25rem; line-height: 1.1; margin: 0 0 30px; font-weight: 700; }
+    .heading-m { font-size: 1.5rem; margin: 30px 0 15px; font-weight: 700; }
+    .heading-s { font-size: 1.1875rem; margin: 0 0 10px; font-weight: 700; }
+    .caption-l { display: block; color: #505a5f; font-size: 1.5rem; margin-bottom: 5px; }
+    .body { margin: 0 0 20px; }
+    .secondary-text { color: #505a5f; font-size: 1rem; }
+    .list { margin: 0; padding-left: 20px; }
+    .grid-two-thirds { max-width: 730px; }
+    .form-group { margin-bottom: 25px; }
+    .form-group-error { border-left: 5px solid #d4351c; padding-left: 15px; }
+    .label { display: block; font-weight: 700; margin-bottom: 5px; }
+    .hint { color: #505a5f; margin-bottom: 10px; }
+    .error-message { color: #d4351c; font-weight: 700; margin: 0 0 10px; }
+    .input, .select { font: inherit; width: 100%; max-width: 30em; height: 2.5rem; padding: 5px; border: 2px solid #0b0c0c; border-radius: 0; background: #fff; color: #0b0c0c; }
+    .input-error, .select-error { border-color: #d4351c; }
+    .fieldset { border: 0; margin: 0 0 20px; padding: 0; }
+    .fieldset-legend { font-weight: 700; font-size: 1.5rem; margin-bottom: 15px; }
+    .button { display: inline-block; font: inherit; font-weight: 400; line-height: 1.2; padding: 8px 10px 7px; border: 2px solid transparent; border-radius: 0;
+      background: #00703c; color: #fff !important; box-shadow: 0 2px 0 #002d18; cursor: pointer; text-decoration: none; margin: 0 15px 20px 0; }
+    .button:hover { background: #005a30; }
+    .button:focus { background: #fd0; color: #0b0c0c !important; box-shadow: 0 2px 0 #0b0c0c; }
+    .button-secondary { background: #f3f2f1; color: #0b0c0c !important; box-shadow: 0 2px 0 #929191; }
+    .button-secondary:hover { background: #dbdad9; }
+    .button-warning { background: #d4351c; box-shadow: 0 2px 0 #55150b; }
+    .button-warning:hover { background: #aa2a16; }
+    .link-button { font: inherit; background: none; border: 0; padding: 0; color: #1d70b8; text-decoration: underline; cursor: pointer; }
+    .header .link-button { color: #fff; }
+    .header .link-button:focus { color: #0b0c0c; }
+    .inline-form { display: inline; margin: 0; }
+    .error-summary { border: 5px solid #d4351c; padding: 15px 20px; margin-bottom: 30px; }
+    .error-summary:focus { outline: 3px solid #fd0; }
+    .error-summary-title { font-size: 1.5rem; margin: 0 0 15px; }
+    .error-summary ul { margin: 0; padding: 0; list-style: none; }
+    .error-summary a { color: #d4351c; font-weight: 700; }
+    .summary-list { margin: 0 0 30px; }
+    .summary-list-row { display: flex; flex-wrap: wrap; border-bottom: 1px solid #b1b4b6; padding: 10px 0; }
+    .summary-list-key { font-weight: 700; width: 30%; min-width: 12em; margin: 0; padding-right: 20px; }
+    .summary-list-value { margin: 0; flex: 1; }
+    .table { width: 100%; border-collapse: collapse; margin-bottom: 20px; font-size: 1rem; }
+    .table-caption { text-align: left; font-weight: 700; font-size: 1.1875rem; margin-bottom: 10px; }
+    .table th, .table td { text-align: left; vertical-align: top; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; }
+    .tag { display: inline-block; padding: 2px 8px; font-weight: 700; font-size: 1rem; background: #cce2d8; color: #005a30; }
+    .phase-banner .tag { background: #1d70b8; color: #fff; margin-right: 10px; }
+    .tag-green { background: #cce2d8; color: #005a30; }
+    .tag-grey { background: #e5e6e7; color: #383f43; }
+    .filter { background: #f3f2f1; padding: 15px 20px 0; margin-bottom: 20px; }
+    .filter-fields { display: flex; flex-wrap: wrap; gap: 0 20px; }
+    .filter-fields .form-group { min-width: 14em; flex: 1; }
+    .filter .link { display: inline-block; margin-bottom: 20px; }
+    .pagination ul { list-style: none; padding: 0; display: flex; gap: 20px; }
+    .card-list { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 20px; }
+    .card { border-top: 5px solid #1d70b8; background: #f3f2f1; padding: 15px; }
+    .panel { border: 5px solid #00703c; padding: 20px; margin-bottom: 30px; }
+    .token { font-size: 1.1875rem; word-break: break-all; background: #f3f2f1; padding: 5px; }
+    pre.json { white-space: pre-wrap; word-break: break-all; font-size: .875rem; background: #f3f2f1; padding: 5px; margin: 0 0 10px; }
+    details summary { color: #1d70b8; text-decoration: underline; cursor: pointer; }
+    @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
+    """
+}

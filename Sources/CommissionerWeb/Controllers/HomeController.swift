@@ -1,0 +1,26 @@
+import CommissionerDomain
+import Vapor
+
+struct HomeController {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, .home, access: .signedIn, use: home)
+    }
+
+    static let areaDescriptions: [SiteRoute: String] = [
+        .home: "This page: who you are and where you act.",
+        .organisations: "The commissioning bodies, departments, providers, partnership ventures and scrutiny bodies, and who acts in each.",
+        .users: "Create users, give and take away roles, and deactivate accounts.",
+        .audit: "Every change to every record: who made it, when, and what it was before and after.",
+        .apiTokens: "Personal tokens for the JSON API, for automation and reporting tools.",
+    ]
+
+    @Sendable func home(req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let areas = Layout.areas(for: user).filter { $0.route != .home } + [Layout.Area(title: "API tokens", route: .apiTokens, access: .signedIn)]
+        return HomePage(
+            displayName: user.displayName, email: user.email,
+            organisations: user.organisations.map { ($0.id, $0.name, $0.kind.title, $0.roles) },
+            areas: areas.map { HomePage.Area(title: $0.title, path: $0.route.path, description: Self.areaDescriptions[$0.route] ?? "") }
+        ).render(req.pageContext)
+    }
+}

@@ -1,0 +1,22 @@
+import Vapor
+
+/// The JSON API's routes, under `/api/v1`. The OpenAPI document is checked against this list and
+/// against what is registered.
+public enum APIRoute: String, CaseIterable, Sendable {
+    case me = "/api/v1/me"
+    case organisations = "/api/v1/organisations"
+    case openAPI = "/api/v1/openapi.json"
+
+    public var path: String { rawValue }
+    public var pathComponents: [PathComponent] { rawValue.pathComponents }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, api route: APIRoute, access: RouteAccess,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        grouped(AccessCheck(access: access, isAPI: true)).on(method, route.pathComponents, use: handler)
+    }
+}

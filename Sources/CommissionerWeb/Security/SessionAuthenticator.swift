@@ -1,0 +1,51 @@
+import CommissionerPersistence
+import Fluent
+import Vapor
+
+/// Finds the signed-in user from the session cookie, and gives every visitor a cookie to tie their
+/// form tokens to before they sign in.
+struct SessionAuthenticator: AsyncMiddleware {
+    static let sessionCookie = "commissioner_session"
+    static let visitorCookie = "commissioner_visitor"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty,
+           let session = try await SessionQueries.live(tokenHash: SecretToken.hash(secret), now: request.application.clock.now(), on: request.db) {
+            request.currentUser = try await CurrentUser.load(session.user, sessionID: session.id, on: request.db)
+            request.formKey = secret
+        } else if let visitor = request.cookies[Self.visitorCookie]?.string, visitor.count >= 32 {
+            request.formKey = visitor
+        } else {
+            let visitor = SecretToken.generate()
+            request.formKey = visitor
+            request.newVisitorKey = visitor
+        }
+        let response = try await next.respond(to: request)
+        if let visitor = request.newVisitorKey {
+            response.cookies[Self.visitorCookie] = request.cookie(value: visitor, maxAge: nil)
+        }
+        return response
+    }
+}
+
+struct FormKeyKey: StorageKey { typealias Value = String }
+struct NewVisitorKeyKey: StorageKey { typealias Value = String }
+
+extension Request {
+    /// The secret that CSRF tokens are derived from: the session's, or before sign-in the visitor's.
+    var formKey: String? {
+        get { storage[FormKeyKey.self] }
+        set { storage[FormKeyKey.self] = newValue }
+    }
+
+    var newVisitorKey: String? {
+        get { storage[NewVisitorKeyKey.self] }
+        set { storage[NewVisitorKeyKey.self] = newValue }
+    }
+
+    /// HttpOnly, SameSite=Lax, and Secure when the request came over TLS (or the settings say a proxy did).
+    func cookie(value: String, maxAge: Int?) -> HTTPCookies.Value {
+        let overTLS = application.http.server.configuration.tlsConfiguration != nil || application.settings.cookiesSecure
+        return HTTPCookies.Value(string: value, maxAge: maxAge, path: "/", isSecure: overTLS, isHTTPOnly: true, sameSite: .lax)
+    }
+}

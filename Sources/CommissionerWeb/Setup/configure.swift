@@ -1,0 +1,35 @@
+import CommissionerPersistence
+import Fluent
+import Vapor
+
+/// Sets up the server: database, password hashing, middleware and every route. Tests call it with
+/// their own settings and clock.
+public func configure(_ app: Application, settings: AppSettings, clock: Clock = .system) async throws {
+    app.settings = settings
+    app.clock = clock
+    app.databases.use(try settings.database.configurationFactory(), as: DatabaseID(string: "commissioner"), isDefault: true)
+    app.migrations.add(Migrations.all)
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.http.server.configuration.serverName = nil
+
+    app.middleware = Middlewares()
+    app.middleware.use(CommissionerErrorMiddleware())
+    app.middleware.use(SecurityHeaders())
+    try routes(app)
+}
+
+func routes(_ app: Application) throws {
+    Stylesheet.register(on: app)
+    HealthController().register(on: app)
+
+    let api = app.grouped(APITokenAuthenticator())
+    API.Controller().register(on: api)
+
+    let site = app.grouped(SessionAuthenticator(), CSRFProtection())
+    SignInController().register(on: site)
+    HomeController().register(on: site)
+    OrganisationsController().register(on: site)
+    UsersController().register(on: site)
+    APITokensController().register(on: site)
+    AuditController().register(on: site)
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Shared pieces of pages: summary lists, tables, tags, pagination, dates.
+enum Components {
+    static func summaryList(_ rows: [(key: String, value: HTML)]) -> HTML {
+        """
+        <dl class="summary-list">\(rows.map { row in
+            "<div class=\"summary-list-row\"><dt class=\"summary-list-key\">\(row.key)</dt><dd class=\"summary-list-value\">\(row.value)</dd></div>" as HTML
+        })</dl>
+        """
+    }
+
+    static func table(caption: String, headers: [String], rows: [[HTML]], emptyMessage: String) -> HTML {
+        guard !rows.isEmpty else { return "<p class=\"body\">\(emptyMessage)</p>" }
+        return """
+        <table class="table">
+          <caption class="table-caption">\(caption)</caption>
+          <thead><tr>\(headers.map { "<th scope=\"col\">\($0)</th>" as HTML })</tr></thead>
+          <tbody>\(rows.map { row in "<tr>\(row.map { "<td>\($0)</td>" as HTML })</tr>" as HTML })</tbody>
+        </table>
+        """
+    }
+
+    static func tag(_ text: String, colour: String = "") -> HTML {
+        "<strong class=\"tag\(colour.isEmpty ? "" : " tag-" + colour)\">\(text)</strong>"
+    }
+
+    static func link(_ text: String, to route: SiteRoute) -> HTML {
+        "<a href=\"\(route.path)\">\(text)</a>"
+    }
+
+    /// "Showing 1 to 25 of 40", with previous and next links that keep the filters.
+    static func pagination(page: Int, per: Int, total: Int, link: (Int) -> String) -> HTML {
+        let pages = max(1, Int((Double(total) / Double(per)).rounded(.up)))
+        let first = total == 0 ? 0 : (page - 1) * per + 1
+        let last = min(total, page * per)
+        let previous: HTML = page > 1 ? "<li><a href=\"\(link(page - 1))\" rel=\"prev\">Previous page</a></li>" : .empty
+        let next: HTML = page < pages ? "<li><a href=\"\(link(page + 1))\" rel=\"next\">Next page</a></li>" : .empty
+        return """
+        <nav class="pagination" aria-label="Pages">
+          <p>Showing \(first) to \(last) of \(total) (page \(page) of \(pages))</p>
+          <ul>\(previous)\(next)</ul>
+        </nav>
+        """
+    }
+
+    static func date(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.dateFormat = "d MMMM yyyy, HH:mm"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,105 @@
+import Vapor
+
+/// The one base layout: head, skip link, header with the areas a person can reach, main, footer.
+enum Layout {
+    /// The product's areas, each shown only to those who can use it.
+    struct Area {
+        var title: String
+        var route: SiteRoute
+        var access: RouteAccess
+    }
+
+    static let areas: [Area] = [
+        Area(title: "Home", route: .home, access: .signedIn),
+        Area(title: "Organisations", route: .organisations, access: .signedIn),
+        Area(title: "Users", route: .users, access: .administrator),
+        Area(title: "Audit trail", route: .audit, access: .auditReader),
+    ]
+
+    static func areas(for user: CurrentUser?) -> [Area] { areas.filter { $0.access.permits(user) } }
+
+    static func page(title: String, context: PageContext, @HTMLBuilder content: () -> HTML) -> HTML {
+        let navigation: HTML = context.user == nil ? .empty : """
+            <nav class="navigation" aria-label="Main"><ul>\(areas(for: context.user).map { area in
+                let current = area.route == .home ? context.currentPath == "/" : context.currentPath.hasPrefix(area.route.path)
+                return "<li><a href=\"\(area.route.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(area.title)</a></li>" as HTML
+            })</ul></nav>
+            """
+        let account: HTML = context.user.map { user in
+            """
+            <div class="account">
+              <span class="account-name">\(user.displayName)</span>
+              <a href="\(SiteRoute.apiTokens.path)">API tokens</a>
+              <form method="post" action="\(SiteRoute.signOut.path)" class="inline-form">
+                \(Form.csrf(context))
+                <button type="submit" class="link-button">Sign out</button>
+              </form>
+            </div>
+            """
+        } ?? .empty
+        let demoBanner: HTML = context.isDemoWorkspace ? """
+            <div class="phase-banner"><strong class="tag">Demo</strong> This is the demo workspace. Its organisations \
+            come from the public source documents; its people and anything else invented are illustrative.</div>
+            """ : .empty
+        return """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>\(title) – Commissioner</title>
+          <link rel="stylesheet" href="\(SiteRoute.stylesheet.path)">
+        </head>
+        <body>
+          <a href="#main-content" class="skip-link">Skip to main content</a>
+          <header class="header">
+            <div class="width-container header-inner">
+              <a href="\(SiteRoute.home.path)" class="service-name">Commissioner</a>
+              \(account)
+            </div>
+            <div class="width-container">\(navigation)</div>
+          </header>
+          <div class="width-container">
+            \(demoBanner)
+            <main id="main-content" class="main" tabindex="-1">
+              \(content())
+            </main>
+          </div>
+          <footer class="footer">
+            <div class="width-container">
+              <p>Commissioner: the system of record for commissioning public services.</p>
+              <p><a href="/api/v1/openapi.json">API description (OpenAPI)</a></p>
+            </div>
+          </footer>
+        </body>
+        </html>
+        """
+    }
+}
+
+/// Lets a page body be written as a list of fragments.
+@resultBuilder
+enum HTMLBuilder {
+    static func buildBlock(_ parts: HTML...) -> HTML { parts.joined() }
+    static func buildOptional(_ part: HTML?) -> HTML { part ?? .empty }
+    static func buildEither(first: HTML) -> HTML { first }
+    static func buildEither(second: HTML) -> HTML { second }
+    static func buildArray(_ parts: [HTML]) -> HTML { parts.joined() }
+    static func buildExpression(_ part: HTML) -> HTML { part }
+}
+
+extension HTML: AsyncResponseEncodable {
+    public func encodeResponse(for request: Request) async throws -> Response {
+        let response = Response(status: .ok, body: .init(string: rendered))
+        response.headers.contentType = .html
+        return response
+    }
+}
+
+extension HTML {
+    func response(status: HTTPResponseStatus) -> Response {
+        let response = Response(status: status, body: .init(string: rendered))
+        response.headers.contentType = .html
+        return response
+    }
+}

@@ -1,0 +1,33 @@
+import CommissionerWeb
+import Logging
+import Vapor
+
+@main
+enum Entrypoint {
+    static func main() async {
+        do {
+            var environment = try Environment.detect()
+            let settings = try AppSettings.fromEnvironment()
+            if settings.mode == .production { environment = Environment(name: "production", arguments: environment.arguments) }
+            try LoggingSystem.bootstrap(from: &environment)
+            let app = try await Application.make(environment)
+            do {
+                try await configure(app, settings: settings)
+                CommissionerCommands.register(on: app)
+                if CommissionerCommands.isServe(environment.arguments) {
+                    try await Startup.prepare(app)
+                    app.logger.notice("Commissioner is using the \(settings.database).")
+                    if app.isDemoWorkspace { print(Startup.demoSignIns()) }
+                }
+                try await app.execute()
+                try await app.asyncShutdown()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+        } catch {
+            FileHandle.standardError.write(Data("commissioner: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
