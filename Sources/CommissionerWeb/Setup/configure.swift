@@ -13,8 +13,8 @@ public func configure(_ app: Application, settings: AppSettings, clock: Clock = 
     app.http.server.configuration.serverName = nil
 
     app.middleware = Middlewares()
-    app.middleware.use(CommissionerErrorMiddleware())
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(CommissionerErrorMiddleware())
     try routes(app)
 }
 

@@ -1,0 +1,182 @@
+@testable import CommissionerWeb
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Testing
+import Vapor
+
+/// Every route × every role (and nobody signed in) × the person's own organisation and another.
+/// The routes come from what the server registers: a new route without an entry here fails.
+@Suite struct AuthorisationMatrixTests {
+    enum Outcome: Equatable {
+        /// Served: not refused, not sent to sign in.
+        case allowed
+        /// Sent to sign in (pages) or 401 (forms and the API).
+        case signInFirst
+        case forbidden
+        /// Refused as if it did not exist, so an outsider does not learn it exists.
+        case notFound
+    }
+
+    /// Who is asking: nobody, or the demo user holding one role.
+    enum Asker: CaseIterable, CustomStringConvertible {
+        case nobody, administrator, commissioningLead, contractManager, budgetHolder, procurementSpecialist, approver, scrutiny, provider
+
+        var role: Role? {
+            switch self {
+            case .nobody: nil
+            case .administrator: .administrator
+            case .commissioningLead: .commissioningLead
+            case .contractManager: .contractManager
+            case .budgetHolder: .budgetHolder
+            case .procurementSpecialist: .procurementSpecialist
+            case .approver: .approver
+            case .scrutiny: .scrutiny
+            case .provider: .provider
+            }
+        }
+
+        var description: String { role?.identifier ?? "nobody" }
+    }
+
+    enum Target: CaseIterable { case own, other }
+
+    typealias Rule = @Sendable (Asker, Target) -> Outcome
+
+    static let anyone: Rule = { _, _ in .allowed }
+    static let signedIn: Rule = { asker, _ in asker == .nobody ? .signInFirst : .allowed }
+    static let administrators: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : asker == .administrator ? .allowed : .forbidden
+    }
+    static let auditReaders: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : [.administrator, .scrutiny].contains(asker) ? .allowed : .forbidden
+    }
+    /// Administrators and scrutiny see every organisation; others only their own.
+    static let organisationReaders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if [.administrator, .scrutiny].contains(asker) || target == .own { return .allowed }
+        return .notFound
+    }
+    /// Only one's own token; another person's is not found.
+    static let tokenOwner: Rule = { asker, target in
+        asker == .nobody ? .signInFirst : target == .own ? .allowed : .notFound
+    }
+
+    /// The expected answer for each registered route, by "METHOD /path".
+    static let expectations: [String: Rule] = [
+        "GET /": signedIn,
+        "GET /sign-in": anyone,
+        "POST /sign-in": anyone,
+        "GET /sign-out": anyone,
+        "POST /sign-out": anyone,
+        "GET /organisations": signedIn,
+        "GET /organisations.csv": signedIn,
+        "GET /organisations/new": administrators,
+        "POST /organisations": administrators,
+        "GET /organisations/:organisationID": organisationReaders,
+        "POST /organisations/:organisationID/memberships": administrators,
+        "GET /users": administrators,
+        "GET /users.csv": administrators,
+        "GET /users/new": administrators,
+        "POST /users": administrators,
+        "GET /users/:userID": administrators,
+        "POST /users/:userID/memberships": administrators,
+        "POST /users/:userID/memberships/:membershipID/revoke": administrators,
+        "POST /users/:userID/deactivate": administrators,
+        "POST /users/:userID/reactivate": administrators,
+        "GET /account/api-tokens": signedIn,
+        "POST /account/api-tokens": signedIn,
+        "POST /account/api-tokens/:tokenID/revoke": tokenOwner,
+        "GET /audit": auditReaders,
+        "GET /audit.csv": auditReaders,
+        "GET /healthz": anyone,
+        "GET /assets/commissioner.css": anyone,
+        "GET /api/v1/me": signedIn,
+        "GET /api/v1/organisations": signedIn,
+        "GET /api/v1/openapi.json": anyone,
+    ]
+
+    static func key(_ route: Route) -> String {
+        "\(route.method.rawValue) /" + route.path.map { component -> String in
+            if case .parameter(let name) = component { return ":" + name }
+            return component.description
+        }.joined(separator: "/")
+    }
+
+    @Test func everyRegisteredRouteHasAnEntryAndEveryEntryIsRegistered() async throws {
+        try await withApp(.sqlite, loadDemo: false) { app in
+            let registered = Set(app.routes.all.map(Self.key))
+            let missing = registered.subtracting(Self.expectations.keys)
+            let stale = Set(Self.expectations.keys).subtracting(registered)
+            #expect(missing.isEmpty, "routes without an expected answer: \(missing.sorted())")
+            #expect(stale.isEmpty, "expected answers for routes that are not registered: \(stale.sorted())")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func everyRouteAnswersEveryRoleAsExpected(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let other = try #require(try await OrganisationQueries.named("Cheltenham Borough Council", on: app.db))
+            let outsiderWriter = RecordWriter(database: app.db, actor: .system)
+            var failures: [String] = []
+            for asker in Asker.allCases {
+                let me: User? = if let role = asker.role { try await UserQueries.withEmail(try EmailAddress(demoEmail(role)), on: app.db) } else { nil }
+                var ownOrganisation: UUID?
+                if let me { ownOrganisation = try await UserQueries.memberships(of: try me.requireID(), on: app.db).first?.$organisation.id }
+                for route in app.routes.all {
+                    let key = Self.key(route)
+                    guard let rule = Self.expectations[key] else { continue }
+                    for target in Target.allCases {
+                        // Fresh records for each request, so that one allowed change does not alter the next.
+                        let suffix = UUID().uuidString.prefix(8).lowercased()
+                        let subject = User(email: "subject-\(suffix)@example.org", displayName: "Subject \(suffix)", passwordHash: "x")
+                        try await outsiderWriter.create(subject)
+                        let subjectMembership = Membership(userID: subject.id!, organisationID: try other.requireID(), role: .approver)
+                        try await outsiderWriter.create(subjectMembership)
+                        let tokenOwner = target == .own ? (me?.id ?? subject.id!) : subject.id!
+                        let (token, _) = try await Administration.createAPIToken(for: tokenOwner, name: "matrix", with: outsiderWriter)
+                        let values: [String: String] = [
+                            "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
+                            "userID": subject.id!.uuidString.lowercased(),
+                            "membershipID": subjectMembership.id!.uuidString.lowercased(),
+                            "tokenID": token.id!.uuidString.lowercased(),
+                        ]
+                        let path = "/" + route.path.map { component -> String in
+                            if case .parameter(let name) = component { return values[name]! }
+                            return component.description
+                        }.joined(separator: "/")
+
+                        let status: HTTPStatus
+                        let location: String?
+                        if key.contains("/api/v1/") {
+                            var headers = HTTPHeaders()
+                            if let me {
+                                let (_, secret) = try await Administration.createAPIToken(for: try me.requireID(), name: "api", with: outsiderWriter)
+                                headers.bearerAuthorization = BearerAuthorization(token: secret)
+                            }
+                            let response = try await app.testing().sendRequest(route.method, path, headers: headers)
+                            (status, location) = (response.status, nil)
+                        } else {
+                            let browser = Browser(app)
+                            if let role = asker.role { try await browser.signIn(demoEmail(role)) } else { try await browser.get("/sign-in") }
+                            let page = route.method == .POST ? try await browser.post(path, [:]) : try await browser.get(path)
+                            (status, location) = (page.status, page.location)
+                        }
+                        let outcome: Outcome = switch status {
+                        case .unauthorized: .signInFirst
+                        case .seeOther where location?.hasPrefix("/sign-in?next=") == true: .signInFirst
+                        case .forbidden: .forbidden
+                        case .notFound: .notFound
+                        default: .allowed
+                        }
+                        let expected = rule(asker, target)
+                        if outcome != expected {
+                            failures.append("\(key) as \(asker) (\(target)): expected \(expected), got \(outcome) [\(status.code)]")
+                        }
+                    }
+                }
+            }
+            #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+        }
+    }
+}
