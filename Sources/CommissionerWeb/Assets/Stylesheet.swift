@@ -86,6 +86,7 @@ enum Stylesheet {
     .filter-fields { display: flex; flex-wrap: wrap; gap: 0 20px; }
     .filter-fields .form-group { min-width: 14em; flex: 1; }
     .filter .link { display: inline-block; margin-bottom: 20px; }
+    .filter .button-secondary { background: #fff; }
     .pagination ul { list-style: none; padding: 0; display: flex; gap: 20px; }
     .card-list { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16em, 1fr)); gap: 20px; }
     .card { border-top: 5px solid #1d70b8; background: #f3f2f1; padding: 15px; }

@@ -1,0 +1,173 @@
+"""In a real browser: the demo administrator adds an organisation and a user, signs out, and the new
+user signs in. Every page visited must pass axe-core with no serious or critical violation.
+
+Run by scripts/e2e, which starts the server. Needs COMMISSIONER_URL, AXE_JS and a chromedriver."""
+import os
+import sys
+import traceback
+import uuid
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ["COMMISSIONER_URL"].rstrip("/")
+AXE = open(os.environ["AXE_JS"], encoding="utf-8").read()
+SHOTS = os.environ.get("SCREENSHOTS")
+ADMIN = "administrator@demo.commissioner.example"
+PASSWORD = "commissioner-demo"
+
+passed = 0
+failed = 0
+
+
+def check(condition, message):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAILED: {message}", flush=True)
+
+
+def audit_accessibility(driver, name):
+    """Runs axe-core on the page; serious and critical violations fail."""
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(r => done(r)).catch(e => done({error: String(e)}));"
+    )
+    if "error" in result:
+        check(False, f"axe could not run on {name}: {result['error']}")
+        return
+    bad = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
+    for violation in bad:
+        nodes = ", ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in violation["nodes"][:3])
+        print(f"  axe {violation['impact']}: {violation['id']} on {name}: {violation['help']} ({nodes})", flush=True)
+    check(not bad, f"{name} has {len(bad)} serious or critical accessibility violations")
+    if SHOTS:
+        os.makedirs(SHOTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(SHOTS, f"{name}.png"))
+
+
+def fill(driver, name, value):
+    field = driver.find_element(By.NAME, name)
+    field.clear()
+    field.send_keys(value)
+
+
+def choose(driver, name, visible_text_start):
+    select = Select(driver.find_element(By.NAME, name))
+    for option in select.options:
+        if option.text.startswith(visible_text_start):
+            select.select_by_visible_text(option.text)
+            return
+    raise AssertionError(f"no option starting {visible_text_start!r} in {name}")
+
+
+def navigate(driver, click):
+    """Clicks, then waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    click()
+    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def submit(driver):
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click)
+
+
+def follow(driver, text):
+    navigate(driver, driver.find_element(By.LINK_TEXT, text).click)
+
+
+def sign_in(driver, email, password):
+    driver.get(BASE + "/sign-in")
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    submit(driver)
+
+
+def sign_out(driver):
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "header form button[type=submit]").click)
+
+
+def main():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(argument)
+    service = webdriver.ChromeService(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(options=options, service=service)
+    driver.set_script_timeout(30)
+    suffix = uuid.uuid4().hex[:6]
+    council = f"Stroud District Council {suffix}"
+    email = f"head.of.commissioning.{suffix}@stroud.example"
+    new_password = "a long enough passphrase"
+    try:
+        driver.get(BASE + "/sign-in")
+        check("Sign in to Commissioner" in driver.page_source, "the sign-in page shows its heading")
+        audit_accessibility(driver, "01-sign-in")
+
+        fill(driver, "email", ADMIN)
+        fill(driver, "password", "wrong password")
+        submit(driver)
+        check("The email address or password is incorrect" in driver.page_source, "a wrong password is explained")
+        audit_accessibility(driver, "02-sign-in-error")
+
+        sign_in(driver, ADMIN, PASSWORD)
+        check(driver.current_url.rstrip("/") == BASE, f"signing in lands on the home page, not {driver.current_url}")
+        check("Administrator, Government of Jersey" in driver.page_source, "the home page says who is signed in")
+        audit_accessibility(driver, "03-home")
+
+        follow(driver, "Organisations")
+        audit_accessibility(driver, "04-organisations")
+        follow(driver, "Add an organisation")
+        submit(driver)
+        check("There is a problem" in driver.page_source, "an empty form is answered with an error summary")
+        audit_accessibility(driver, "05-new-organisation-errors")
+        fill(driver, "name", council)
+        choose(driver, "kind", "Commissioning body")
+        submit(driver)
+        check(council in driver.find_element(By.TAG_NAME, "h1").text, "the new organisation's page opens")
+        audit_accessibility(driver, "06-organisation")
+
+        follow(driver, "Users")
+        audit_accessibility(driver, "07-users")
+        follow(driver, "Add a user")
+        fill(driver, "email", email)
+        fill(driver, "displayName", f"Head of Commissioning, {council}")
+        fill(driver, "password", new_password)
+        choose(driver, "organisationID", council)
+        choose(driver, "role", "Commissioning lead")
+        audit_accessibility(driver, "08-new-user")
+        submit(driver)
+        check(f"Head of Commissioning, {council}" in driver.find_element(By.TAG_NAME, "h1").text, "the new user's page opens")
+        check("Commissioning lead" in driver.page_source, "the new user holds the role")
+        audit_accessibility(driver, "09-user")
+
+        follow(driver, "Audit trail")
+        check(council in driver.page_source, "the audit trail shows the new organisation")
+        audit_accessibility(driver, "10-audit-trail")
+        follow(driver, "API tokens")
+        audit_accessibility(driver, "11-api-tokens")
+
+        sign_out(driver)
+        check("/sign-in" in driver.current_url, "signing out returns to the sign-in page")
+
+        sign_in(driver, email, new_password)
+        check(f"Head of Commissioning, {council}" in driver.page_source, "the new user signs in and sees their name")
+        check(council in driver.page_source, "the new user sees their organisation")
+        check(">Users<" not in driver.page_source, "the new user does not see the administrators' areas")
+        audit_accessibility(driver, "12-new-user-home")
+    except Exception as error:  # a step that could not be taken is a failure, not a crash
+        traceback.print_exc()
+        check(False, f"the browser flow stopped: {error!r}")
+    finally:
+        driver.quit()
+    print(f"browser: {passed} passed, {failed} failed", flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,90 @@
+"""The command line as an operator uses it, on an SQLite file while the server runs on it:
+users, tokens, backup, audit verify (and its failure when an event is tampered with), --help,
+and the refusals of APP_ENV=production. Run by scripts/e2e."""
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+import requests
+
+BINARY = os.environ["COMMISSIONER_BINARY"]
+DATABASE = os.environ["SQLITE_PATH"]
+BASE = os.environ["COMMISSIONER_URL"].rstrip("/")
+passed = failed = 0
+
+
+def check(condition, message):
+    global passed, failed
+    if condition:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAILED: {message}", flush=True)
+
+
+def run(*arguments, env=None):
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment.update({"SQLITE_PATH": DATABASE, **(env or {})})
+    return subprocess.run([BINARY, *arguments], capture_output=True, text=True, env=environment, timeout=120)
+
+
+for command in (["--help"], ["users", "--help"], ["users", "create", "--help"], ["tokens", "create", "--help"],
+                ["audit", "verify", "--help"], ["backup", "--help"], ["demo", "--help"], ["migrate", "--help"], ["serve", "--help"]):
+    result = run(*command)
+    check(result.returncode == 0 and "Usage" in result.stdout + result.stderr, f"commissioner {' '.join(command)} prints help")
+
+created = run("users", "create", "--email", "cli.lead@example.org", "--password", "a long enough passphrase",
+              "--name", "Lead made on the command line", "--role", "commissioning-lead", "--organisation", "Public Health")
+check(created.returncode == 0, f"users create: {created.stdout}{created.stderr}")
+refused = run("users", "create", "--email", "not-an-email", "--password", "short")
+check(refused.returncode != 0 and "--email: Enter an email address in the correct format" in refused.stderr,
+      f"users create names the bad option: {refused.stderr}")
+wrong_role = run("users", "create", "--email", "x@example.org", "--password", "a long enough passphrase", "--role", "provider", "--organisation", "Public Health")
+check(wrong_role.returncode != 0 and "--role: The provider role cannot be held in a department" in wrong_role.stderr, f"role refused: {wrong_role.stderr}")
+
+tokens = run("tokens", "create", "--email", "cli.lead@example.org")
+token = tokens.stdout.strip().splitlines()[-1] if tokens.stdout.strip() else ""
+check(tokens.returncode == 0 and token.startswith("cmr_"), "tokens create prints the token as its last line")
+me = requests.get(BASE + "/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+check(me.status_code == 200 and me.json().get("email") == "cli.lead@example.org", f"the printed token works on the API ({me.status_code})")
+
+reset = run("users", "reset-password", "--email", "cli.lead@example.org", "--password", "another long passphrase")
+check(reset.returncode == 0, f"users reset-password: {reset.stderr}")
+deactivated = run("users", "deactivate", "--email", "cli.lead@example.org")
+check(deactivated.returncode == 0, f"users deactivate: {deactivated.stderr}")
+me = requests.get(BASE + "/api/v1/me", headers={"Authorization": f"Bearer {token}"})
+check(me.status_code == 401, "a deactivated user's token stops working")
+last_admin = run("users", "deactivate", "--email", "administrator@demo.commissioner.example")
+check(last_admin.returncode != 0 and "last active administrator" in last_admin.stderr, f"the last administrator stays: {last_admin.stderr}")
+
+with tempfile.TemporaryDirectory() as folder:
+    copy = os.path.join(folder, "copy.sqlite")
+    backup = run("backup", "--output", copy)
+    check(backup.returncode == 0 and os.path.exists(copy), f"backup writes a copy while the server runs: {backup.stderr}")
+    if os.path.exists(copy):
+        with sqlite3.connect(copy) as connection:
+            check(connection.execute("SELECT COUNT(*) FROM users WHERE email = 'cli.lead@example.org'").fetchone()[0] == 1,
+                  "the backup holds the latest records")
+    postgres = run("backup", env={"DATABASE_URL": "postgres://u:p@127.0.0.1:1/x"})
+    check(postgres.returncode != 0, "backup on PostgreSQL says to use pg_dump")
+
+verified = run("audit", "verify")
+check(verified.returncode == 0 and "intact" in verified.stdout, f"audit verify passes an untouched trail: {verified.stdout}{verified.stderr}")
+
+production = run("serve", env={"APP_ENV": "production"})
+check(production.returncode != 0 and "APP_SECRET" in production.stderr, "production refuses the default secret")
+demo_in_production = run("serve", env={"APP_ENV": "production", "APP_SECRET": "x" * 40})
+check(demo_in_production.returncode != 0 and "demo workspace" in demo_in_production.stderr, "production refuses the demo workspace")
+
+# Tamper with one event, as someone with direct access to the file could.
+with sqlite3.connect(DATABASE) as connection:
+    connection.execute("DROP TRIGGER audit_events_no_update")
+    connection.execute("UPDATE audit_events SET actor_label = 'someone else' WHERE sequence = 3")
+broken = run("audit", "verify")
+check(broken.returncode != 0 and "Audit event 3" in broken.stderr and "altered" in broken.stderr,
+      f"audit verify names the altered event: {broken.stdout}{broken.stderr}")
+
+print(f"command line: {passed} passed, {failed} failed", flush=True)
+sys.exit(1 if failed else 0)
