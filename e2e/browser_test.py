@@ -7,6 +7,8 @@ import sys
 import traceback
 import uuid
 
+from checks import Checks
+
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -18,17 +20,7 @@ SHOTS = os.environ.get("SCREENSHOTS")
 ADMIN = "administrator@demo.commissioner.example"
 PASSWORD = "commissioner-demo"
 
-passed = 0
-failed = 0
-
-
-def check(condition, message):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {message}", flush=True)
+check = Checks("browser")
 
 
 def audit_accessibility(driver, name):
@@ -165,8 +157,7 @@ def main():
         check(False, f"the browser flow stopped: {error!r}")
     finally:
         driver.quit()
-    print(f"browser: {passed} passed, {failed} failed", flush=True)
-    return 1 if failed else 0
+    return check.finish()
 
 
 if __name__ == "__main__":

@@ -9,19 +9,12 @@ import tempfile
 
 import requests
 
+from checks import Checks
+
 BINARY = os.environ["COMMISSIONER_BINARY"]
 DATABASE = os.environ["SQLITE_PATH"]
 BASE = os.environ["COMMISSIONER_URL"].rstrip("/")
-passed = failed = 0
-
-
-def check(condition, message):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {message}", flush=True)
+check = Checks("cli")
 
 
 def run(*arguments, env=None):
@@ -86,5 +79,4 @@ broken = run("audit", "verify")
 check(broken.returncode != 0 and "Audit event 3" in broken.stderr and "altered" in broken.stderr,
       f"audit verify names the altered event: {broken.stdout}{broken.stderr}")
 
-print(f"command line: {passed} passed, {failed} failed", flush=True)
-sys.exit(1 if failed else 0)
+sys.exit(check.finish())

@@ -6,18 +6,11 @@ import sys
 
 import requests
 
+from checks import Checks
+
 FIRST = os.environ["FIRST_URL"].rstrip("/")
 SECOND = os.environ["SECOND_URL"].rstrip("/")
-passed = failed = 0
-
-
-def check(condition, message):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAILED: {message}", flush=True)
+check = Checks("sessions")
 
 
 def token(html):
@@ -38,5 +31,4 @@ signed_out = session.post(SECOND + "/sign-out", data={"csrfToken": token(home.te
 check(signed_out.status_code == 303, "signing out on the second server")
 after = session.get(FIRST + "/", allow_redirects=False)
 check(after.status_code == 303, "after signing out on the second server, the first sends the user to sign in")
-print(f"two servers: {passed} passed, {failed} failed", flush=True)
-sys.exit(1 if failed else 0)
+sys.exit(check.finish())

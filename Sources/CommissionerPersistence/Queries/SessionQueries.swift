@@ -3,17 +3,6 @@ import FluentKit
 import Foundation
 
 public enum SessionQueries {
-    /// The live session with this token hash, with its user, if the user is still active.
-    public static func live(tokenHash: String, now: Date, on database: any Database) async throws -> UserSession? {
-        let session = try await UserSession.query(on: database)
-            .filter(\.$tokenHash == tokenHash)
-            .filter(\.$expiresAt > now)
-            .with(\.$user)
-            .first()
-        guard let session, session.user.isActive else { return nil }
-        return session
-    }
-
     public static func sessions(of userID: UUID, on database: any Database) async throws -> [UserSession] {
         try await UserSession.query(on: database).filter(\.$user.$id == userID).all()
     }
@@ -26,16 +15,6 @@ public enum SessionQueries {
 }
 
 public enum TokenQueries {
-    public static func live(tokenHash: String, on database: any Database) async throws -> APIToken? {
-        let token = try await APIToken.query(on: database)
-            .filter(\.$tokenHash == tokenHash)
-            .filter(\.$revokedAt == nil)
-            .with(\.$user)
-            .first()
-        guard let token, token.user.isActive else { return nil }
-        return token
-    }
-
     public static func tokens(of userID: UUID, on database: any Database) async throws -> [APIToken] {
         try await APIToken.query(on: database).filter(\.$user.$id == userID).sort(\.$createdAt, .descending).all()
     }

@@ -36,7 +36,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public func configurationFactory() throws -> DatabaseConfigurationFactory {
+    /// `connectionsPerThread`: PostgreSQL connections each event loop may open.
+    public func configurationFactory(connectionsPerThread: Int = 4) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
             return .sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace)
@@ -50,7 +51,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
                 throw DatabaseLocationError.badPostgresURL
             }
             configuration.searchPath = searchPath
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace)
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerThread, sqlLogLevel: .trace)
         }
     }
 }

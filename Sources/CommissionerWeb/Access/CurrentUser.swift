@@ -44,15 +44,16 @@ public struct CurrentUser: Sendable {
         return order.map { id in (id, byID[id]!.name, byID[id]!.kind, byID[id]!.roles.sorted()) }
     }
 
-    static func load(_ user: User, sessionID: UUID?, on database: any Database) async throws -> CurrentUser {
-        let memberships = try await UserQueries.memberships(of: user.requireID(), on: database)
-        return CurrentUser(
-            id: try user.requireID(), email: user.email, displayName: user.displayName,
-            memberships: try memberships.map {
-                Membership(id: try $0.requireID(), organisationID: $0.$organisation.id, organisationName: $0.organisation.name,
-                           organisationKind: $0.organisation.kind, role: $0.role)
-            },
-            sessionID: sessionID)
+}
+
+extension CurrentUser {
+    init(_ account: SignedInAccount) {
+        self.init(id: account.userID, email: account.email, displayName: account.displayName,
+                  memberships: account.memberships.map {
+                      Membership(id: $0.id, organisationID: $0.organisationID, organisationName: $0.organisationName,
+                                 organisationKind: $0.organisationKind, role: $0.role)
+                  },
+                  sessionID: account.sessionID)
     }
 }
 

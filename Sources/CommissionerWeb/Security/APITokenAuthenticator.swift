@@ -6,8 +6,8 @@ import Vapor
 struct APITokenAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization?.token,
-           let token = try await TokenQueries.live(tokenHash: SecretToken.hash(bearer), on: request.db) {
-            request.currentUser = try await CurrentUser.load(token.user, sessionID: nil, on: request.db)
+           let account = try await SignedInQueries.byAPIToken(tokenHash: SecretToken.hash(bearer), on: request.db) {
+            request.currentUser = CurrentUser(account)
         }
         return try await next.respond(to: request)
     }

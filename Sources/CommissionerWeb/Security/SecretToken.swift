@@ -11,12 +11,23 @@ enum SecretToken {
     }
 
     static func hash(_ secret: String) -> String {
-        Crypto.SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(Crypto.SHA256.hash(data: Data(secret.utf8)))
     }
 
     static func hmac(_ message: String, key: String) -> String {
         HMAC<Crypto.SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: Data(key.utf8)))
-            .map { String(format: "%02x", $0) }.joined()
+            .withUnsafeBytes { hex($0) }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        var characters: [UInt8] = []
+        for byte in bytes {
+            characters.append(digits[Int(byte >> 4)])
+            characters.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: characters, as: UTF8.self)
     }
 
     /// Compares without leaking, through timing, how much of the two matched.

@@ -10,8 +10,8 @@ struct SessionAuthenticator: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty,
-           let session = try await SessionQueries.live(tokenHash: SecretToken.hash(secret), now: request.application.clock.now(), on: request.db) {
-            request.currentUser = try await CurrentUser.load(session.user, sessionID: session.id, on: request.db)
+           let account = try await SignedInQueries.bySession(tokenHash: SecretToken.hash(secret), now: request.application.clock.now(), on: request.db) {
+            request.currentUser = CurrentUser(account)
             request.formKey = secret
         } else if let visitor = request.cookies[Self.visitorCookie]?.string, visitor.count >= 32 {
             request.formKey = visitor

@@ -14,6 +14,8 @@ public struct AppSettings: Sendable {
     public var cookiesSecure: Bool
     public var sessionLifetime: TimeInterval
     public var throttle: SignInThrottleSettings
+    /// PostgreSQL connections per server thread.
+    public var connectionsPerThread = 4
 
     public static let developmentSecret = "development-only-secret-do-not-use-in-production"
 

@@ -7,7 +7,7 @@ import Vapor
 public func configure(_ app: Application, settings: AppSettings, clock: Clock = .system) async throws {
     app.settings = settings
     app.clock = clock
-    app.databases.use(try settings.database.configurationFactory(), as: DatabaseID(string: "commissioner"), isDefault: true)
+    app.databases.use(try settings.database.configurationFactory(connectionsPerThread: settings.connectionsPerThread), as: DatabaseID(string: "commissioner"), isDefault: true)
     app.migrations.add(Migrations.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.http.server.configuration.serverName = nil

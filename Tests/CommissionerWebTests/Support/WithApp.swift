@@ -36,6 +36,8 @@ func withApp<T>(_ database: TestDatabase, loadDemo: Bool = true, clock: TestCloc
         location = .postgres(url: url, searchPath: [String(name)])
     }
     var settings = AppSettings(mode: .testing, database: location, bcryptCost: 4)
+    // Many tests run at once against one PostgreSQL server; keep each one's pool small.
+    settings.connectionsPerThread = 2
     adjust(&settings)
     let app = try await Application.make(.testing)
     do {

@@ -31,7 +31,7 @@ struct UserPage {
                 (key: "Status", value: isActive ? Components.tag("Active", colour: "green") : "\(Components.tag("Deactivated", colour: "grey")) since \(Components.date(deactivatedAt))"),
                 (key: "Added", value: HTML(text: Components.date(createdAt))),
             ]))
-            <h2 class="heading-m">Roles</h2>
+            <h2 class="heading-m" id="membership">Roles</h2>
             \(Components.table(caption: "Roles \(name) holds", headers: ["Organisation", "Role", "Action"], rows: memberships.map { membership in
                 [
                     "<a href=\"\(SiteRoute.organisation(membership.organisationID).path)\">\(membership.organisationName)</a>",
@@ -39,7 +39,7 @@ struct UserPage {
                     """
                     <form method="post" action="\(SiteRoute.revokeMembership(user: id, membership: membership.id).path)" class="inline-form">
                       \(Form.csrf(context))
-                      <button type="submit" class="link-button" id="membership">Take away<span class="visually-hidden"> the \(membership.role.title.lowercased()) role in \(membership.organisationName)</span></button>
+                      <button type="submit" class="link-button">Take away<span class="visually-hidden"> the \(membership.role.title.lowercased()) role in \(membership.organisationName)</span></button>
                     </form>
                     """,
                 ]

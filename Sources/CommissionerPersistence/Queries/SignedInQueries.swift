@@ -1,0 +1,68 @@
+import CommissionerDomain
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// The person behind a session cookie or an API token, with every role they hold, in one query:
+/// this runs on every signed-in request, so it is kept to a single round trip.
+public struct SignedInAccount: Sendable, Equatable {
+    public struct Membership: Sendable, Equatable {
+        public var id: UUID
+        public var organisationID: UUID
+        public var organisationName: String
+        public var organisationKind: OrganisationKind
+        public var role: Role
+    }
+
+    public var userID: UUID
+    public var email: String
+    public var displayName: String
+    /// The session, for a browser; nil for an API token.
+    public var sessionID: UUID?
+    public var memberships: [Membership]
+}
+
+public enum SignedInQueries {
+    public static func bySession(tokenHash: String, now: Date, on database: any Database) async throws -> SignedInAccount? {
+        try await account(from: "user_sessions", credential: "s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now)",
+                          sessionColumn: true, on: database)
+    }
+
+    public static func byAPIToken(tokenHash: String, on database: any Database) async throws -> SignedInAccount? {
+        try await account(from: "api_tokens", credential: "s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL",
+                          sessionColumn: false, on: database)
+    }
+
+    private static func account(from table: String, credential: SQLQueryString, sessionColumn: Bool,
+                                on database: any Database) async throws -> SignedInAccount? {
+        let query: SQLQueryString = """
+            SELECT s.id AS credential_id, u.id AS user_id, u.email, u.display_name,
+                   m.id AS membership_id, m.role, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
+            FROM \(ident: table) s
+            JOIN users u ON u.id = s.user_id
+            LEFT JOIN memberships m ON m.user_id = u.id
+            LEFT JOIN organisations o ON o.id = m.organisation_id
+            WHERE \(credential) AND u.is_active = \(bind: true)
+            ORDER BY o.name, m.role
+            """
+        let rows = try await sql(database).raw(query).all()
+        guard let first = rows.first else { return nil }
+        var account = SignedInAccount(
+            userID: try first.decode(column: "user_id", as: UUID.self),
+            email: try first.decode(column: "email", as: String.self),
+            displayName: try first.decode(column: "display_name", as: String.self),
+            sessionID: sessionColumn ? try first.decode(column: "credential_id", as: UUID.self) : nil,
+            memberships: [])
+        for row in rows {
+            guard let id = try row.decode(column: "membership_id", as: UUID?.self),
+                  let role = Role(rawValue: try row.decode(column: "role", as: String.self)),
+                  let kind = OrganisationKind(rawValue: try row.decode(column: "organisation_kind", as: String.self))
+            else { continue }
+            account.memberships.append(.init(
+                id: id, organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+                organisationName: try row.decode(column: "organisation_name", as: String.self), organisationKind: kind, role: role))
+        }
+        account.memberships.sort { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
+        return account
+    }
+}
