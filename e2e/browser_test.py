@@ -11,7 +11,6 @@ from checks import Checks
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["COMMISSIONER_URL"].rstrip("/")
@@ -60,10 +59,10 @@ def choose(driver, name, visible_text_start):
 
 def navigate(driver, click):
     """Clicks, then waits until the next page has replaced this one."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    driver.execute_script("window.commissionerPreviousPage = true")
     click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script(
+        "return window.commissionerPreviousPage === undefined && document.readyState === 'complete'"))
 
 
 def submit(driver):

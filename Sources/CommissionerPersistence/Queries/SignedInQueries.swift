@@ -2,6 +2,7 @@ import CommissionerDomain
 import FluentKit
 import FluentSQL
 import Foundation
+import NIOCore
 
 /// The person behind a session cookie or an API token, with every role they hold, in one query:
 /// this runs on every signed-in request, so it is kept to a single round trip.
@@ -23,18 +24,18 @@ public struct SignedInAccount: Sendable, Equatable {
 }
 
 public enum SignedInQueries {
-    public static func bySession(tokenHash: String, now: Date, on database: any Database) async throws -> SignedInAccount? {
-        try await account(from: "user_sessions", credential: "s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now)",
-                          sessionColumn: true, on: database)
+    /// Future-based, so that the middleware that runs it on every request needs no task of its own.
+    public static func bySession(tokenHash: String, now: Date, on database: any Database) -> EventLoopFuture<SignedInAccount?> {
+        rows(from: "user_sessions", credential: "s.token_hash = \(bind: tokenHash) AND s.expires_at > \(bind: now)", on: database)
+            .flatMapThrowing { try account(from: $0, sessionColumn: true) }
     }
 
-    public static func byAPIToken(tokenHash: String, on database: any Database) async throws -> SignedInAccount? {
-        try await account(from: "api_tokens", credential: "s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL",
-                          sessionColumn: false, on: database)
+    public static func byAPIToken(tokenHash: String, on database: any Database) -> EventLoopFuture<SignedInAccount?> {
+        rows(from: "api_tokens", credential: "s.token_hash = \(bind: tokenHash) AND s.revoked_at IS NULL", on: database)
+            .flatMapThrowing { try account(from: $0, sessionColumn: false) }
     }
 
-    private static func account(from table: String, credential: SQLQueryString, sessionColumn: Bool,
-                                on database: any Database) async throws -> SignedInAccount? {
+    private static func rows(from table: String, credential: SQLQueryString, on database: any Database) -> EventLoopFuture<[any SQLRow]> {
         let query: SQLQueryString = """
             SELECT s.id AS credential_id, u.id AS user_id, u.email, u.display_name,
                    m.id AS membership_id, m.role, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
@@ -45,7 +46,10 @@ public enum SignedInQueries {
             WHERE \(credential) AND u.is_active = \(bind: true)
             ORDER BY o.name, m.role
             """
-        let rows = try await sql(database).raw(query).all()
+        return sql(database).raw(query).all()
+    }
+
+    private static func account(from rows: [any SQLRow], sessionColumn: Bool) throws -> SignedInAccount? {
         guard let first = rows.first else { return nil }
         var account = SignedInAccount(
             userID: try first.decode(column: "user_id", as: UUID.self),

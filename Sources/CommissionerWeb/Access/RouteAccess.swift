@@ -19,20 +19,20 @@ public enum RouteAccess: Sendable {
     }
 }
 
-struct AccessCheck: AsyncMiddleware {
+struct AccessCheck: Middleware {
     let access: RouteAccess
     let isAPI: Bool
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if access.permits(request.currentUser) { return try await next.respond(to: request) }
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        if access.permits(request.currentUser) { return next.respond(to: request) }
         if request.currentUser == nil {
-            if isAPI { throw Abort(.unauthorized, reason: "Send a personal API token as: Authorization: Bearer <token>") }
+            if isAPI { return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Send a personal API token as: Authorization: Bearer <token>")) }
             if request.method == .GET {
-                return request.redirect(to: SiteRoute.signIn.path(query: [("next", request.url.path)]))
+                return request.eventLoop.makeSucceededFuture(request.redirect(to: SiteRoute.signIn.path(query: [("next", request.url.path)])))
             }
-            throw Abort(.unauthorized, reason: "Sign in to do this.")
+            return request.eventLoop.makeFailedFuture(Abort(.unauthorized, reason: "Sign in to do this."))
         }
-        throw Abort(.forbidden, reason: "Your roles do not allow this. Ask an administrator if you need access.")
+        return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "Your roles do not allow this. Ask an administrator if you need access."))
     }
 }
 
@@ -42,6 +42,16 @@ extension RoutesBuilder {
     func on<Response: AsyncResponseEncodable>(
         _ method: HTTPMethod, _ route: SiteRoute, access: RouteAccess,
         use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, use: handler)
+    }
+
+    /// For a page that needs nothing from the database beyond the signed-in person: it runs on the
+    /// event loop without a task of its own.
+    @discardableResult
+    func on<Response: ResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, access: RouteAccess,
+        use handler: @escaping @Sendable (Request) throws -> Response
     ) -> Route {
         grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, use: handler)
     }

@@ -14,7 +14,7 @@ struct HomeController {
         .apiTokens: "Personal tokens for the JSON API, for automation and reporting tools.",
     ]
 
-    @Sendable func home(req: Request) async throws -> HTML {
+    @Sendable func home(req: Request) throws -> HTML {
         let user = try req.requireUser()
         let areas = Layout.areas(for: user).filter { $0.route != .home } + [Layout.Area(title: "API tokens", route: .apiTokens, access: .signedIn)]
         return HomePage(

@@ -34,6 +34,8 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
 
     /// Escapes the five characters that matter in text and in attribute values quoted with either quote.
     public static func escape(_ text: String) -> String {
+        // Most text needs no escaping; finding that out is cheaper than copying it.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {

@@ -67,6 +67,8 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// The path to link to.
     public var path: String {
+        let values = values
+        if values.isEmpty { return template }
         var remaining = values.makeIterator()
         return "/" + template.split(separator: "/").map { segment in
             segment.hasPrefix(":") ? (remaining.next()?.uuidString.lowercased() ?? String(segment)) : String(segment)

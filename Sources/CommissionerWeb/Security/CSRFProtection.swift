@@ -2,7 +2,7 @@ import Vapor
 
 /// Every form carries a token derived from the browser's own secret cookie; a form posted from
 /// another site cannot know it, and is refused before anything is read or written.
-struct CSRFProtection: AsyncMiddleware {
+struct CSRFProtection: Middleware {
     static let fieldName = "csrfToken"
 
     static func token(for request: Request) -> String {
@@ -12,14 +12,14 @@ struct CSRFProtection: AsyncMiddleware {
 
     struct Field: Decodable { var csrfToken: String? }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method == .POST else { return try await next.respond(to: request) }
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.method == .POST else { return next.respond(to: request) }
         let sent = (try? request.content.decode(Field.self))?.csrfToken ?? ""
         let expected = Self.token(for: request)
         // A visitor key made for this very request cannot have been in a form yet.
         guard !expected.isEmpty, request.newVisitorKey == nil, SecretToken.constantTimeEquals(sent, expected) else {
-            throw Abort(.forbidden, reason: "This form could not be accepted because its security token was missing or out of date. Go back, reload the page and try again.")
+            return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "This form could not be accepted because its security token was missing or out of date. Go back, reload the page and try again."))
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 }

@@ -4,27 +4,37 @@ import Vapor
 
 /// Finds the signed-in user from the session cookie, and gives every visitor a cookie to tie their
 /// form tokens to before they sign in.
-struct SessionAuthenticator: AsyncMiddleware {
+///
+/// Future-based rather than async: it runs on every page request, and needs no task of its own.
+struct SessionAuthenticator: Middleware {
     static let sessionCookie = "commissioner_session"
     static let visitorCookie = "commissioner_visitor"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty,
-           let account = try await SignedInQueries.bySession(tokenHash: SecretToken.hash(secret), now: request.application.clock.now(), on: request.db) {
-            request.currentUser = CurrentUser(account)
-            request.formKey = secret
-        } else if let visitor = request.cookies[Self.visitorCookie]?.string, visitor.count >= 32 {
-            request.formKey = visitor
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let account: EventLoopFuture<SignedInAccount?>
+        if let secret = request.cookies[Self.sessionCookie]?.string, !secret.isEmpty {
+            account = SignedInQueries.bySession(tokenHash: SecretToken.hash(secret), now: request.application.clock.now(), on: request.db)
         } else {
-            let visitor = SecretToken.generate()
-            request.formKey = visitor
-            request.newVisitorKey = visitor
+            account = request.eventLoop.makeSucceededFuture(nil)
         }
-        let response = try await next.respond(to: request)
-        if let visitor = request.newVisitorKey {
-            response.cookies[Self.visitorCookie] = request.cookie(value: visitor, maxAge: nil)
+        return account.flatMap { account in
+            if let account, let secret = request.cookies[Self.sessionCookie]?.string {
+                request.currentUser = CurrentUser(account)
+                request.formKey = secret
+            } else if let visitor = request.cookies[Self.visitorCookie]?.string, visitor.count >= 32 {
+                request.formKey = visitor
+            } else {
+                let visitor = SecretToken.generate()
+                request.formKey = visitor
+                request.newVisitorKey = visitor
+            }
+            return next.respond(to: request).map { response in
+                if let visitor = request.newVisitorKey {
+                    response.cookies[Self.visitorCookie] = request.cookie(value: visitor, maxAge: nil)
+                }
+                return response
+            }
         }
-        return response
     }
 }
 

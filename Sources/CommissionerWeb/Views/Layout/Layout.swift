@@ -88,11 +88,13 @@ enum HTMLBuilder {
     static func buildExpression(_ part: HTML) -> HTML { part }
 }
 
-extension HTML: AsyncResponseEncodable {
+extension HTML: AsyncResponseEncodable, ResponseEncodable {
     public func encodeResponse(for request: Request) async throws -> Response {
-        let response = Response(status: .ok, body: .init(string: rendered))
-        response.headers.contentType = .html
-        return response
+        response(status: .ok)
+    }
+
+    public func encodeResponse(for request: Request) -> EventLoopFuture<Response> {
+        request.eventLoop.makeSucceededFuture(response(status: .ok))
     }
 }
 
