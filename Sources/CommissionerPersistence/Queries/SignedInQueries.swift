@@ -13,6 +13,14 @@ public struct SignedInAccount: Sendable, Equatable {
         public var organisationName: String
         public var organisationKind: OrganisationKind
         public var role: Role
+
+        public init(id: UUID, organisationID: UUID, organisationName: String, organisationKind: OrganisationKind, role: Role) {
+            self.id = id
+            self.organisationID = organisationID
+            self.organisationName = organisationName
+            self.organisationKind = organisationKind
+            self.role = role
+        }
     }
 
     public var userID: UUID

@@ -5,13 +5,7 @@ import Vapor
 
 /// The signed-in person for this request, as plain values.
 public struct CurrentUser: Sendable {
-    public struct Membership: Sendable, Equatable {
-        public var id: UUID
-        public var organisationID: UUID
-        public var organisationName: String
-        public var organisationKind: OrganisationKind
-        public var role: Role
-    }
+    public typealias Membership = SignedInAccount.Membership
 
     public var id: UUID
     public var email: String
@@ -49,10 +43,7 @@ public struct CurrentUser: Sendable {
 extension CurrentUser {
     init(_ account: SignedInAccount) {
         self.init(id: account.userID, email: account.email, displayName: account.displayName,
-                  memberships: account.memberships.map {
-                      Membership(id: $0.id, organisationID: $0.organisationID, organisationName: $0.organisationName,
-                                 organisationKind: $0.organisationKind, role: $0.role)
-                  },
+                  memberships: account.memberships,
                   sessionID: account.sessionID)
     }
 }
