@@ -196,6 +196,30 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.all)
+    func anAdministratorSetsANewPasswordWhichEndsTheOldSessions(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let approver = Browser(app)
+            try await approver.signIn(demoEmail(.approver))
+            let admin = Browser(app)
+            try await admin.signIn(demoEmail(.administrator))
+            let id = try await user(demoEmail(.approver), app).requireID()
+            try await admin.get("/users/\(id)")
+            let short = try await admin.post("/users/\(id)/password", ["password": "short"])
+            #expect(short.status == .unprocessableEntity)
+            #expect(short.body.contains("<a href=\"#password\">Password must be 12 characters or more</a>"))
+            #expect(try await approver.get("/").status == .ok, "a refused reset changes nothing")
+
+            #expect(try await admin.post("/users/\(id)/password", ["password": "a brand new passphrase"]).status == .seeOther)
+            #expect(try await approver.get("/").status == .seeOther, "the old session has ended")
+            let again = Browser(app)
+            try await again.signIn(demoEmail(.approver), password: "a brand new passphrase")
+            let event = try #require(try await AuditEvent.query(on: app.db).filter(\.$recordType == "users")
+                .filter(\.$recordID == id.uuidString.lowercased()).filter(\.$action == "update").first())
+            #expect(event.before != event.after, "the fingerprint shows the password changed")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func listsFilterAndDownloadAsCSV(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let admin = Browser(app)

@@ -84,6 +84,7 @@ import Vapor
         "POST /users/:userID/memberships/:membershipID/revoke": administrators,
         "POST /users/:userID/deactivate": administrators,
         "POST /users/:userID/reactivate": administrators,
+        "POST /users/:userID/password": administrators,
         "GET /account/api-tokens": signedIn,
         "POST /account/api-tokens": signedIn,
         "POST /account/api-tokens/:tokenID/revoke": tokenOwner,

@@ -14,6 +14,7 @@ struct UsersController {
         routes.on(.POST, .revokeMembership(user: SiteRoute.any, membership: SiteRoute.any), access: .administrator, use: revoke)
         routes.on(.POST, .deactivateUser(SiteRoute.any), access: .administrator, use: deactivate)
         routes.on(.POST, .reactivateUser(SiteRoute.any), access: .administrator, use: reactivate)
+        routes.on(.POST, .userPassword(SiteRoute.any), access: .administrator, use: resetPassword)
     }
 
     private func filter(_ fields: TextFields) -> UserQueries.Filter {
@@ -139,6 +140,14 @@ struct UsersController {
         let user = try await user(req)
         return try await change(req, user) {
             try await Administration.deactivate(user, by: try req.requireUser(), with: req.recordWriter)
+        }
+    }
+
+    @Sendable func resetPassword(req: Request) async throws -> Response {
+        let user = try await user(req)
+        let fields = try req.formFields()
+        return try await change(req, user) {
+            try await Administration.resetPassword(user, to: fields.raw("password"), hash: req.passwordHasher, with: req.recordWriter)
         }
     }
 

@@ -20,6 +20,7 @@ public enum SiteRoute: Hashable, Sendable {
     case revokeMembership(user: UUID, membership: UUID)
     case deactivateUser(UUID)
     case reactivateUser(UUID)
+    case userPassword(UUID)
     case apiTokens
     case revokeAPIToken(UUID)
     case audit
@@ -46,6 +47,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .revokeMembership: "/users/:userID/memberships/:membershipID/revoke"
         case .deactivateUser: "/users/:userID/deactivate"
         case .reactivateUser: "/users/:userID/reactivate"
+        case .userPassword: "/users/:userID/password"
         case .apiTokens: "/account/api-tokens"
         case .revokeAPIToken: "/account/api-tokens/:tokenID/revoke"
         case .audit: "/audit"
@@ -58,7 +60,7 @@ public enum SiteRoute: Hashable, Sendable {
     private var values: [UUID] {
         switch self {
         case .organisation(let id), .organisationMemberships(let id), .user(let id), .userMemberships(let id),
-             .deactivateUser(let id), .reactivateUser(let id), .revokeAPIToken(let id):
+             .deactivateUser(let id), .reactivateUser(let id), .userPassword(let id), .revokeAPIToken(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         default: []

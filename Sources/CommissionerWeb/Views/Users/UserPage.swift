@@ -54,6 +54,14 @@ struct UserPage {
                                 selected: fields["role"], errors: errors, blank: "Choose a role"))
                   \(Form.submit("Give role"))
                 </form>
+                <h2 class="heading-m">Set a new password</h2>
+                <p class="body">For someone who has forgotten theirs. They are signed out everywhere; give them the new password safely.</p>
+                <form method="post" action="\(SiteRoute.userPassword(id).path)" novalidate>
+                  \(Form.csrf(context))
+                  \(Form.textInput("password", label: "New password", value: nil, hint: "At least \(PasswordPolicy.minimumLength) characters.",
+                                   errors: errors, type: "password", autocomplete: "new-password"))
+                  \(Form.submit("Set password", secondary: true))
+                </form>
                 <h2 class="heading-m">Deactivate</h2>
                 <p class="body">A deactivated user cannot sign in or use the API. Their records and history stay.</p>
                 <form method="post" action="\(SiteRoute.deactivateUser(id).path)" novalidate>
