@@ -60,14 +60,6 @@ public struct RecordWriter: Sendable {
         try await AuditTrail.lock(on: database)
     }
 
-    /// An event that is not a plain create, update or delete, such as a sign-in or a demo reset.
-    public func note(action: String, recordType: String, recordID: String, before: AuditSnapshot? = nil, after: AuditSnapshot? = nil) async throws {
-        try await transaction { writer in
-            try await AuditTrail.lock(on: writer.database)
-            try await writer.appendEvent(action: action, recordType: recordType, recordID: recordID, before: before, after: after)
-        }
-    }
-
     private func appendEvent(action: String, recordType: String, recordID: String, before: AuditSnapshot?, after: AuditSnapshot?) async throws {
         try await AuditTrail.append(
             action: action, recordType: recordType, recordID: recordID,

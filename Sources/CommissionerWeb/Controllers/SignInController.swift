@@ -29,9 +29,7 @@ struct SignInController {
         }
 
         let now = req.application.clock.now()
-        let settings = req.application.settings.throttle
-        let throttle = SignInThrottle(window: TimeInterval(settings.windowMinutes * 60),
-                                      failuresPerAccount: settings.failuresPerAccount, failuresPerAddress: settings.failuresPerAddress)
+        let throttle = req.application.settings.throttle
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         let failures = try await SessionQueries.recentFailures(email: email.value, address: address, since: throttle.windowStart(now: now), on: req.db)
         if let refusal = throttle.refusal(recentAccountFailures: failures.account, recentAddressFailures: failures.address) {

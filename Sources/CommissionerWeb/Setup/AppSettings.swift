@@ -1,3 +1,4 @@
+import CommissionerDomain
 import CommissionerPersistence
 import Foundation
 
@@ -13,27 +14,15 @@ public struct AppSettings: Sendable {
     /// Sets the Secure flag on cookies when a proxy in front of the server terminates TLS.
     public var cookiesSecure: Bool
     public var sessionLifetime: TimeInterval
-    public var throttle: SignInThrottleSettings
+    public var throttle: SignInThrottle
     /// PostgreSQL connections per server thread.
     public var connectionsPerThread = 4
 
     public static let developmentSecret = "development-only-secret-do-not-use-in-production"
 
-    public struct SignInThrottleSettings: Sendable {
-        public var failuresPerAccount = 5
-        public var failuresPerAddress = 20
-        public var windowMinutes = 15
-
-        public init(failuresPerAccount: Int = 5, failuresPerAddress: Int = 20, windowMinutes: Int = 15) {
-            self.failuresPerAccount = failuresPerAccount
-            self.failuresPerAddress = failuresPerAddress
-            self.windowMinutes = windowMinutes
-        }
-    }
-
     public init(mode: Mode, database: DatabaseLocation, secret: String = AppSettings.developmentSecret,
                 bcryptCost: Int = 12, cookiesSecure: Bool = false, sessionLifetime: TimeInterval = 8 * 3600,
-                throttle: SignInThrottleSettings = .init()) {
+                throttle: SignInThrottle = .standard) {
         self.mode = mode
         self.database = database
         self.secret = secret
