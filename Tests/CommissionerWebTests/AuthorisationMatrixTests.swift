@@ -62,6 +62,28 @@ import Vapor
         asker == .nobody ? .signInFirst : target == .own ? .allowed : .notFound
     }
 
+    /// Everyone but providers reads the commissioning cycle.
+    static let commissioningReaders: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : asker == .provider ? .forbidden : .allowed
+    }
+    static let commissioningLeads: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : asker == .commissioningLead ? .allowed : .forbidden
+    }
+    /// An activity is seen by administrators and scrutiny, and by members of its organisations.
+    static let activityReaders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .forbidden }
+        if [.administrator, .scrutiny].contains(asker) || target == .own { return .allowed }
+        return .notFound
+    }
+    /// Moved by its commissioning lead, or by an approver recording an exception.
+    static let activityMovers: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .forbidden }
+        if target == .other && ![.administrator, .scrutiny].contains(asker) { return .notFound }
+        return target == .own && [.commissioningLead, .approver].contains(asker) ? .allowed : .forbidden
+    }
+
     /// The expected answer for each registered route, by "METHOD /path".
     static let expectations: [String: Rule] = [
         "GET /": signedIn,
@@ -95,6 +117,10 @@ import Vapor
         "GET /api/v1/me": signedIn,
         "GET /api/v1/organisations": signedIn,
         "GET /api/v1/openapi.json": anyone,
+        "GET /api/v1/activities": commissioningReaders,
+        "POST /api/v1/activities": commissioningLeads,
+        "GET /api/v1/activities/:activityID/gate": activityReaders,
+        "POST /api/v1/activities/:activityID/move": activityMovers,
     ]
 
     static func key(_ route: Route) -> String {
@@ -118,6 +144,7 @@ import Vapor
     func everyRouteAnswersEveryRoleAsExpected(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let other = try #require(try await OrganisationQueries.named("Cheltenham Borough Council", on: app.db))
+            let government = try #require(try await OrganisationQueries.named("Government of Jersey", on: app.db))
             let outsiderWriter = RecordWriter(database: app.db, actor: .system)
             var failures: [String] = []
             for asker in Asker.allCases {
@@ -136,11 +163,21 @@ import Vapor
                         try await outsiderWriter.create(subjectMembership)
                         let tokenOwner = target == .own ? (me?.id ?? subject.id!) : subject.id!
                         let (token, _) = try await Administration.createAPIToken(for: tokenOwner, name: "matrix", with: outsiderWriter)
+                        // An activity of the asker's own commissioning organisation, or of another.
+                        var activityOrganisation = try other.requireID()
+                        if target == .own, let own = ownOrganisation {
+                            let kind = try await Organisation.find(own, on: app.db)?.kind
+                            activityOrganisation = [.commissioningBody, .department, .partnershipVenture].contains(kind) ? own : try government.requireID()
+                        }
+                        let activity = CommissioningActivity(title: "Matrix \(suffix)", level: .service, tier: .low, triggers: [.contractRenewal])
+                        try await outsiderWriter.create(activity)
+                        try await outsiderWriter.create(ActivityOrganisation(activityID: activity.id!, organisationID: activityOrganisation))
                         let values: [String: String] = [
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
                             "userID": subject.id!.uuidString.lowercased(),
                             "membershipID": subjectMembership.id!.uuidString.lowercased(),
                             "tokenID": token.id!.uuidString.lowercased(),
+                            "activityID": activity.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -1,5 +1,6 @@
 import CommissionerDomain
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// The one way records are written: each create, update and delete happens in the same transaction
@@ -19,8 +20,17 @@ public struct RecordWriter: Sendable {
     /// Runs several writes as one transaction: all of them land, with their audit events, or none.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (RecordWriter) async throws -> T) async throws -> T {
         if database.inTransaction { return try await work(self) }
-        return try await database.transaction { tx in
-            try await work(RecordWriter(database: tx, actor: actor, now: now))
+        let queued = (database as? any SQLDatabase)?.dialect.name == "sqlite"
+        if queued { await SQLiteWriteQueue.shared.acquire() }
+        do {
+            let result = try await database.transaction { tx in
+                try await work(RecordWriter(database: tx, actor: actor, now: now))
+            }
+            if queued { await SQLiteWriteQueue.shared.release() }
+            return result
+        } catch {
+            if queued { await SQLiteWriteQueue.shared.release() }
+            throw error
         }
     }
 

@@ -11,5 +11,6 @@ public enum Migrations {
         CreateAPIToken(),
         CreateWorkspaceSetting(),
         CreateAuditTrail(),
+        CreateCommissioningActivity(),
     ]
 }

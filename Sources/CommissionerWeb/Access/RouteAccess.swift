@@ -8,6 +8,8 @@ public enum RouteAccess: Sendable {
     case administrator
     /// Administrators and scrutiny users.
     case auditReader
+    /// Anyone signed in who is not only a provider: providers see none of the commissioning cycle.
+    case commissioningReader
 
     func permits(_ user: CurrentUser?) -> Bool {
         switch self {
@@ -15,6 +17,7 @@ public enum RouteAccess: Sendable {
         case .signedIn: user != nil
         case .administrator: user?.isAdministrator == true
         case .auditReader: user?.readsAuditTrail == true
+        case .commissioningReader: user.map { !$0.roles.subtracting([.provider]).isEmpty } ?? false
         }
     }
 }

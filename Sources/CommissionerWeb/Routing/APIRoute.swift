@@ -5,10 +5,21 @@ import Vapor
 public enum APIRoute: String, CaseIterable, Sendable {
     case me = "/api/v1/me"
     case organisations = "/api/v1/organisations"
+    case activities = "/api/v1/activities"
+    case activityGate = "/api/v1/activities/:activityID/gate"
+    case activityMove = "/api/v1/activities/:activityID/move"
     case openAPI = "/api/v1/openapi.json"
 
     public var path: String { rawValue }
     public var pathComponents: [PathComponent] { rawValue.pathComponents }
+
+    /// The path as OpenAPI writes it: `{name}` for each parameter.
+    public var openAPIPath: String {
+        "/" + pathComponents.map { component in
+            if case .parameter(let name) = component { return "{\(name)}" }
+            return component.description
+        }.joined(separator: "/")
+    }
 }
 
 extension RoutesBuilder {

@@ -24,6 +24,7 @@ func routes(_ app: Application) throws {
 
     let api = app.grouped(APITokenAuthenticator())
     API.Controller().register(on: api)
+    API.ActivitiesController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)

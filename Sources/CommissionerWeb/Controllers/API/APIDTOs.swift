@@ -24,6 +24,50 @@ enum API {
         var memberships: [Membership]
     }
 
+    struct Activity: Content {
+        var id: UUID
+        var title: String
+        var step: Int
+        var phase: String
+        var level: String
+        var tier: String
+        var triggers: [String]
+        var organisationIds: [UUID]
+    }
+
+    struct NewActivity: Content {
+        var title: String?
+        var level: String?
+        var tier: String?
+        var tierReason: String?
+        var organisationIds: [String]?
+        var triggers: [String]?
+    }
+
+    struct GateView: Content {
+        struct Requirement: Content {
+            var key: String
+            var label: String
+            var met: Bool
+        }
+        var from: Int
+        var to: Int?
+        var requirements: [Requirement]
+    }
+
+    struct Move: Content {
+        struct Exception: Content { var reason: String? }
+        var to: Int?
+        var reason: String?
+        var exception: Exception?
+    }
+
+    struct MoveRefused: Content {
+        var error = true
+        var reason: String
+        var missing: [String]
+    }
+
     struct Organisation: Content {
         var id: UUID
         var name: String

@@ -22,15 +22,24 @@ enum OpenAPIDocument {
         ["name": "per", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 100, "default": 25], "description": "Items per page."],
     ] }
 
+    private static var activityID: [String: Any] {
+        ["name": "activityID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+    }
+
+    private static func listOf(_ name: String) -> [String: Any] {
+        ["type": "object", "required": ["items", "total", "page", "per"],
+         "properties": ["items": ["type": "array", "items": ref(name)], "total": ["type": "integer"], "page": ["type": "integer"], "per": ["type": "integer"]]]
+    }
+
     static var paths: [String: [String: Any]] { [
-        APIRoute.me.path: [
+        APIRoute.me.openAPIPath: [
             "get": [
                 "operationId": "getMe", "summary": "Who the token belongs to, and the roles they hold in each organisation.",
                 "security": [["bearerToken": []]],
                 "responses": ["200": ["description": "The token's user.", "content": json(ref("Me"))]].merging(errors) { a, _ in a },
             ] as [String: Any],
         ],
-        APIRoute.organisations.path: [
+        APIRoute.organisations.openAPIPath: [
             "get": [
                 "operationId": "listOrganisations",
                 "summary": "Organisations the user can see: all for administrators and scrutiny, otherwise their own.",
@@ -45,7 +54,55 @@ enum OpenAPIDocument {
                 ].merging(errors) { a, _ in a },
             ] as [String: Any],
         ],
-        APIRoute.openAPI.path: [
+        APIRoute.activities.openAPIPath: [
+            "get": [
+                "operationId": "listActivities",
+                "summary": "Commissioning activities the user may see: all for administrators and scrutiny, otherwise those of their organisations. Providers are refused.",
+                "security": [["bearerToken": []]], "parameters": paging,
+                "responses": [
+                    "200": ["description": "One page of activities.", "content": json(listOf("Activity"))],
+                    "403": ["description": "Providers see no commissioning activities.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+            "post": [
+                "operationId": "createActivity", "summary": "Starts a commissioning activity at step 1 (Initiate). Commissioning leads only, in an organisation where they hold the role.",
+                "security": [["bearerToken": []]],
+                "requestBody": ["required": true, "content": json(ref("NewActivity"))],
+                "responses": [
+                    "201": ["description": "The new activity.", "content": json(ref("Activity"))],
+                    "400": ["description": "The body is not JSON of this shape.", "content": json(ref("Error"))],
+                    "403": ["description": "Not a commissioning lead of any of these organisations.", "content": json(ref("Error"))],
+                    "422": ["description": "A field is missing or not valid; `fields` says which.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.activityGate.openAPIPath: [
+            "get": [
+                "operationId": "getActivityGate", "summary": "The gate out of the activity's current step, computed from the records.",
+                "security": [["bearerToken": []]], "parameters": [activityID],
+                "responses": [
+                    "200": ["description": "Each requirement, met or not.", "content": json(ref("Gate"))],
+                    "404": ["description": "No such activity, or not one the user may see.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.activityMove.openAPIPath: [
+            "post": [
+                "operationId": "moveActivity",
+                "summary": "Forward one step through the gate, or back with a reason. An approver may record an exception at an unmet gate, except for `decision-recorded`.",
+                "security": [["bearerToken": []]], "parameters": [activityID],
+                "requestBody": ["required": true, "content": json(ref("Move"))],
+                "responses": [
+                    "200": ["description": "The activity at its new step.", "content": json(ref("Activity"))],
+                    "400": ["description": "`to` is not a step from 1 to 8.", "content": json(ref("Error"))],
+                    "403": ["description": "Not a commissioning lead or approver of the activity's organisations.", "content": json(ref("Error"))],
+                    "404": ["description": "No such activity, or not one the user may see.", "content": json(ref("Error"))],
+                    "409": ["description": "Refused by the gate or the rules; `missing` lists the requirement keys not met.", "content": json(ref("MoveRefused"))],
+                    "422": ["description": "A reason is needed (to move back, or for an exception).", "content": json(ref("MoveRefused"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.openAPI.openAPIPath: [
             "get": [
                 "operationId": "getOpenAPIDocument", "summary": "This document.", "security": [] as [Any],
                 "responses": ["200": ["description": "The OpenAPI document.", "content": json(["type": "object"])]],
@@ -94,6 +151,50 @@ enum OpenAPIDocument {
                         "kind": ["type": "string", "enum": OrganisationKind.allCases.map(\.identifier)],
                         "parentId": ["type": "string", "format": "uuid", "nullable": true],
                     ],
+                ],
+                "Activity": [
+                    "type": "object", "required": ["id", "title", "step", "phase", "level", "tier", "triggers", "organisationIds"],
+                    "properties": [
+                        "id": ["type": "string", "format": "uuid"], "title": ["type": "string"],
+                        "step": ["type": "integer", "minimum": 1, "maximum": 8],
+                        "phase": ["type": "string", "enum": CommissioningPhase.allCases.map(\.rawValue)],
+                        "level": ["type": "string", "enum": CommissioningLevel.allCases.map(\.rawValue)],
+                        "tier": ["type": "string", "enum": ActivityTier.allCases.map(\.rawValue)],
+                        "triggers": ["type": "array", "items": ["type": "string", "enum": CommissioningTrigger.allCases.map(\.rawValue)]],
+                        "organisationIds": ["type": "array", "items": ["type": "string", "format": "uuid"]],
+                    ],
+                ],
+                "NewActivity": [
+                    "type": "object", "required": ["title", "level", "tier", "organisationIds", "triggers"],
+                    "properties": [
+                        "title": ["type": "string", "maxLength": 200],
+                        "level": ["type": "string", "enum": CommissioningLevel.allCases.map(\.rawValue)],
+                        "tier": ["type": "string", "enum": ActivityTier.allCases.map(\.rawValue)],
+                        "tierReason": ["type": "string"],
+                        "organisationIds": ["type": "array", "minItems": 1, "items": ["type": "string", "format": "uuid"]],
+                        "triggers": ["type": "array", "minItems": 1, "items": ["type": "string", "enum": CommissioningTrigger.allCases.map(\.rawValue)]],
+                    ],
+                ],
+                "Gate": [
+                    "type": "object", "required": ["from", "requirements"],
+                    "properties": [
+                        "from": ["type": "integer"], "to": ["type": "integer", "nullable": true, "description": "Absent at step 8: its gate closes the cycle."],
+                        "requirements": ["type": "array", "items": [
+                            "type": "object", "required": ["key", "label", "met"],
+                            "properties": ["key": ["type": "string"], "label": ["type": "string"], "met": ["type": "boolean"]],
+                        ] as [String: Any]],
+                    ],
+                ],
+                "Move": [
+                    "type": "object", "required": ["to"],
+                    "properties": [
+                        "to": ["type": "integer", "minimum": 1, "maximum": 8], "reason": ["type": "string", "description": "Needed to move back."],
+                        "exception": ["type": "object", "properties": ["reason": ["type": "string"]], "description": "An approver's exception at an unmet gate."],
+                    ],
+                ],
+                "MoveRefused": [
+                    "type": "object", "required": ["error", "reason", "missing"],
+                    "properties": ["error": ["type": "boolean"], "reason": ["type": "string"], "missing": ["type": "array", "items": ["type": "string"]]],
                 ],
                 "OrganisationList": [
                     "type": "object", "required": ["items", "total", "page", "per"],

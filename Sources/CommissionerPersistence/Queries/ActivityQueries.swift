@@ -1,0 +1,36 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+public enum ActivityQueries {
+    /// Activities, newest first; `visibleIn` nil means every activity, otherwise only those of these organisations.
+    public static func page(visibleIn organisations: Set<UUID>?, page: Int, per: Int,
+                            on database: any Database) async throws -> (items: [CommissioningActivity], organisations: [UUID: [UUID]], total: Int) {
+        var query = CommissioningActivity.query(on: database)
+        if let organisations {
+            let ids = Set(try await ActivityOrganisation.query(on: database).filter(\.$organisation.$id ~~ Array(organisations)).all(\.$activity.$id))
+            query = query.filter(\.$id ~~ Array(ids))
+        }
+        let result = try await query.sort(\.$createdAt, .descending).sort(\.$title).paginate(PageRequest(page: page, per: per))
+        return (result.items, try await organisationIDs(of: result.items.map { try $0.requireID() }, on: database), result.metadata.total)
+    }
+
+    /// The commissioning organisations of each activity, in one query.
+    public static func organisationIDs(of activityIDs: [UUID], on database: any Database) async throws -> [UUID: [UUID]] {
+        guard !activityIDs.isEmpty else { return [:] }
+        let links = try await ActivityOrganisation.query(on: database).filter(\.$activity.$id ~~ activityIDs).all()
+        return Dictionary(grouping: links, by: { $0.$activity.id }).mapValues { $0.map { $0.$organisation.id }.sorted { $0.uuidString < $1.uuidString } }
+    }
+
+    /// What the records hold for the activity's gates. Read from the activity's own row, so computing a
+    /// gate takes no query beyond loading the activity; later record kinds add one bounded query each.
+    public static func gateEvidence(for activity: CommissioningActivity) -> GateEvidence {
+        var evidence = GateEvidence(tier: activity.tier, level: activity.level)
+        evidence.triggers = activity.triggers
+        evidence.accountableOfficer = activity.$accountableOfficer.id.map { EvidenceReference(kind: "user", id: $0) }
+        evidence.commissioningLead = activity.$commissioningLead.id.map { EvidenceReference(kind: "user", id: $0) }
+        evidence.procurementSpecialist = activity.$procurementSpecialist.id.map { EvidenceReference(kind: "user", id: $0) }
+        evidence.contractManager = activity.$contractManager.id.map { EvidenceReference(kind: "user", id: $0) }
+        return evidence
+    }
+}
