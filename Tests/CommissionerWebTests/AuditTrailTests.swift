@@ -22,6 +22,7 @@ import Vapor
             let result = try await AuditTrail.verify(on: app.db)
             #expect(result.problem == nil)
             let records = try await count(Organisation.self, app) + count(User.self, app) + count(Membership.self, app) + count(WorkspaceSetting.self, app)
+                + count(CommissioningActivity.self, app) + count(ActivityOrganisation.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

@@ -60,6 +60,41 @@ public enum DemoWorkspace {
         Person(role: .provider, organisation: "Family Nursing & Home Care"),
     ]
 
+    public struct Activity: Sendable {
+        public var title: String
+        public var level: CommissioningLevel
+        public var tier: ActivityTier
+        public var tierReason: String
+        public var triggers: Set<CommissioningTrigger>
+        public var step: CommissioningStep
+        public var organisations: [String]
+        /// Whether the demo approver is named as accountable officer (so its first gate is met).
+        public var accountableOfficerNamed: Bool
+    }
+
+    static let fourCouncils = ["Cheltenham Borough Council", "Cotswold District Council", "Forest of Dean District Council",
+                               "West Oxfordshire District Council"]
+
+    /// Commissioning activities named after the seeds' own work; their steps and tiers are illustrative.
+    public static let activities: [Activity] = [
+        Activity(title: "Community nursing recommissioning", level: .service, tier: .high,
+                 tierReason: "High value, island-wide, and vulnerable people depend on it (illustrative)",
+                 triggers: [.contractRenewal, .changedRequirement], step: .incubate,
+                 organisations: ["Health and Community Services"], accountableOfficerNamed: true),
+        Activity(title: "Review of off-island tertiary care contracts", level: .strategic, tier: .medium,
+                 tierReason: "Several contracts, long-term care pathways (illustrative)",
+                 triggers: [.timeSinceReview, .budgetPressure], step: .investigate,
+                 organisations: ["Health and Community Services", "Government of Jersey"], accountableOfficerNamed: true),
+        Activity(title: "Shared ICT service through the partnership venture", level: .regional, tier: .high,
+                 tierReason: "Shared by four councils through a section 101 agreement (illustrative)",
+                 triggers: [.budgetPressure, .changedPriorities], step: .negotiate,
+                 organisations: fourCouncils + ["2020 Vision Partnership Venture"], accountableOfficerNamed: false),
+        Activity(title: "Registration of care providers (statutory regulatory function)", level: .service, tier: .low,
+                 tierReason: "A statutory function with no change planned: the no-plan path (illustrative)",
+                 triggers: [.timeSinceReview], step: .collaborate,
+                 organisations: ["Public Health"], accountableOfficerNamed: false),
+    ]
+
     public static func isLoaded(on database: any Database) async throws -> Bool {
         try await WorkspaceSetting.find(WorkspaceSetting.demoWorkspaceKey, on: database) != nil
     }
@@ -84,6 +119,18 @@ public enum DemoWorkspace {
                 try await writer.create(user)
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
+            let lead = try await User.query(on: writer.database).filter(\.$email == Person(role: .commissioningLead, organisation: "").email).first()
+            let approver = try await User.query(on: writer.database).filter(\.$email == Person(role: .approver, organisation: "").email).first()
+            for item in activities {
+                let activity = CommissioningActivity(title: item.title, level: item.level, tier: item.tier, tierReason: item.tierReason,
+                                                     triggers: item.triggers, step: item.step)
+                activity.$commissioningLead.id = lead?.id
+                if item.accountableOfficerNamed { activity.$accountableOfficer.id = approver?.id }
+                try await writer.create(activity)
+                for name in item.organisations {
+                    try await writer.create(ActivityOrganisation(activityID: try activity.requireID(), organisationID: ids[name]!))
+                }
+            }
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }
@@ -93,6 +140,9 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            for move in try await StepMoveRecord.query(on: db).all() { try await writer.delete(move) }
+            for link in try await ActivityOrganisation.query(on: db).all() { try await writer.delete(link) }
+            for activity in try await CommissioningActivity.query(on: db).all() { try await writer.delete(activity) }
             for token in try await APIToken.query(on: db).all() { try await writer.delete(token) }
             for session in try await UserSession.query(on: db).all() { try await writer.delete(session) }
             for membership in try await Membership.query(on: db).all() { try await writer.delete(membership) }
