@@ -143,6 +143,13 @@ def main():
         follow(driver, "API tokens")
         audit_accessibility(driver, "11-api-tokens")
 
+        follow(driver, "Commissioning activities")
+        check("Community nursing recommissioning" in driver.page_source, "the board shows the demo's activities")
+        audit_accessibility(driver, "11a-activities")
+        follow(driver, "Community nursing recommissioning")
+        check("cannot be waived" in driver.page_source, "the activity page shows its gate as a task list")
+        audit_accessibility(driver, "11b-activity")
+
         sign_out(driver)
         check("/sign-in" in driver.current_url, "signing out returns to the sign-in page")
 

@@ -3,14 +3,33 @@ import FluentKit
 import Foundation
 
 public enum ActivityQueries {
-    /// Activities, newest first; `visibleIn` nil means every activity, otherwise only those of these organisations.
-    public static func page(visibleIn organisations: Set<UUID>?, page: Int, per: Int,
+    public struct Filter: Sendable {
+        /// nil: every activity; otherwise only those of these organisations.
+        public var visibleIn: Set<UUID>?
+        public var organisationID: UUID?
+        public var level: CommissioningLevel?
+        public var tier: ActivityTier?
+
+        public init(visibleIn: Set<UUID>?, organisationID: UUID? = nil, level: CommissioningLevel? = nil, tier: ActivityTier? = nil) {
+            self.visibleIn = visibleIn
+            self.organisationID = organisationID
+            self.level = level
+            self.tier = tier
+        }
+    }
+
+    /// Activities, newest first, with the organisations commissioning each.
+    public static func page(_ filter: Filter, page: Int, per: Int,
                             on database: any Database) async throws -> (items: [CommissioningActivity], organisations: [UUID: [UUID]], total: Int) {
         var query = CommissioningActivity.query(on: database)
+        var organisations = filter.visibleIn
+        if let chosen = filter.organisationID { organisations = (organisations ?? [chosen]).intersection([chosen]) }
         if let organisations {
             let ids = Set(try await ActivityOrganisation.query(on: database).filter(\.$organisation.$id ~~ Array(organisations)).all(\.$activity.$id))
             query = query.filter(\.$id ~~ Array(ids))
         }
+        if let level = filter.level { query = query.filter(\.$level == level) }
+        if let tier = filter.tier { query = query.filter(\.$tier == tier) }
         let result = try await query.sort(\.$createdAt, .descending).sort(\.$title).paginate(PageRequest(page: page, per: per))
         return (result.items, try await organisationIDs(of: result.items.map { try $0.requireID() }, on: database), result.metadata.total)
     }

@@ -94,6 +94,17 @@ enum Stylesheet {
     .token { font-size: 1.1875rem; word-break: break-all; background: #f3f2f1; padding: 5px; }
     pre.json { white-space: pre-wrap; word-break: break-all; font-size: .875rem; background: #f3f2f1; padding: 5px; margin: 0 0 10px; }
     details summary { color: #1d70b8; text-decoration: underline; cursor: pointer; }
+    .board { display: grid; grid-template-columns: repeat(auto-fit, minmax(15em, 1fr)); gap: 20px; }
+    .board-phase { background: #f8f8f8; padding: 10px 15px; border-top: 5px solid #0b0c0c; }
+    .board-cards { grid-template-columns: 1fr; gap: 10px; margin-top: 0; }
+    .board-cards .card { background: #fff; border-top-width: 3px; padding: 10px; }
+    .steps { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 5px; margin: 0 0 30px; font-size: 1rem; }
+    .step { padding: 5px 10px; border: 2px solid #b1b4b6; }
+    .step-done { background: #cce2d8; border-color: #cce2d8; }
+    .step-current { background: #1d70b8; border-color: #1d70b8; color: #fff; font-weight: 700; }
+    .task-list { list-style: none; padding: 0; margin: 0 0 30px; border-top: 1px solid #b1b4b6; }
+    .task-list-item { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 10px; padding: 10px 0; border-bottom: 1px solid #b1b4b6; }
+    .task-name { flex: 1; min-width: 15em; }
     @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
     """
 }

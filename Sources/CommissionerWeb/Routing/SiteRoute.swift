@@ -23,6 +23,9 @@ public enum SiteRoute: Hashable, Sendable {
     case userPassword(UUID)
     case apiTokens
     case revokeAPIToken(UUID)
+    case activities
+    case activitiesCSV
+    case activity(UUID)
     case audit
     case auditCSV
     case health
@@ -50,6 +53,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .userPassword: "/users/:userID/password"
         case .apiTokens: "/account/api-tokens"
         case .revokeAPIToken: "/account/api-tokens/:tokenID/revoke"
+        case .activities: "/activities"
+        case .activitiesCSV: "/activities.csv"
+        case .activity: "/activities/:activityID"
         case .audit: "/audit"
         case .auditCSV: "/audit.csv"
         case .health: "/healthz"
@@ -59,7 +65,7 @@ public enum SiteRoute: Hashable, Sendable {
 
     private var values: [UUID] {
         switch self {
-        case .organisation(let id), .organisationMemberships(let id), .user(let id), .userMemberships(let id),
+        case .organisation(let id), .organisationMemberships(let id), .activity(let id), .user(let id), .userMemberships(let id),
              .deactivateUser(let id), .reactivateUser(let id), .userPassword(let id), .revokeAPIToken(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]

@@ -32,5 +32,6 @@ func routes(_ app: Application) throws {
     OrganisationsController().register(on: site)
     UsersController().register(on: site)
     APITokensController().register(on: site)
+    ActivitiesController().register(on: site)
     AuditController().register(on: site)
 }

@@ -26,7 +26,7 @@ extension API {
         @Sendable func list(req: Request) async throws -> List<Activity> {
             let user = try req.requireUser()
             let paging = Paging(req.queryFields())
-            let result = try await ActivityQueries.page(visibleIn: user.seesAllOrganisations ? nil : user.organisationIDs,
+            let result = try await ActivityQueries.page(.init(visibleIn: user.seesAllOrganisations ? nil : user.organisationIDs),
                                                         page: paging.page, per: paging.per, on: req.db)
             return List(items: try result.items.map { try Self.view($0, organisations: result.organisations[$0.requireID()] ?? []) },
                         total: result.total, page: paging.page, per: paging.per)
@@ -84,7 +84,7 @@ extension API {
         }
 
         /// The activity, if this user may see it; otherwise not found.
-        private func activity(_ req: Request) async throws -> (CommissioningActivity, [UUID]) {
+        static func visibleActivity(_ req: Request) async throws -> (CommissioningActivity, [UUID]) {
             let user = try req.requireUser()
             guard let id = req.parameters.get("activityID", as: UUID.self), let activity = try await CommissioningActivity.find(id, on: req.db) else {
                 throw Abort(.notFound, reason: "There is no commissioning activity with this identifier that you can see.")
@@ -102,13 +102,13 @@ extension API {
         }
 
         @Sendable func gate(req: Request) async throws -> GateView {
-            let (activity, _) = try await activity(req)
+            let (activity, _) = try await Self.visibleActivity(req)
             return Self.gateView(GateRules.gate(from: activity.currentStep, evidence: ActivityQueries.gateEvidence(for: activity)))
         }
 
         @Sendable func move(req: Request) async throws -> Response {
             let user = try req.requireUser()
-            let (activity, organisations) = try await activity(req)
+            let (activity, organisations) = try await Self.visibleActivity(req)
             let rolesHere = Set(user.memberships.filter { organisations.contains($0.organisationID) }.map(\.role))
             guard rolesHere.contains(.commissioningLead) || rolesHere.contains(.approver) else {
                 throw Abort(.forbidden, reason: "Only a commissioning lead or an approver of this activity's organisations can move it.")

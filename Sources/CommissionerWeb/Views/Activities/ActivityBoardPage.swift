@@ -1,0 +1,88 @@
+import CommissionerDomain
+import Foundation
+
+/// The pipeline: every activity the person may see, by phase and step, each card saying what its gate lacks.
+struct ActivityBoardPage {
+    struct Card {
+        var id: UUID
+        var title: String
+        var step: CommissioningStep
+        var level: CommissioningLevel
+        var tier: ActivityTier
+        var organisations: [String]
+        var missing: [String]
+        var requirementCount: Int
+    }
+
+    var cards: [Card]
+    var organisations: [(id: UUID, name: String)]
+    var organisationID: String?
+    var level: String?
+    var tier: String?
+    var page: Int
+    var per: Int
+    var total: Int
+
+    var filterQuery: [(String, String?)] {
+        [("organisationID", organisationID), ("level", level), ("tier", tier)]
+    }
+
+    func render(_ context: PageContext) -> HTML {
+        Layout.page(title: "Commissioning activities", context: context) {
+            """
+            <h1 class="heading-l">Commissioning activities</h1>
+            <p class="body">Each activity moves through the cycle's eight steps. A gate stands between each step and the next;
+            it lists what the records must show before the activity moves on.</p>
+            <form method="get" action="\(SiteRoute.activities.path)" class="filter">
+              <h2 class="heading-s">Filter</h2>
+              <div class="filter-fields">
+              \(Form.select("organisationID", label: "Organisation", options: organisations.map { ($0.id.uuidString.lowercased(), $0.name) },
+                            selected: organisationID, errors: FieldErrors(), blank: "Any organisation"))
+              \(Form.select("level", label: "Level", options: CommissioningLevel.allCases.map { ($0.rawValue, $0.title) }, selected: level,
+                            errors: FieldErrors(), blank: "Any level"))
+              \(Form.select("tier", label: "Tier", options: ActivityTier.allCases.map { ($0.rawValue, $0.title) }, selected: tier,
+                            errors: FieldErrors(), blank: "Any tier"))
+              </div>
+              \(Form.submit("Apply filter", secondary: true))
+              <a class="link" href="\(SiteRoute.activities.path)">Clear filter</a>
+            </form>
+            <p class="body"><a href="\(SiteRoute.activitiesCSV.path(query: filterQuery))" download>Download these activities as CSV</a></p>
+            \(cards.isEmpty ? "<p class=\"body\">No activities match the filter.</p>" as HTML : board)
+            \(Components.pagination(page: page, per: per, total: total) { page in
+                SiteRoute.activities.path(query: filterQuery + [("page", String(page))])
+            })
+            """
+        }
+    }
+
+    private var board: HTML {
+        """
+        <div class="board">\(CommissioningPhase.allCases.map { phase in
+            """
+            <section class="board-phase" aria-labelledby="phase-\(phase.rawValue)">
+              <h2 class="heading-m" id="phase-\(phase.rawValue)">\(phase.title)</h2>
+              \(CommissioningStep.allCases.filter { $0.phase == phase }.map { step in
+                  let here = cards.filter { $0.step == step }
+                  return """
+                  <h3 class="heading-s">\(step.number). \(step.title) <span class="secondary-text">(\(here.count))</span></h3>
+                  <ul class="card-list board-cards">\(here.map(card))</ul>
+                  """ as HTML
+              })
+            </section>
+            """ as HTML
+        })</div>
+        """
+    }
+
+    private func card(_ card: Card) -> HTML {
+        """
+        <li class="card">
+          <h4 class="heading-s"><a href="\(SiteRoute.activity(card.id).path)">\(card.title)</a></h4>
+          <p class="secondary-text">\(card.level.title) · \(card.tier.title) tier · \(card.organisations.joined(separator: ", "))</p>
+          \(card.missing.isEmpty
+              ? "<p>\(Components.tag("Gate met", colour: "green"))</p>" as HTML
+              : "<p>\(Components.tag("Gate: \(card.requirementCount - card.missing.count) of \(card.requirementCount) met", colour: "grey"))</p><p class=\"secondary-text\">Missing: \(card.missing.joined(separator: "; "))</p>" as HTML)
+        </li>
+        """
+    }
+}
