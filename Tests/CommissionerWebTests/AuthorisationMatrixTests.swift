@@ -170,7 +170,7 @@ import Vapor
                         var activityOrganisation = try other.requireID()
                         if target == .own, let own = ownOrganisation {
                             let kind = try await Organisation.find(own, on: app.db)?.kind
-                            activityOrganisation = [.commissioningBody, .department, .partnershipVenture].contains(kind) ? own : try government.requireID()
+                            activityOrganisation = kind?.commissions == true ? own : try government.requireID()
                         }
                         let activity = CommissioningActivity(title: "Matrix \(suffix)", level: .service, tier: .low, triggers: [.contractRenewal])
                         try await outsiderWriter.create(activity)

@@ -28,6 +28,11 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// The kinds that commission services: where commissioning roles are held and activities belong.
+    public static let commissioning: Set<OrganisationKind> = [.commissioningBody, .department, .partnershipVenture]
+
+    public var commissions: Bool { Self.commissioning.contains(self) }
+
     /// Only a department sits under another organisation, and only under a commissioning body.
     public var allowedParentKinds: Set<OrganisationKind> {
         self == .department ? [.commissioningBody] : []

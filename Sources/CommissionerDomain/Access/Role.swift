@@ -45,7 +45,7 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         case .provider: [.provider]
         case .scrutiny: [.scrutinyBody]
         case .administrator, .commissioningLead, .contractManager, .budgetHolder, .procurementSpecialist, .approver:
-            [.commissioningBody, .department, .partnershipVenture]
+            OrganisationKind.commissioning
         }
     }
 

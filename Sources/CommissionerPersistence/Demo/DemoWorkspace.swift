@@ -114,18 +114,18 @@ public enum DemoWorkspace {
                 try await writer.create(organisation)
                 ids[body.name] = organisation.id
             }
+            var users: [Role: UUID] = [:]
             for person in people {
                 let user = User(email: person.email, displayName: person.displayName, passwordHash: passwordHash)
                 try await writer.create(user)
+                users[person.role] = user.id
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
-            let lead = try await User.query(on: writer.database).filter(\.$email == Person(role: .commissioningLead, organisation: "").email).first()
-            let approver = try await User.query(on: writer.database).filter(\.$email == Person(role: .approver, organisation: "").email).first()
             for item in activities {
                 let activity = CommissioningActivity(title: item.title, level: item.level, tier: item.tier, tierReason: item.tierReason,
                                                      triggers: item.triggers, step: item.step)
-                activity.$commissioningLead.id = lead?.id
-                if item.accountableOfficerNamed { activity.$accountableOfficer.id = approver?.id }
+                activity.$commissioningLead.id = users[.commissioningLead]
+                if item.accountableOfficerNamed { activity.$accountableOfficer.id = users[.approver] }
                 try await writer.create(activity)
                 for name in item.organisations {
                     try await writer.create(ActivityOrganisation(activityID: try activity.requireID(), organisationID: ids[name]!))

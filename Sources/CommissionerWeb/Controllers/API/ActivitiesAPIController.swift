@@ -15,8 +15,6 @@ extension API {
             routes.on(.POST, api: .activityMove, access: .commissioningReader, use: move)
         }
 
-        static let commissioningKinds: Set<OrganisationKind> = [.commissioningBody, .department, .partnershipVenture]
-
         static func view(_ activity: CommissioningActivity, organisations: [UUID]) throws -> Activity {
             Activity(id: try activity.requireID(), title: activity.title, step: activity.step, phase: activity.currentStep.phase.rawValue,
                      level: activity.level.rawValue, tier: activity.tier.rawValue,
@@ -58,7 +56,7 @@ extension API {
                     errors.add("organisationIds", "There is no organisation \(text)")
                     break
                 }
-                guard Self.commissioningKinds.contains(organisation.kind) else {
+                guard organisation.kind.commissions else {
                     errors.add("organisationIds", "\(organisation.name) is a \(organisation.kind.title.lowercased()), which does not commission")
                     break
                 }
