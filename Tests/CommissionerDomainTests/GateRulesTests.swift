@@ -29,6 +29,7 @@ import Testing
         e.decision = .init(reference: reference("decision"), chosen: chosen, rationale: "Best value for the outcomes", approved: true)
         e.planApproval = reference("approval")
         e.approvedBusinessCase = reference("document")
+        e.decommissioningPlan = .init(reference: reference("document"), approved: true, missingSections: [])
         e.memberApprovalOfCommercialTerms = reference("approval")
         e.award = reference("award")
         e.agreement = reference("agreement")

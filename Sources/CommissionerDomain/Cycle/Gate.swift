@@ -61,6 +61,18 @@ public struct GateEvidence: Sendable {
         }
     }
 
+    /// A decommissioning plan: whether it is approved and which of its sections are missing.
+    public struct DecommissioningPlan: Sendable {
+        public var reference: EvidenceReference
+        public var approved: Bool
+        public var missingSections: [DecommissioningPlanSection]
+        public init(reference: EvidenceReference, approved: Bool, missingSections: [DecommissioningPlanSection]) {
+            self.reference = reference
+            self.approved = approved
+            self.missingSections = missingSections
+        }
+    }
+
     public var tier: ActivityTier
     public var level: CommissioningLevel
     public var triggers: Set<CommissioningTrigger> = []
@@ -90,6 +102,7 @@ public struct GateEvidence: Sendable {
     public var decision: Decision?
     public var planApproval: EvidenceReference?
     public var approvedBusinessCase: EvidenceReference?
+    public var decommissioningPlan: DecommissioningPlan?
     public var memberApprovalOfCommercialTerms: EvidenceReference?
 
     public var award: EvidenceReference?

@@ -25,7 +25,7 @@ public enum GateRules {
             let needs = e.needsAnalysis
             let addressed = needs?.considerationsAddressed.count ?? 0
             var list = [
-                requirement("summary-of-findings", "A Summary of Findings is written", e.summaryOfFindings),
+                requirement("summary-of-findings", "A Summary of Findings is written in plain English, every acronym defined", e.summaryOfFindings),
                 GateRequirement(key: "needs-analysis-complete",
                                 label: "The Needs Analysis addresses all \(NeedsConsideration.allCases.count) considerations (\(addressed) addressed)",
                                 met: needs.map { Set(NeedsConsideration.allCases).isSubset(of: $0.considerationsAddressed) } ?? false,
@@ -98,6 +98,15 @@ public enum GateRules {
         ]
         if e.decision?.chosen.needsCommercialModel ?? false {
             list.append(requirement("commercial-model", "A commercial model is written for the external or partnership option", e.commercialModel))
+        }
+        if e.decision?.chosen == .decommission {
+            let plan = e.decommissioningPlan
+            let missing = plan?.missingSections ?? DecommissioningPlanSection.allCases
+            list.append(GateRequirement(key: "decommissioning-plan",
+                                        label: "A decommissioning plan covers " + (missing.isEmpty ? "every section" : "its sections (missing: \(missing.map(\.title).joined(separator: "; ")))"),
+                                        met: plan != nil && missing.isEmpty, evidence: plan?.reference))
+            list.append(GateRequirement(key: "decommissioning-plan-approved", label: "The decommissioning plan is approved",
+                                        met: plan?.approved ?? false, evidence: plan?.reference))
         }
         list.append(requirement("plan-approved", "The plan is approved", e.planApproval))
         return list

@@ -49,35 +49,34 @@ struct CreateAuditTrail: AsyncMigration {
     }
 }
 
-/// SQL for the triggers that refuse UPDATE and DELETE on audit events, in each database's dialect.
+/// SQL for the triggers that refuse UPDATE and DELETE on an append-only table (the audit events,
+/// the decision records), in each database's dialect.
 public enum AppendOnlyTriggers {
-    static let message = "audit events are append-only"
-
-    public static func create(dialect: String) -> [String] {
+    public static func create(dialect: String, table: String = "audit_events", message: String = "audit events are append-only") -> [String] {
         if dialect == "postgresql" {
             return [
                 """
-                CREATE FUNCTION audit_events_append_only() RETURNS trigger AS $$
+                CREATE FUNCTION \(table)_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION '\(message)'; END; $$ LANGUAGE plpgsql
                 """,
-                "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
-                "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only()",
+                "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(table)_append_only()",
+                "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(table)_append_only()",
             ]
         }
         return [
-            "CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, '\(message)'); END",
-            "CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, '\(message)'); END",
+            "CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END",
+            "CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table) BEGIN SELECT RAISE(ABORT, '\(message)'); END",
         ]
     }
 
-    public static func drop(dialect: String) -> [String] {
+    public static func drop(dialect: String, table: String = "audit_events") -> [String] {
         if dialect == "postgresql" {
             return [
-                "DROP TRIGGER IF EXISTS audit_events_no_update ON audit_events",
-                "DROP TRIGGER IF EXISTS audit_events_no_delete ON audit_events",
-                "DROP FUNCTION IF EXISTS audit_events_append_only()",
+                "DROP TRIGGER IF EXISTS \(table)_no_update ON \(table)",
+                "DROP TRIGGER IF EXISTS \(table)_no_delete ON \(table)",
+                "DROP FUNCTION IF EXISTS \(table)_append_only()",
             ]
         }
-        return ["DROP TRIGGER IF EXISTS audit_events_no_update", "DROP TRIGGER IF EXISTS audit_events_no_delete"]
+        return ["DROP TRIGGER IF EXISTS \(table)_no_update", "DROP TRIGGER IF EXISTS \(table)_no_delete"]
     }
 }

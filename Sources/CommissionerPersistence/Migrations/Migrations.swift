@@ -12,5 +12,6 @@ public enum Migrations {
         CreateWorkspaceSetting(),
         CreateAuditTrail(),
         CreateCommissioningActivity(),
+        CreateCycleRecords(),
     ]
 }

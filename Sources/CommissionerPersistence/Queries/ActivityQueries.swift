@@ -9,12 +9,14 @@ public enum ActivityQueries {
         public var organisationID: UUID?
         public var level: CommissioningLevel?
         public var tier: ActivityTier?
+        public var leadID: UUID?
 
-        public init(visibleIn: Set<UUID>?, organisationID: UUID? = nil, level: CommissioningLevel? = nil, tier: ActivityTier? = nil) {
+        public init(visibleIn: Set<UUID>?, organisationID: UUID? = nil, level: CommissioningLevel? = nil, tier: ActivityTier? = nil, leadID: UUID? = nil) {
             self.visibleIn = visibleIn
             self.organisationID = organisationID
             self.level = level
             self.tier = tier
+            self.leadID = leadID
         }
     }
 
@@ -30,6 +32,7 @@ public enum ActivityQueries {
         }
         if let level = filter.level { query = query.filter(\.$level == level) }
         if let tier = filter.tier { query = query.filter(\.$tier == tier) }
+        if let lead = filter.leadID { query = query.filter(\.$commissioningLead.$id == lead) }
         let result = try await query.sort(\.$createdAt, .descending).sort(\.$title).paginate(PageRequest(page: page, per: per))
         return (result.items, try await organisationIDs(of: result.items.map { try $0.requireID() }, on: database), result.metadata.total)
     }

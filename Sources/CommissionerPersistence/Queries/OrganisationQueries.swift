@@ -45,4 +45,18 @@ public enum OrganisationQueries {
     public static func all(on database: any Database) async throws -> [Organisation] {
         try await Organisation.query(on: database).sort(\.$name).all()
     }
+
+    /// The names of these organisations, by identifier, in one query.
+    public static func names(of ids: [UUID], on database: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0.name) })
+    }
+
+    /// Organisations that commission (bodies, departments, ventures), by name; nil for every one.
+    public static func commissioning(limitedTo ids: [UUID]?, on database: any Database) async throws -> [Organisation] {
+        var query = Organisation.query(on: database).filter(\.$kind ~~ Array(OrganisationKind.commissioning))
+        if let ids { query = query.filter(\.$id ~~ ids) }
+        return try await query.sort(\.$name).all()
+    }
 }

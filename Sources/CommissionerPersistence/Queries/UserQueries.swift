@@ -20,6 +20,29 @@ public enum UserQueries {
         return Dictionary(grouping: all.sorted { ($0.organisation.name, $0.role) < ($1.organisation.name, $1.role) }, by: { $0.$user.id })
     }
 
+    /// Active people holding a role in any of these organisations, with their user loaded: who can be
+    /// named on an activity.
+    public static func activeMembers(of organisationIDs: [UUID], on database: any Database) async throws -> [Membership] {
+        guard !organisationIDs.isEmpty else { return [] }
+        return try await Membership.query(on: database).join(User.self, on: \Membership.$user.$id == \User.$id)
+            .filter(\.$organisation.$id ~~ organisationIDs).filter(User.self, \.$isActive == true).with(\.$user).all()
+    }
+
+    /// People's display names, by identifier, in one query.
+    public static func names(of ids: [UUID], on database: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await User.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
+        return Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0.displayName) })
+    }
+
+    /// Active people holding a role in any of these organisations, by name.
+    public static func holders(of role: Role, in organisationIDs: [UUID], on database: any Database) async throws -> [(id: UUID, name: String)] {
+        let members = try await activeMembers(of: organisationIDs, on: database).filter { $0.role == role }
+        var seen: Set<UUID> = []
+        return members.compactMap { member in seen.insert(member.$user.id).inserted ? (member.$user.id, member.user.displayName) : nil }
+            .sorted { $0.1 < $1.1 }
+    }
+
     public static func members(of organisationID: UUID, on database: any Database) async throws -> [Membership] {
         try await Membership.query(on: database).filter(\.$organisation.$id == organisationID).with(\.$user).all()
             .sorted { ($0.user.displayName, $0.role) < ($1.user.displayName, $1.role) }

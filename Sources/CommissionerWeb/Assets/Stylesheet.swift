@@ -105,6 +105,23 @@ enum Stylesheet {
     .task-list { list-style: none; padding: 0; margin: 0 0 30px; border-top: 1px solid #b1b4b6; }
     .task-list-item { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 10px; padding: 10px 0; border-bottom: 1px solid #b1b4b6; }
     .task-name { flex: 1; min-width: 15em; }
+    .tag-blue { background: #bbd4ea; color: #0c2d4a; }
+    .tag-red { background: #f4cdc6; color: #2a0b06; }
+    .button-group { display: flex; flex-wrap: wrap; gap: 15px; align-items: baseline; margin-bottom: 20px; }
+    .button-group .button { margin-bottom: 0; }
+    .inset-text { border-left: 10px solid #b1b4b6; padding: 10px 15px; margin: 20px 0; }
+    .warning-text { border-left: 10px solid #d4351c; padding: 10px 15px; margin: 20px 0; }
+    .timeline { list-style: none; padding: 0 0 0 20px; border-left: 5px solid #1d70b8; }
+    .timeline-item { margin-bottom: 25px; }
+    .written-text { max-width: 40em; border-left: 5px solid #f3f2f1; padding-left: 15px; margin-bottom: 30px; }
+    .written-text code { background: #f3f2f1; padding: 0 3px; }
+    .textarea { width: 100%; min-height: 12em; font: inherit; padding: 5px; border: 2px solid #0b0c0c; box-sizing: border-box; }
+    .textarea:focus { outline: 3px solid #fd0; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
+    .checkboxes { border: 0; padding: 0; margin: 0 0 20px; }
+    .checkbox { display: block; margin: 5px 0; }
+    .checkbox input { width: 1.25em; height: 1.25em; margin-right: 8px; vertical-align: middle; }
+    .view-switch { margin-bottom: 20px; }
+    .input-width-10 { max-width: 11em; }
     @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
     """
 }

@@ -3,82 +3,232 @@ import CommissionerPersistence
 import Fluent
 import Vapor
 
-/// The pipeline board, its CSV, and each activity's page with its gate and timeline.
+/// The pipeline board (and table, and CSV), each activity's page, starting an activity, naming its
+/// people, and moving it between steps.
 struct ActivitiesController {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, .activities, access: .commissioningReader, use: board)
         routes.on(.GET, .activitiesCSV, access: .commissioningReader, use: csv)
+        routes.on(.GET, .newActivity, access: .commissioningReader, use: new)
+        routes.on(.POST, .activities, access: .commissioningReader, use: create)
         routes.on(.GET, .activity(SiteRoute.any), access: .commissioningReader, use: show)
+        routes.on(.GET, .activityPeople(SiteRoute.any), access: .commissioningReader, use: editPeople)
+        routes.on(.POST, .activityPeople(SiteRoute.any), access: .commissioningReader, use: setPeople)
+        routes.on(.GET, .activityMove(SiteRoute.any), access: .commissioningReader, use: moveForm)
+        routes.on(.POST, .activityMove(SiteRoute.any), access: .commissioningReader, use: move)
     }
+
+    // MARK: - The pipeline
 
     private func filter(_ req: Request, _ fields: TextFields) throws -> ActivityQueries.Filter {
         let user = try req.requireUser()
         return ActivityQueries.Filter(
             visibleIn: user.seesAllOrganisations ? nil : user.organisationIDs,
             organisationID: fields["organisationID"].flatMap(UUID.init(uuidString:)),
-            level: fields["level"].flatMap(CommissioningLevel.init(rawValue:)), tier: fields["tier"].flatMap(ActivityTier.init(rawValue:)))
+            level: fields["level"].flatMap(CommissioningLevel.init(rawValue:)), tier: fields["tier"].flatMap(ActivityTier.init(rawValue:)),
+            leadID: fields["leadID"].flatMap(UUID.init(uuidString:)))
     }
 
-    private func names(_ req: Request) async throws -> [UUID: String] {
-        Dictionary(uniqueKeysWithValues: try await OrganisationQueries.all(on: req.db).map { (try $0.requireID(), $0.name) })
+    /// One page of activities with their gates. "Blocked at gate" is computed from the records, so
+    /// with that filter every matching activity's gate is computed, a batch at a time.
+    private func cards(_ req: Request, _ filter: ActivityQueries.Filter, blocked: Bool, page: Int, per: Int) async throws -> (cards: [ActivityBoardPage.Card], total: Int) {
+        func cards(_ result: (items: [CommissioningActivity], organisations: [UUID: [UUID]], total: Int)) async throws -> [ActivityBoardPage.Card] {
+            let records = try await ActivityRecords.load(result.items, on: req.db)
+            let names = try await OrganisationQueries.names(of: Array(Set(result.organisations.values.joined())), on: req.db)
+            let leads = try await UserQueries.names(of: result.items.compactMap { $0.$commissioningLead.id }, on: req.db)
+            return try result.items.map { activity in
+                let id = try activity.requireID()
+                let gate = records[id]!.gate()
+                return ActivityBoardPage.Card(
+                    id: id, title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier,
+                    organisations: (result.organisations[id] ?? []).compactMap { names[$0] }.sorted(),
+                    lead: activity.$commissioningLead.id.flatMap { leads[$0] },
+                    missing: gate.missing.map(\.label), missingKeys: gate.missing.map(\.key), requirementCount: gate.requirements.count)
+            }
+        }
+        if !blocked {
+            let result = try await ActivityQueries.page(filter, page: page, per: per, on: req.db)
+            return (try await cards(result), result.total)
+        }
+        var blockedCards: [ActivityBoardPage.Card] = []
+        var batch = 1
+        while true {
+            let result = try await ActivityQueries.page(filter, page: batch, per: 500, on: req.db)
+            blockedCards += try await cards(result).filter { !$0.missing.isEmpty }
+            if result.items.count < 500 { break }
+            batch += 1
+        }
+        let start = min((page - 1) * per, blockedCards.count)
+        return (Array(blockedCards[start..<min(start + per, blockedCards.count)]), blockedCards.count)
     }
 
     @Sendable func board(req: Request) async throws -> HTML {
         let fields = req.queryFields()
         let paging = Paging(fields, defaultPer: 100)
         let user = try req.requireUser()
-        let result = try await ActivityQueries.page(try filter(req, fields), page: paging.page, per: paging.per, on: req.db)
-        let names = try await names(req)
-        let cards = try result.items.map { activity in
-            let gate = GateRules.gate(from: activity.currentStep, evidence: ActivityQueries.gateEvidence(for: activity))
-            return ActivityBoardPage.Card(
-                id: try activity.requireID(), title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier,
-                organisations: (result.organisations[try activity.requireID()] ?? []).compactMap { names[$0] }.sorted(),
-                missing: gate.missing.map(\.label), requirementCount: gate.requirements.count)
-        }
-        let choices = names.filter { user.seesAllOrganisations || user.organisationIDs.contains($0.key) }
-            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
-        return ActivityBoardPage(cards: cards, organisations: choices, organisationID: fields["organisationID"], level: fields["level"],
-                                 tier: fields["tier"], page: paging.page, per: paging.per, total: result.total).render(req.pageContext)
+        let blocked = fields["blocked"] == "yes"
+        let result = try await cards(req, try filter(req, fields), blocked: blocked, page: paging.page, per: paging.per)
+        let visible = user.seesAllOrganisations ? nil : Array(user.organisationIDs)
+        let organisations = try await OrganisationQueries.commissioning(limitedTo: visible, on: req.db)
+        let leads = try await UserQueries.holders(of: .commissioningLead, in: try organisations.map { try $0.requireID() }, on: req.db)
+        return ActivityBoardPage(
+            cards: result.cards, organisations: try organisations.map { (try $0.requireID(), $0.name) },
+            leads: leads, organisationID: fields["organisationID"], level: fields["level"], tier: fields["tier"], leadID: fields["leadID"],
+            blocked: blocked, asTable: fields["view"] == "table", page: paging.page, per: paging.per, total: result.total,
+            canStart: user.roles.contains(.commissioningLead)
+        ).render(req.pageContext)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let filter = try filter(req, req.queryFields())
-        let names = try await names(req)
-        var table = CSVTable(headers: ["id", "title", "step", "step_title", "phase", "level", "tier", "triggers", "organisations", "gate_missing"])
+        let fields = req.queryFields()
+        let filter = try filter(req, fields)
+        var table = CSVTable(headers: ["id", "title", "step", "step_title", "phase", "level", "tier", "triggers", "organisations", "commissioning_lead", "gate_missing"])
         var page = 1
         while true {
-            let result = try await ActivityQueries.page(filter, page: page, per: 500, on: req.db)
-            for activity in result.items {
-                let gate = GateRules.gate(from: activity.currentStep, evidence: ActivityQueries.gateEvidence(for: activity))
+            let result = try await cards(req, filter, blocked: fields["blocked"] == "yes", page: page, per: 500)
+            for card in result.cards {
                 table.rows.append([
-                    try activity.requireID().uuidString.lowercased(), activity.title, String(activity.step), activity.currentStep.title,
-                    activity.currentStep.phase.rawValue, activity.level.rawValue, activity.tier.rawValue, activity.triggerList,
-                    (result.organisations[try activity.requireID()] ?? []).compactMap { names[$0] }.sorted().joined(separator: "; "),
-                    gate.missing.map(\.key).joined(separator: "; "),
+                    card.id.uuidString.lowercased(), card.title, String(card.step.number), card.step.title, card.step.phase.rawValue,
+                    card.level.rawValue, card.tier.rawValue, "", card.organisations.joined(separator: "; "), card.lead ?? "",
+                    card.missingKeys.joined(separator: "; "),
                 ])
             }
-            if result.items.count < 500 { break }
+            if page * 500 >= result.total { break }
             page += 1
         }
         return table.response(filename: "commissioning-activities.csv")
     }
 
+    // MARK: - Starting an activity
+
+    @Sendable func new(req: Request) async throws -> HTML {
+        try await newPage(req, fields: TextFields([:]), errors: FieldErrors()).render(req.pageContext)
+    }
+
+    private func newPage(_ req: Request, fields: TextFields, errors: FieldErrors) async throws -> NewActivityPage {
+        let user = try req.requireUser()
+        guard user.roles.contains(.commissioningLead) else { throw Abort(.forbidden, reason: "Only a commissioning lead can start a commissioning activity.") }
+        let organisations = user.organisations.filter { $0.roles.contains(.commissioningLead) }.map { (id: $0.id, name: $0.name) }
+        return NewActivityPage(fields: fields, organisations: organisations, errors: errors)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let fields = try req.formFields()
+        let user = try req.requireUser()
+        let organisations = user.organisations.map { $0.id.uuidString.lowercased() }
+        do {
+            let (activity, _) = try await ActivityAuthoring.createActivity(
+                .init(title: fields["title"], level: fields["level"], tier: fields["tier"], tierReason: fields["tierReason"],
+                      organisationIDs: fields.checked("organisationIds", among: organisations),
+                      triggers: fields.checked("triggers", among: CommissioningTrigger.allCases.map(\.rawValue))),
+                user: user, with: req.recordWriter)
+            return req.redirect(to: SiteRoute.activity(try activity.requireID()).path)
+        } catch let failure as ValidationFailure {
+            return try await newPage(req, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
+        }
+    }
+
+    // MARK: - One activity
+
     @Sendable func show(req: Request) async throws -> HTML {
-        let (activity, organisationIDs) = try await API.ActivitiesController.visibleActivity(req)
-        let names = try await names(req)
-        let moves = try await StepMoveRecord.query(on: req.db).filter(\.$activity.$id == activity.requireID()).with(\.$movedBy)
-            .sort(\.$movedAt, .descending).all()
-        let lead = try await activity.$commissioningLead.get(on: req.db)
-        let officer = try await activity.$accountableOfficer.get(on: req.db)
+        let (activity, access) = try await req.visibleActivity()
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        let organisations = try await OrganisationQueries.names(of: access.organisationIDs, on: req.db)
+        let moves = try await StepMoveRecord.query(on: req.db).filter(\.$activity.$id == activity.requireID()).sort(\.$movedAt, .descending).all()
+        let snapshots = try await GateSnapshot.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
+        let snapshotOfMove = Dictionary(snapshots.map { ($0.$move.id, $0.snapshot) }, uniquingKeysWith: { a, _ in a })
+        var people: [UUID?] = [activity.$accountableOfficer.id, activity.$commissioningLead.id, activity.$procurementSpecialist.id, activity.$contractManager.id]
+        people += records.budgetHolders.map { $0.$user.id } + records.currentVersions.values.map { $0.$owner.id }
+        people += records.approvals.map { $0.$approver.id } + records.milestones.map { $0.$owner.id } + moves.map { $0.$movedBy.id }
+        let names = try await UserQueries.names(of: people.compactMap { $0 }, on: req.db)
         return ActivityPage(
-            title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier, tierReason: activity.tierReason,
-            triggers: CommissioningTrigger.allCases.filter(activity.triggers.contains),
-            organisations: organisationIDs.compactMap { id in names[id].map { (id, $0) } }.sorted { $0.1 < $1.1 },
-            lead: lead?.displayName, accountableOfficer: officer?.displayName,
-            gate: GateRules.gate(from: activity.currentStep, evidence: ActivityQueries.gateEvidence(for: activity)),
-            moves: moves.map { .init(from: $0.fromStep, to: $0.toStep, reason: $0.reason,
-                                     waived: $0.waived.split(separator: ",").map(String.init), by: $0.movedBy.displayName, at: $0.movedAt) }
+            records: records, organisations: access.organisationIDs.compactMap { id in organisations[id].map { (id, $0) } }.sorted { $0.name < $1.name },
+            names: names, access: access,
+            moves: try moves.map { move in
+                .init(from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
+                      by: names[move.$movedBy.id] ?? "", at: move.movedAt,
+                      snapshot: snapshotOfMove[try move.requireID()].flatMap(GateSnapshotContent.decode))
+            }
         ).render(req.pageContext)
+    }
+
+    // MARK: - People and tier
+
+    @Sendable func editPeople(req: Request) async throws -> HTML {
+        let (activity, access) = try await req.visibleActivity()
+        try access.requireLead()
+        let holders = try await BudgetHolder.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
+        let fields = TextFields([
+            "accountableOfficerID": activity.$accountableOfficer.id?.uuidString.lowercased() ?? "",
+            "commissioningLeadID": activity.$commissioningLead.id?.uuidString.lowercased() ?? "",
+            "procurementSpecialistID": activity.$procurementSpecialist.id?.uuidString.lowercased() ?? "",
+            "contractManagerID": activity.$contractManager.id?.uuidString.lowercased() ?? "",
+            "tier": activity.tier.rawValue, "tierReason": activity.tierReason,
+        ].merging(holders.map { ("budgetHolderIDs-\($0.$user.id.uuidString.lowercased())", "on") }) { a, _ in a })
+        return try await peoplePage(req, activity, access, fields: fields, errors: FieldErrors()).render(req.pageContext)
+    }
+
+    private func peoplePage(_ req: Request, _ activity: CommissioningActivity, _ access: ActivityAccess, fields: TextFields, errors: FieldErrors) async throws -> ActivityPeoplePage {
+        ActivityPeoplePage(activityID: try activity.requireID(), title: activity.title,
+                           people: try await UserQueries.activeMembers(of: access.organisationIDs, on: req.db), fields: fields, errors: errors)
+    }
+
+    @Sendable func setPeople(req: Request) async throws -> Response {
+        let (activity, access) = try await req.visibleActivity()
+        try access.requireLead()
+        let fields = try req.formFields()
+        let people = try await UserQueries.activeMembers(of: access.organisationIDs, on: req.db)
+        let current = try await BudgetHolder.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
+        do {
+            try await ActivityAuthoring.setPeople(
+                .init(accountableOfficerID: fields["accountableOfficerID"], commissioningLeadID: fields["commissioningLeadID"],
+                      procurementSpecialistID: fields["procurementSpecialistID"], contractManagerID: fields["contractManagerID"],
+                      budgetHolderIDs: fields.checked("budgetHolderIDs", among: Set(people.map { $0.$user.id.uuidString.lowercased() }).sorted()),
+                      tier: fields["tier"], tierReason: fields["tierReason"]),
+                activity: activity, current: current, access: access, people: people, with: req.recordWriter)
+            return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#people")
+        } catch let failure as ValidationFailure {
+            return try await peoplePage(req, activity, access, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
+        }
+    }
+
+    // MARK: - Moving
+
+    @Sendable func moveForm(req: Request) async throws -> HTML {
+        let (activity, access) = try await req.visibleActivity()
+        guard access.canMove else { throw Abort(.forbidden, reason: "Only a commissioning lead or an approver of this activity's organisations can move it.") }
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        return ActivityMovePage(activity: activity, gate: records.gate(), access: access, fields: TextFields([:]), errors: FieldErrors(), refusal: nil)
+            .render(req.pageContext)
+    }
+
+    @Sendable func move(req: Request) async throws -> Response {
+        let (activity, access) = try await req.visibleActivity()
+        let fields = try req.formFields()
+        let direction = fields["direction"]
+        let input: ActivityAuthoring.MoveInput = switch direction {
+        case "back": .init(to: fields["to"].flatMap { Int($0) }, reason: fields["reason"])
+        case "exception": .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "")
+        default: .init(to: activity.currentStep.next?.rawValue, reason: nil)
+        }
+        do {
+            _ = try await ActivityAuthoring.move(input, activity: activity, access: access, with: req.recordWriter)
+            return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#timeline")
+        } catch let refused as ActivityAuthoring.MoveRefused {
+            var errors = FieldErrors()
+            let field = switch refused.refusal {
+            case .backWithoutReason: "reason"
+            case .exceptionWithoutReason, .exceptionNotByApprover, .cannotBeWaived: "exceptionReason"
+            default: direction == "back" ? "to" : "direction"
+            }
+            errors.add(field, refused.refusal.message)
+            let records = try await ActivityRecords.load(activity, on: req.db)
+            return ActivityMovePage(activity: activity, gate: records.gate(), access: access, fields: fields, errors: errors, refusal: refused.refusal)
+                .render(req.pageContext).response(status: refused.status)
+        } catch let failure as ValidationFailure {
+            let records = try await ActivityRecords.load(activity, on: req.db)
+            return ActivityMovePage(activity: activity, gate: records.gate(), access: access, fields: fields, errors: failure.errors, refusal: nil)
+                .render(req.pageContext).response(status: failure.status)
+        }
     }
 }

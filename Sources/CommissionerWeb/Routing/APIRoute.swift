@@ -8,6 +8,16 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case activities = "/api/v1/activities"
     case activityGate = "/api/v1/activities/:activityID/gate"
     case activityMove = "/api/v1/activities/:activityID/move"
+    case activityRecords = "/api/v1/activities/:activityID/records"
+    case activityDocuments = "/api/v1/activities/:activityID/documents"
+    case documentVersions = "/api/v1/activities/:activityID/documents/:documentID/versions"
+    case documentSubmission = "/api/v1/activities/:activityID/documents/:documentID/submit"
+    case needsAnalysis = "/api/v1/activities/:activityID/documents/:documentID/needs-analysis"
+    case activityDecisions = "/api/v1/activities/:activityID/decisions"
+    case activityApprovals = "/api/v1/activities/:activityID/approvals"
+    case activityEvidence = "/api/v1/activities/:activityID/evidence"
+    case activityOutcomes = "/api/v1/activities/:activityID/outcomes"
+    case activityMilestones = "/api/v1/activities/:activityID/milestones"
     case openAPI = "/api/v1/openapi.json"
 
     public var path: String { rawValue }

@@ -26,6 +26,26 @@ public enum SiteRoute: Hashable, Sendable {
     case activities
     case activitiesCSV
     case activity(UUID)
+    case newActivity
+    case activityPeople(UUID)
+    case activityMove(UUID)
+    case newDocument(UUID)
+    case activityDocuments(UUID)
+    case document(activity: UUID, document: UUID)
+    case newDocumentVersion(activity: UUID, document: UUID)
+    case documentVersions(activity: UUID, document: UUID)
+    case documentSubmission(activity: UUID, document: UUID)
+    case documentNeedsAnalysis(activity: UUID, document: UUID)
+    case newDecision(UUID)
+    case activityDecisions(UUID)
+    case decision(activity: UUID, decision: UUID)
+    case activityApprovals(UUID)
+    case newEvidence(UUID)
+    case activityEvidence(UUID)
+    case newOutcome(UUID)
+    case activityOutcomes(UUID)
+    case newMilestone(UUID)
+    case activityMilestones(UUID)
     case audit
     case auditCSV
     case health
@@ -56,6 +76,26 @@ public enum SiteRoute: Hashable, Sendable {
         case .activities: "/activities"
         case .activitiesCSV: "/activities.csv"
         case .activity: "/activities/:activityID"
+        case .newActivity: "/activities/new"
+        case .activityPeople: "/activities/:activityID/people"
+        case .activityMove: "/activities/:activityID/move"
+        case .newDocument: "/activities/:activityID/documents/new"
+        case .activityDocuments: "/activities/:activityID/documents"
+        case .document: "/activities/:activityID/documents/:documentID"
+        case .newDocumentVersion: "/activities/:activityID/documents/:documentID/versions/new"
+        case .documentVersions: "/activities/:activityID/documents/:documentID/versions"
+        case .documentSubmission: "/activities/:activityID/documents/:documentID/submit"
+        case .documentNeedsAnalysis: "/activities/:activityID/documents/:documentID/needs-analysis"
+        case .newDecision: "/activities/:activityID/decisions/new"
+        case .activityDecisions: "/activities/:activityID/decisions"
+        case .decision: "/activities/:activityID/decisions/:decisionID"
+        case .activityApprovals: "/activities/:activityID/approvals"
+        case .newEvidence: "/activities/:activityID/evidence/new"
+        case .activityEvidence: "/activities/:activityID/evidence"
+        case .newOutcome: "/activities/:activityID/outcomes/new"
+        case .activityOutcomes: "/activities/:activityID/outcomes"
+        case .newMilestone: "/activities/:activityID/milestones/new"
+        case .activityMilestones: "/activities/:activityID/milestones"
         case .audit: "/audit"
         case .auditCSV: "/audit.csv"
         case .health: "/healthz"
@@ -66,9 +106,16 @@ public enum SiteRoute: Hashable, Sendable {
     private var values: [UUID] {
         switch self {
         case .organisation(let id), .organisationMemberships(let id), .activity(let id), .user(let id), .userMemberships(let id),
-             .deactivateUser(let id), .reactivateUser(let id), .userPassword(let id), .revokeAPIToken(let id):
+             .deactivateUser(let id), .reactivateUser(let id), .userPassword(let id), .revokeAPIToken(let id),
+             .activityPeople(let id), .activityMove(let id), .newDocument(let id), .activityDocuments(let id), .newDecision(let id),
+             .activityDecisions(let id), .activityApprovals(let id), .newEvidence(let id), .activityEvidence(let id), .newOutcome(let id),
+             .activityOutcomes(let id), .newMilestone(let id), .activityMilestones(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
+        case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),
+             .documentSubmission(let activity, let document), .documentNeedsAnalysis(let activity, let document):
+            [activity, document]
+        case .decision(let activity, let decision): [activity, decision]
         default: []
         }
     }

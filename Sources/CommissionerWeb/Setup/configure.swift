@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped(APITokenAuthenticator())
     API.Controller().register(on: api)
     API.ActivitiesController().register(on: api)
+    API.ActivityRecordsController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -33,5 +34,8 @@ func routes(_ app: Application) throws {
     UsersController().register(on: site)
     APITokensController().register(on: site)
     ActivitiesController().register(on: site)
+    DocumentsController().register(on: site)
+    DecisionsController().register(on: site)
+    EvidenceController().register(on: site)
     AuditController().register(on: site)
 }

@@ -18,6 +18,8 @@ public final class CommissioningActivity: Model, @unchecked Sendable {
     @OptionalParent(key: "commissioning_lead_id") public var commissioningLead: User?
     @OptionalParent(key: "procurement_specialist_id") public var procurementSpecialist: User?
     @OptionalParent(key: "contract_manager_id") public var contractManager: User?
+    /// The strategy the activity serves (added by `CreateCycleRecords`).
+    @OptionalParent(key: "strategy_id") public var strategy: Strategy?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -54,6 +56,7 @@ extension CommissioningActivity: AuditedRecord {
             "commissioningLeadID": $commissioningLead.id?.uuidString.lowercased(),
             "procurementSpecialistID": $procurementSpecialist.id?.uuidString.lowercased(),
             "contractManagerID": $contractManager.id?.uuidString.lowercased(),
+            "strategyID": $strategy.id?.uuidString.lowercased(),
         ]
     }
 }

@@ -10,22 +10,31 @@ struct ActivityBoardPage {
         var level: CommissioningLevel
         var tier: ActivityTier
         var organisations: [String]
+        var lead: String?
         var missing: [String]
+        var missingKeys: [String]
         var requirementCount: Int
     }
 
     var cards: [Card]
     var organisations: [(id: UUID, name: String)]
+    var leads: [(id: UUID, name: String)]
     var organisationID: String?
     var level: String?
     var tier: String?
+    var leadID: String?
+    var blocked: Bool
+    var asTable: Bool
     var page: Int
     var per: Int
     var total: Int
+    var canStart: Bool
 
     var filterQuery: [(String, String?)] {
-        [("organisationID", organisationID), ("level", level), ("tier", tier)]
+        [("organisationID", organisationID), ("level", level), ("tier", tier), ("leadID", leadID), ("blocked", blocked ? "yes" : nil)]
     }
+
+    var viewQuery: [(String, String?)] { filterQuery + [("view", asTable ? "table" : nil)] }
 
     func render(_ context: PageContext) -> HTML {
         Layout.page(title: "Commissioning activities", context: context) {
@@ -33,6 +42,7 @@ struct ActivityBoardPage {
             <h1 class="heading-l">Commissioning activities</h1>
             <p class="body">Each activity moves through the cycle's eight steps. A gate stands between each step and the next;
             it lists what the records must show before the activity moves on.</p>
+            \(canStart ? "<p class=\"body\"><a class=\"button\" href=\"\(SiteRoute.newActivity.path)\">Start a commissioning activity</a></p>" as HTML : .empty)
             <form method="get" action="\(SiteRoute.activities.path)" class="filter">
               <h2 class="heading-s">Filter</h2>
               <div class="filter-fields">
@@ -42,14 +52,22 @@ struct ActivityBoardPage {
                             errors: FieldErrors(), blank: "Any level"))
               \(Form.select("tier", label: "Tier", options: ActivityTier.allCases.map { ($0.rawValue, $0.title) }, selected: tier,
                             errors: FieldErrors(), blank: "Any tier"))
+              \(Form.select("leadID", label: "Commissioning lead", options: leads.map { ($0.id.uuidString.lowercased(), $0.name) }, selected: leadID,
+                            errors: FieldErrors(), blank: "Any lead"))
+              \(Form.select("blocked", label: "Gate", options: [("yes", "Blocked at its gate")], selected: blocked ? "yes" : nil,
+                            errors: FieldErrors(), blank: "Any"))
               </div>
+              \(asTable ? "<input type=\"hidden\" name=\"view\" value=\"table\">" as HTML : .empty)
               \(Form.submit("Apply filter", secondary: true))
               <a class="link" href="\(SiteRoute.activities.path)">Clear filter</a>
             </form>
-            <p class="body"><a href="\(SiteRoute.activitiesCSV.path(query: filterQuery))" download>Download these activities as CSV</a></p>
-            \(cards.isEmpty ? "<p class=\"body\">No activities match the filter.</p>" as HTML : board)
+            <p class="body view-switch">\(asTable
+                ? "<a href=\"\(SiteRoute.activities.path(query: filterQuery))\">Show as a board</a> · Shown as a table" as HTML
+                : "Shown as a board · <a href=\"\(SiteRoute.activities.path(query: filterQuery + [("view", "table")]))\">Show as a table</a>" as HTML)
+              · <a href="\(SiteRoute.activitiesCSV.path(query: filterQuery))" download>Download these activities as CSV</a></p>
+            \(cards.isEmpty ? "<p class=\"body\">No activities match the filter.</p>" as HTML : asTable ? table : board)
             \(Components.pagination(page: page, per: per, total: total) { page in
-                SiteRoute.activities.path(query: filterQuery + [("page", String(page))])
+                SiteRoute.activities.path(query: viewQuery + [("page", String(page))])
             })
             """
         }
@@ -74,11 +92,24 @@ struct ActivityBoardPage {
         """
     }
 
+    private var table: HTML {
+        Components.table(caption: "Commissioning activities", headers: ["Activity", "Step", "Level and tier", "Organisations", "Lead", "Gate"], rows: cards.map { card in
+            [
+                "<a href=\"\(SiteRoute.activity(card.id).path)\">\(card.title)</a>",
+                HTML(text: "\(card.step.number). \(card.step.title) (\(card.step.phase.title))"),
+                HTML(text: "\(card.level.title), \(card.tier.title.lowercased()) tier"),
+                HTML(text: card.organisations.joined(separator: ", ")), HTML(text: card.lead ?? "Not named"),
+                card.missing.isEmpty ? Components.tag("Gate met", colour: "green")
+                    : "\(Components.tag("\(card.requirementCount - card.missing.count) of \(card.requirementCount) met", colour: "grey")) <span class=\"secondary-text\">Missing: \(card.missing.joined(separator: "; "))</span>",
+            ]
+        }, emptyMessage: "No activities match the filter.")
+    }
+
     private func card(_ card: Card) -> HTML {
         """
         <li class="card">
           <h4 class="heading-s"><a href="\(SiteRoute.activity(card.id).path)">\(card.title)</a></h4>
-          <p class="secondary-text">\(card.level.title) · \(card.tier.title) tier · \(card.organisations.joined(separator: ", "))</p>
+          <p class="secondary-text">\(card.level.title) · \(card.tier.title) tier · \(card.organisations.joined(separator: ", "))\(card.lead.map { " · Lead: " + $0 } ?? "")</p>
           \(card.missing.isEmpty
               ? "<p>\(Components.tag("Gate met", colour: "green"))</p>" as HTML
               : "<p>\(Components.tag("Gate: \(card.requirementCount - card.missing.count) of \(card.requirementCount) met", colour: "grey"))</p><p class=\"secondary-text\">Missing: \(card.missing.joined(separator: "; "))</p>" as HTML)

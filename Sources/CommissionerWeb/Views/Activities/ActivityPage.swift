@@ -1,7 +1,10 @@
 import CommissionerDomain
+import CommissionerPersistence
 import Foundation
 
-/// One activity: who and what it is, its gate as a task list, and its timeline.
+/// One activity: who and what it is, its gate as a task list with links to where each requirement
+/// is met, its documents, decisions, evidence, outcomes, milestones and approvals, and its timeline
+/// with what each gate saw when it was passed.
 struct ActivityPage {
     struct Move {
         var from: Int
@@ -10,56 +13,236 @@ struct ActivityPage {
         var waived: [String]
         var by: String
         var at: Date
+        var snapshot: GateSnapshotContent?
     }
 
-    var title: String
-    var step: CommissioningStep
-    var level: CommissioningLevel
-    var tier: ActivityTier
-    var tierReason: String
-    var triggers: [CommissioningTrigger]
+    var records: ActivityRecords
     var organisations: [(id: UUID, name: String)]
-    var lead: String?
-    var accountableOfficer: String?
-    var gate: Gate
+    var names: [UUID: String]
+    var access: ActivityAccess
     var moves: [Move]
 
+    var activity: CommissioningActivity { records.activity }
+    var activityID: UUID { activity.id! }
+
+    func name(_ id: UUID?) -> String { id.flatMap { names[$0] } ?? "Not named" }
+
     func render(_ context: PageContext) -> HTML {
-        Layout.page(title: title, context: context) {
+        let step = activity.currentStep
+        let gate = records.gate()
+        return Layout.page(title: activity.title, context: context) {
             """
             <span class="caption-l">Step \(step.number) of 8 · \(step.phase.title)</span>
-            <h1 class="heading-l">\(title)</h1>
+            <h1 class="heading-l">\(activity.title)</h1>
             <ol class="steps" aria-label="The cycle's steps">\(CommissioningStep.allCases.map { item in
                 let state = item < step ? "done" : item == step ? "current" : "to-come"
                 return "<li class=\"step step-\(state)\"\(item == step ? HTML(" aria-current=\"step\"") : .empty)>\(item.number). \(item.title)</li>" as HTML
             })</ol>
+            \(actions)
             \(Components.summaryList([
                 (key: "Now", value: "\(step.title): \(step.summary)"),
-                (key: "Level", value: HTML(text: level.title)),
-                (key: "Tier", value: "\(tier.title)\(tierReason.isEmpty ? "" : ": " + tierReason)"),
-                (key: "Triggered by", value: HTML(text: triggers.map(\.title).joined(separator: ", "))),
+                (key: "Level", value: HTML(text: activity.level.title)),
+                (key: "Tier", value: "\(activity.tier.title)\(activity.tierReason.isEmpty ? "" : ": " + activity.tierReason)"),
+                (key: "Triggered by", value: HTML(text: CommissioningTrigger.allCases.filter(activity.triggers.contains).map(\.title).joined(separator: ", "))),
                 (key: "Commissioned by", value: "<ul class=\"list\">\(organisations.map { "<li><a href=\"\(SiteRoute.organisation($0.id).path)\">\($0.name)</a></li>" as HTML })</ul>"),
-                (key: "Commissioning lead", value: HTML(text: lead ?? "Not named")),
-                (key: "Accountable officer", value: HTML(text: accountableOfficer ?? "Not named")),
             ]))
-            <h2 class="heading-m">\(gate.to.map { "Gate to step \($0.number): \($0.title)" } ?? "Gate to close the cycle")</h2>
+            \(people)
+            <h2 class="heading-m" id="gate">\(gate.to.map { "Gate to step \($0.number): \($0.title)" } ?? "Gate to close the cycle")</h2>
             <p class="body">\(gate.isOpen ? "Everything this gate needs is in the records." : "\(gate.missing.count) of \(gate.requirements.count) still missing. The activity cannot move on until they are met, unless an approver records an exception.")</p>
-            <ul class="task-list">\(gate.requirements.map { requirement in
-                """
-                <li class="task-list-item"><span class="task-name">\(requirement.label)</span>\
-                \(requirement.met ? Components.tag("Met", colour: "green") : Components.tag("Missing", colour: "grey"))\
-                \(requirement.waivable ? HTML.empty : "<span class=\"secondary-text\"> (cannot be waived)</span>" as HTML)</li>
-                """ as HTML
-            })</ul>
-            <h2 class="heading-m">Timeline</h2>
-            \(Components.table(caption: "Moves between steps", headers: ["When", "Move", "By", "Reason"], rows: moves.map { move in
-                [
-                    HTML(text: Components.date(move.at)),
-                    HTML(text: "Step \(move.from) to step \(move.to)" + (move.waived.isEmpty ? "" : " — exception for: " + move.waived.joined(separator: ", "))),
-                    HTML(text: move.by), HTML(text: move.reason ?? ""),
-                ]
-            }, emptyMessage: "The activity has not moved yet."))
+            <ul class="task-list">\(gate.requirements.map(requirement))</ul>
+            \(documents)
+            \(decisions)
+            \(evidence)
+            \(outcomes)
+            \(milestones)
+            \(approvals)
+            \(timeline)
             """
         }
+    }
+
+    private var actions: HTML {
+        var links: [HTML] = []
+        if access.canMove { links.append("<a class=\"button\" href=\"\(SiteRoute.activityMove(activityID).path)\">Move this activity</a>") }
+        if access.canLead { links.append("<a class=\"button button-secondary\" href=\"\(SiteRoute.activityPeople(activityID).path)\">Change people and tier</a>") }
+        return links.isEmpty ? .empty : "<div class=\"button-group\">\(links)</div>"
+    }
+
+    private var people: HTML {
+        let holders = records.budgetHolders.map { name($0.$user.id) }
+        let warning: HTML = activity.$commissioningLead.id != nil && activity.$commissioningLead.id == activity.$contractManager.id
+            ? "<div class=\"inset-text\"><p class=\"body\"><strong>The commissioning lead is also the contract manager.</strong> Auditors expect these to be different people, so that a contract is not judged by the person who bought it.</p></div>"
+            : .empty
+        return """
+        <h2 class="heading-m" id="people">People</h2>
+        \(warning)
+        \(Components.summaryList([
+            (key: "Accountable officer", value: HTML(text: name(activity.$accountableOfficer.id))),
+            (key: "Commissioning lead", value: HTML(text: name(activity.$commissioningLead.id))),
+            (key: "Budget holders", value: HTML(text: holders.isEmpty ? "Not named" : holders.sorted().joined(separator: ", "))),
+            (key: "Procurement specialist", value: HTML(text: name(activity.$procurementSpecialist.id))),
+            (key: "Contract manager", value: HTML(text: name(activity.$contractManager.id))),
+        ]))
+        """
+    }
+
+    /// Where a requirement is met, as a link a person can follow.
+    private func link(_ reference: EvidenceReference?) -> HTML {
+        guard let reference else { return .empty }
+        switch reference.kind {
+        case "document":
+            let title = records.documents.first { $0.id == reference.id }?.title ?? "the document"
+            return " <a href=\"\(SiteRoute.document(activity: activityID, document: reference.id).path)\">\(title)</a>"
+        case "decision": return " <a href=\"\(SiteRoute.decision(activity: activityID, decision: reference.id).path)\">the decision</a>"
+        case "approval":
+            guard let approval = records.approvals.first(where: { $0.id == reference.id }) else { return .empty }
+            let route: SiteRoute = approval.subjectType == .decision
+                ? .decision(activity: activityID, decision: approval.subjectID) : .document(activity: activityID, document: approval.subjectID)
+            return " <a href=\"\(route.path)\">approved by \(approval.body), \(approval.decidedDay?.longForm ?? approval.decidedOn)</a>"
+        case "outcome": return " <a href=\"#outcomes\">the outcomes</a>"
+        case "user": return " <a href=\"#people\">\(name(reference.id))</a>"
+        default: return .empty
+        }
+    }
+
+    private func requirement(_ requirement: GateRequirement) -> HTML {
+        """
+        <li class="task-list-item"><span class="task-name">\(requirement.label)\(requirement.met ? link(requirement.evidence) : .empty)</span>\
+        \(requirement.met ? Components.tag("Met", colour: "green") : Components.tag("Missing", colour: "grey"))\
+        \(requirement.waivable ? HTML.empty : "<span class=\"secondary-text\"> (cannot be waived)</span>" as HTML)</li>
+        """
+    }
+
+    private func statusTag(_ status: DocumentStatus) -> HTML {
+        Components.tag(status.title, colour: status == .approved ? "green" : status == .inApproval ? "blue" : "grey")
+    }
+
+    private var documents: HTML {
+        """
+        <h2 class="heading-m" id="documents">Documents</h2>
+        \(Components.table(caption: "The activity's documents", headers: ["Document", "Kind", "Status", "Version", "Owner"], rows: records.documents.map { document in
+            let version = records.currentVersions[document.id!]
+            return [
+                "<a href=\"\(SiteRoute.document(activity: activityID, document: document.id!).path)\">\(document.title)</a>",
+                HTML(text: document.kind.title), statusTag(document.status), HTML(text: String(document.currentVersion)),
+                HTML(text: name(version?.$owner.id)),
+            ]
+        }, emptyMessage: "No documents yet."))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newDocument(activityID).path)\">Write a document</a></p>" as HTML : .empty)
+        """
+    }
+
+    private var decisions: HTML {
+        let current = records.currentDecision
+        return """
+        <h2 class="heading-m" id="decisions">Decisions</h2>
+        <p class="body">A decision record says what was decided, the options considered, the option chosen and why. Records are never
+        changed: a changed decision is a new record that supersedes the old one, and both stay readable.</p>
+        \(Components.table(caption: "Decision records, oldest first", headers: ["Decided", "Option chosen", "By", "On", "Standing"], rows: records.decisions.map { decision in
+            let id = decision.id!
+            let standing: HTML = records.isSuperseded(decision) ? Components.tag("Superseded", colour: "grey")
+                : records.standingApproval(of: .decision, id) != nil ? Components.tag("Approved", colour: "green")
+                : records.approvals(of: .decision, id).last?.verdict == .rejected ? Components.tag("Rejected", colour: "red")
+                : Components.tag("Awaiting approval", colour: "blue")
+            return [
+                "<a href=\"\(SiteRoute.decision(activity: activityID, decision: id).path)\">\(decision.decided)</a>",
+                HTML(text: decision.chosen.title), HTML(text: decision.decisionMaker), HTML(text: decision.decidedDay?.longForm ?? decision.decidedOn), standing,
+            ]
+        }, emptyMessage: "No decision recorded yet. The activity cannot enter procurement (step 5) without an approved decision record."))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(current.map { SiteRoute.newDecision(activityID).path(query: [("supersedes", $0.id!.uuidString.lowercased())]) } ?? SiteRoute.newDecision(activityID).path)\">\(current == nil ? "Record the decision" : "Record a changed decision")</a></p>" as HTML : .empty)
+        """
+    }
+
+    private var evidence: HTML {
+        """
+        <h2 class="heading-m" id="evidence">Evidence</h2>
+        \(Components.table(caption: "The evidence base, newest first", headers: ["Indicator", "Value", "Date", "Source"], rows: records.evidenceItems.map { item in
+            [
+                HTML(text: item.indicator), HTML(text: item.value), HTML(text: CalendarDay(item.observedOn)?.longForm ?? item.observedOn),
+                item.link.isEmpty ? HTML(text: item.source) : "<a href=\"\(item.link)\">\(item.source)</a>",
+            ]
+        }, emptyMessage: "No evidence recorded yet."))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newEvidence(activityID).path)\">Add evidence</a></p>" as HTML : .empty)
+        """
+    }
+
+    private var outcomes: HTML {
+        """
+        <h2 class="heading-m" id="outcomes">Outcomes</h2>
+        \(records.outcomes.isEmpty ? "<p class=\"body\">No outcomes yet.</p>" as HTML : "<ul class=\"card-list\">\(records.outcomes.map(outcome))</ul>" as HTML)
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newOutcome(activityID).path)\">Add an outcome</a></p>" as HTML : .empty)
+        """
+    }
+
+    private func outcome(_ outcome: Outcome) -> HTML {
+        let indicators = Dictionary(uniqueKeysWithValues: records.evidenceItems.map { ($0.id!, $0.indicator) })
+        let answers = records.outcomeEvidence.filter { $0.$outcome.id == outcome.id }.compactMap { indicators[$0.$evidenceItem.id] }
+        return """
+        <li class="card">
+          <h3 class="heading-s">\(outcome.statement)</h3>
+          \(outcome.iStatement.isEmpty ? HTML.empty : "<p class=\"body\"><em>“\(outcome.iStatement)”</em></p>" as HTML)
+          <p class="body"><strong>Measures:</strong> \(outcome.measures.isEmpty ? "none yet" : outcome.measures.joined(separator: "; "))</p>
+          <p class="secondary-text">Answers evidence: \(answers.isEmpty ? "none linked" : answers.joined(separator: "; "))</p>
+        </li>
+        """
+    }
+
+    private var milestones: HTML {
+        """
+        <h2 class="heading-m" id="milestones">Milestones</h2>
+        \(Components.table(caption: "The delivery plan's milestones", headers: ["Milestone", "Due", "Done", "Owner"], rows: records.milestones.map { milestone in
+            [
+                HTML(text: milestone.title), HTML(text: CalendarDay(milestone.dueOn)?.longForm ?? milestone.dueOn),
+                HTML(text: milestone.doneOn.flatMap(CalendarDay.init)?.longForm ?? "Not yet"), HTML(text: milestone.$owner.id.map { name($0) } ?? ""),
+            ]
+        }, emptyMessage: "No milestones yet."))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newMilestone(activityID).path)\">Add a milestone</a></p>" as HTML : .empty)
+        """
+    }
+
+    private var approvals: HTML {
+        """
+        <h2 class="heading-m" id="approvals">Approvals</h2>
+        \(Components.table(caption: "Every ruling by an approver, oldest first", headers: ["On", "Record", "Ruling", "Body and minute", "Approver"], rows: records.approvals.map { approval in
+            let subject: HTML = approval.subjectType == .decision
+                ? "<a href=\"\(SiteRoute.decision(activity: activityID, decision: approval.subjectID).path)\">Decision</a>"
+                : "<a href=\"\(SiteRoute.document(activity: activityID, document: approval.subjectID).path)\">\(records.documents.first { $0.id == approval.subjectID }?.title ?? "Document")</a> (version \(approval.subjectVersion ?? 0))"
+            return [
+                HTML(text: approval.decidedDay?.longForm ?? approval.decidedOn), subject, HTML(text: approval.verdict.title),
+                HTML(text: approval.body + (approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)), HTML(text: name(approval.$approver.id)),
+            ]
+        }, emptyMessage: "Nothing has been approved, rejected or deferred yet."))
+        """
+    }
+
+    private var timeline: HTML {
+        """
+        <h2 class="heading-m" id="timeline">Timeline</h2>
+        \(moves.isEmpty ? "<p class=\"body\">The activity has not moved yet.</p>" as HTML : "<ol class=\"timeline\">\(moves.map(move))</ol>" as HTML)
+        """
+    }
+
+    private func move(_ move: Move) -> HTML {
+        let forward = move.to > move.from
+        let heading = "\(forward ? "Moved forward" : "Moved back") from step \(move.from) to step \(move.to)"
+        return """
+        <li class="timeline-item">
+          <h3 class="heading-s">\(heading)</h3>
+          <p class="secondary-text">\(Components.date(move.at)) · \(move.by)</p>
+          \(move.waived.isEmpty ? HTML.empty : "<p class=\"body\">\(Components.tag("Exception", colour: "red")) An approver let it through without: \(move.waived.joined(separator: ", "))</p>" as HTML)
+          \(move.reason.map { "<p class=\"body\">Reason: \($0)</p>" as HTML })
+          \(move.snapshot.map(snapshot))
+        </li>
+        """
+    }
+
+    private func snapshot(_ content: GateSnapshotContent) -> HTML {
+        """
+        <details><summary>What the gate saw</summary>
+          <ul class="list">\(content.requirements.map { "<li>\($0.met ? "Met" : $0.waived ? "Waived" : "Missing"): \($0.label)</li>" as HTML })</ul>
+          \(content.documents.isEmpty ? HTML.empty : "<p class=\"body\">Documents: \(content.documents.map { "\($0.title) (version \($0.version), \(DocumentStatus(rawValue: $0.status)?.title.lowercased() ?? $0.status))" }.joined(separator: "; "))</p>" as HTML)
+          \(content.decision.map { "<p class=\"body\">Decision: \($0.decided), chose \(DeliveryChannel(rawValue: $0.chosen)?.title ?? $0.chosen), because \($0.rationale) (\($0.decisionMaker), \($0.decidedOn))</p>" as HTML })
+        </details>
+        """
     }
 }

@@ -71,6 +71,38 @@ enum Form {
         """
     }
 
+    static func textarea(_ name: String, label: String, value: String?, hint: String? = nil, errors: FieldErrors, rows: Int = 8) -> HTML {
+        let error = errors[name]
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        return """
+        <div class="form-group\(error == nil ? "" : " form-group-error")">
+          <label class="label" for="\(name)">\(label)</label>
+          \(hint.map { "<div class=\"hint\" id=\"\(name)-hint\">\($0)</div>" as HTML })
+          \(error.map { "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+          <textarea class="textarea" id="\(name)" name="\(name)" rows="\(rows)"\
+        \(describedBy.isEmpty ? HTML.empty : " aria-describedby=\"\(describedBy)\"" as HTML)>\(value ?? "")</textarea>
+        </div>
+        """
+    }
+
+    /// A group of checkboxes, each sent as its own field (`name-value=on`), so plain form decoding reads them.
+    static func checkboxes(_ name: String, legend: String, options: [(value: String, title: String)], checked: Set<String>,
+                           hint: String? = nil, errors: FieldErrors) -> HTML {
+        let error = errors[name]
+        return """
+        <div class="form-group\(error == nil ? "" : " form-group-error")" id="\(name)">
+          <fieldset class="checkboxes">
+            <legend class="label">\(legend)</legend>
+            \(hint.map { "<div class=\"hint\">\($0)</div>" as HTML })
+            \(error.map { "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+            \(options.map { option in
+                "<label class=\"checkbox\"><input type=\"checkbox\" name=\"\(name)-\(option.value)\" value=\"on\"\(checked.contains(option.value) ? HTML(" checked") : .empty)> \(option.title)</label>" as HTML
+            })
+          </fieldset>
+        </div>
+        """
+    }
+
     static func submit(_ title: String, secondary: Bool = false, warning: Bool = false) -> HTML {
         "<button type=\"submit\" class=\"button\(secondary ? " button-secondary" : "")\(warning ? " button-warning" : "")\">\(title)</button>"
     }
@@ -92,8 +124,13 @@ struct TextFields: Decodable {
         return value
     }
 
-    /// Without trimming, for passwords.
+    /// Without trimming, for passwords and written text.
     func raw(_ name: String) -> String? { values[name] }
+
+    /// The values ticked in a group of checkboxes named `name-value`.
+    func checked(_ name: String, among values: [String]) -> [String] {
+        values.filter { self["\(name)-\($0)"] != nil }
+    }
 }
 
 extension Request {

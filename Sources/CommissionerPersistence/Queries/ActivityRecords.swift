@@ -1,0 +1,183 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+/// Everything the records hold about some commissioning activities, loaded together: the gate of
+/// each is computed from this. Loading takes the same twelve queries whether there is one activity
+/// or a hundred, and however many documents, decisions or approvals they have.
+public struct ActivityRecords: Sendable {
+    public let activity: CommissioningActivity
+    public var organisationIDs: [UUID] = []
+    /// Oldest first.
+    public var documents: [Document] = []
+    /// The current version of each document, by document.
+    public var currentVersions: [UUID: DocumentVersion] = [:]
+    /// Oldest first.
+    public var decisions: [DecisionRecord] = []
+    /// Oldest first: the last ruling on a subject is the one that stands.
+    public var approvals: [Approval] = []
+    public var needsEntries: [UUID: [NeedsAnalysisRecord]] = [:]
+    public var evidenceItems: [EvidenceItem] = []
+    public var outcomes: [Outcome] = []
+    public var outcomeEvidence: [OutcomeEvidence] = []
+    public var milestones: [Milestone] = []
+    public var budgetHolders: [BudgetHolder] = []
+    public var strategy: Strategy?
+    public var strategyComplete = false
+
+    init(activity: CommissioningActivity) { self.activity = activity }
+
+    public static let queryCount = 12
+
+    public static func load(_ activity: CommissioningActivity, on database: any Database) async throws -> ActivityRecords {
+        try await load([activity], on: database)[try activity.requireID()]!
+    }
+
+    public static func load(_ activities: [CommissioningActivity], on database: any Database) async throws -> [UUID: ActivityRecords] {
+        var byID: [UUID: ActivityRecords] = [:]
+        for activity in activities { byID[try activity.requireID()] = ActivityRecords(activity: activity) }
+        let ids = Array(byID.keys)
+        guard !ids.isEmpty else { return [:] }
+
+        for (id, organisations) in try await ActivityQueries.organisationIDs(of: ids, on: database) { byID[id]?.organisationIDs = organisations }
+        let documents = try await Document.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
+        for document in documents { if let id = document.$activity.id { byID[id]?.documents.append(document) } }
+        let activityOfDocument = Dictionary(uniqueKeysWithValues: try documents.map { (try $0.requireID(), $0.$activity.id!) })
+        let versions = try await DocumentVersion.query(on: database)
+            .join(Document.self, on: \DocumentVersion.$document.$id == \Document.$id && \DocumentVersion.$number == \Document.$currentVersion)
+            .filter(Document.self, \.$activity.$id ~~ ids).all()
+        for version in versions { if let id = activityOfDocument[version.$document.id] { byID[id]?.currentVersions[version.$document.id] = version } }
+        for decision in try await DecisionRecord.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all() {
+            byID[decision.$activity.id]?.decisions.append(decision)
+        }
+        for approval in try await Approval.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all() {
+            if let id = approval.$activity.id { byID[id]?.approvals.append(approval) }
+        }
+        let entries = try await NeedsAnalysisRecord.query(on: database).join(Document.self, on: \NeedsAnalysisRecord.$document.$id == \Document.$id)
+            .filter(Document.self, \.$activity.$id ~~ ids).all()
+        for entry in entries { if let id = activityOfDocument[entry.$document.id] { byID[id]?.needsEntries[entry.$document.id, default: []].append(entry) } }
+        for item in try await EvidenceItem.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$observedOn, .descending).sort(\.$id).all() {
+            byID[item.$activity.id]?.evidenceItems.append(item)
+        }
+        let outcomes = try await Outcome.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
+        for outcome in outcomes { if let id = outcome.$activity.id { byID[id]?.outcomes.append(outcome) } }
+        let activityOfOutcome = Dictionary(uniqueKeysWithValues: try outcomes.map { (try $0.requireID(), $0.$activity.id!) })
+        let links = try await OutcomeEvidence.query(on: database).join(Outcome.self, on: \OutcomeEvidence.$outcome.$id == \Outcome.$id)
+            .filter(Outcome.self, \.$activity.$id ~~ ids).all()
+        for link in links { if let id = activityOfOutcome[link.$outcome.id] { byID[id]?.outcomeEvidence.append(link) } }
+        for milestone in try await Milestone.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$dueOn).sort(\.$id).all() {
+            byID[milestone.$activity.id]?.milestones.append(milestone)
+        }
+        for holder in try await BudgetHolder.query(on: database).filter(\.$activity.$id ~~ ids).all() {
+            byID[holder.$activity.id]?.budgetHolders.append(holder)
+        }
+        let strategyIDs = Set(activities.compactMap { $0.$strategy.id })
+        if !strategyIDs.isEmpty {
+            let completeness = try await StrategyQueries.completeness(of: Array(strategyIDs), on: database)
+            for strategy in try await Strategy.query(on: database).filter(\.$id ~~ Array(strategyIDs)).all() {
+                for id in ids where byID[id]?.activity.$strategy.id == strategy.id {
+                    byID[id]?.strategy = strategy
+                    byID[id]?.strategyComplete = completeness[try strategy.requireID()]?.isComplete ?? false
+                }
+            }
+        }
+        return byID
+    }
+
+    // MARK: - Reading the records
+
+    /// The decision that stands: the latest one no other record supersedes.
+    public var currentDecision: DecisionRecord? {
+        let superseded = Set(decisions.compactMap { $0.$supersedes.id })
+        return decisions.last { !superseded.contains($0.id!) }
+    }
+
+    public func isSuperseded(_ decision: DecisionRecord) -> Bool {
+        decisions.contains { $0.$supersedes.id == decision.id }
+    }
+
+    /// Rulings on one record, oldest first.
+    public func approvals(of subject: ApprovalSubject, _ id: UUID) -> [Approval] {
+        approvals.filter { $0.subjectType == subject && $0.subjectID == id }
+    }
+
+    /// The approval that stands for a record (for a document, of its current version), if its last ruling approved it.
+    public func standingApproval(of subject: ApprovalSubject, _ id: UUID, version: Int? = nil) -> Approval? {
+        guard let last = approvals(of: subject, id).last(where: { version == nil || $0.subjectVersion == version }),
+              last.verdict == .approved else { return nil }
+        return last
+    }
+
+    /// The latest document of a kind that has not been superseded.
+    public func document(_ kind: DocumentKind) -> Document? {
+        documents.last { $0.kind == kind && $0.status != .superseded }
+    }
+
+    public func body(of document: Document) -> String { document.id.flatMap { currentVersions[$0]?.body } ?? "" }
+
+    // MARK: - What the gates see
+
+    public var gateEvidence: GateEvidence {
+        let activity = self.activity
+        var evidence = ActivityQueries.gateEvidence(for: activity)
+        func ref(_ kind: String, _ id: UUID?) -> EvidenceReference? { id.map { EvidenceReference(kind: kind, id: $0) } }
+        func written(_ kind: DocumentKind) -> EvidenceReference? {
+            guard let document = document(kind), !body(of: document).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            return ref("document", document.id)
+        }
+        func approved(_ kind: DocumentKind) -> EvidenceReference? {
+            guard let document = document(kind), document.status == .approved else { return nil }
+            return ref("document", document.id)
+        }
+
+        evidence.budgetHolder = ref("user", budgetHolders.first?.$user.id)
+        if let summary = document(.summaryOfFindings), !body(of: summary).isEmpty,
+           PlainEnglishCheck.check(body(of: summary)).undefined.isEmpty {
+            evidence.summaryOfFindings = ref("document", summary.id)
+        }
+        if let analysis = document(.needsAnalysis), let id = analysis.id {
+            evidence.needsAnalysis = .init(reference: EvidenceReference(kind: "document", id: id),
+                                           considerationsAddressed: NeedsAnalysisEntry.addressed((needsEntries[id] ?? []).map(\.entry)))
+        }
+        let linked = Set(outcomeEvidence.map { $0.$outcome.id })
+        evidence.outcomeLinkedToEvidence = ref("outcome", outcomes.first { linked.contains($0.id!) }?.id)
+        if let strategy, strategy.status == .approved, strategyComplete { evidence.approvedStrategy = ref("strategy", strategy.id) }
+        evidence.outcomeCount = outcomes.count
+        evidence.outcomesWithMeasures = outcomes.filter { !$0.measures.isEmpty }.count
+        evidence.firstOutcome = ref("outcome", outcomes.first?.id)
+        evidence.engagement = written(.engagementReport)
+        evidence.servicesAnalysis = written(.servicesAnalysis)
+
+        let decision = currentDecision
+        if let analysis = written(.deliveryAnalysis) {
+            evidence.deliveryAnalysis = .init(reference: analysis, channelsAppraised: Set(decision?.optionsConsidered ?? []),
+                                              reasonDecommissioningNotAppraised: decision?.decommissioningNotConsideredBecause)
+        }
+        if let plan = written(.deliveryPlan) {
+            evidence.deliveryPlan = .init(reference: plan, riskRegister: written(.riskRegister), hasMilestones: !milestones.isEmpty)
+        }
+        evidence.commercialModel = written(.commercialModel)
+        evidence.noPlanStatement = written(.noPlanStatement)
+        if let decision, let id = decision.id {
+            evidence.decision = .init(reference: EvidenceReference(kind: "decision", id: id), chosen: decision.chosen,
+                                      rationale: decision.rationale, approved: standingApproval(of: .decision, id) != nil)
+        }
+        let planDocument = evidence.noPlanStatement != nil ? document(.noPlanStatement) : document(.deliveryPlan)
+        if let planDocument, planDocument.status == .approved, let id = planDocument.id {
+            evidence.planApproval = ref("approval", standingApproval(of: .document, id)?.id)
+        }
+        evidence.approvedBusinessCase = approved(.businessCase)
+        if let model = document(.commercialModel), model.status == .approved, let id = model.id,
+           let approval = standingApproval(of: .document, id), approval.byMembers {
+            evidence.memberApprovalOfCommercialTerms = ref("approval", approval.id)
+        }
+        if let plan = document(.decommissioningPlan), let id = plan.id {
+            evidence.decommissioningPlan = .init(reference: EvidenceReference(kind: "document", id: id), approved: plan.status == .approved,
+                                                 missingSections: DecommissioningPlanSection.missing(in: body(of: plan)))
+        }
+        evidence.publishedEvaluationWithLessons = approved(.evaluation)
+        return evidence
+    }
+
+    public func gate() -> Gate { GateRules.gate(from: activity.currentStep, evidence: gateEvidence) }
+}

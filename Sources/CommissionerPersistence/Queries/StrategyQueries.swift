@@ -1,0 +1,20 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+public enum StrategyQueries {
+    /// Which sections of each strategy are written, in three queries for any number of strategies.
+    public static func completeness(of ids: [UUID], on database: any Database) async throws -> [UUID: StrategyCompleteness] {
+        guard !ids.isEmpty else { return [:] }
+        let strategies = try await Strategy.query(on: database).filter(\.$id ~~ ids).all()
+        let entries = Dictionary(grouping: try await StrategyEntry.query(on: database).filter(\.$strategy.$id ~~ ids).all(), by: { $0.$strategy.id })
+        let outcomes = Dictionary(grouping: try await Outcome.query(on: database).filter(\.$strategy.$id ~~ ids).all(), by: { $0.$strategy.id! })
+        var result: [UUID: StrategyCompleteness] = [:]
+        for strategy in strategies {
+            let id = try strategy.requireID()
+            result[id] = StrategyCompleteness(entries: (entries[id] ?? []).map(\.entry), outcomeCount: outcomes[id]?.count ?? 0,
+                                              reviewDate: strategy.reviewDay)
+        }
+        return result
+    }
+}

@@ -1,0 +1,94 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Vapor
+
+/// Decision records (append-only; a changed decision supersedes the one that stood) and the
+/// approvers' rulings on documents and decisions.
+struct DecisionsController {
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, .newDecision(SiteRoute.any), access: .commissioningReader, use: new)
+        routes.on(.POST, .activityDecisions(SiteRoute.any), access: .commissioningReader, use: create)
+        routes.on(.GET, .decision(activity: SiteRoute.any, decision: SiteRoute.any), access: .commissioningReader, use: show)
+        routes.on(.POST, .activityApprovals(SiteRoute.any), access: .commissioningReader, use: rule)
+    }
+
+    @Sendable func new(req: Request) async throws -> HTML {
+        let (activity, access) = try await req.visibleActivity()
+        try access.requireAuthor()
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        var values: [String: String] = [:]
+        if let text = req.queryFields()["supersedes"], let earlier = records.decisions.first(where: { $0.id == UUID(uuidString: text) }) {
+            values = ["supersedes": text, "decided": earlier.decided, "chosen": earlier.chosen.rawValue, "rationale": earlier.rationale,
+                      "decisionMaker": earlier.decisionMaker, "conflictsOfInterest": earlier.conflictsOfInterest,
+                      "decommissioningNotConsideredBecause": earlier.decommissioningNotConsideredBecause, "evidenceLinks": earlier.evidenceLinkList]
+            for option in earlier.optionsConsidered { values["optionsConsidered-\(option.rawValue)"] = "on" }
+        }
+        return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: values["supersedes"] ?? "") },
+                               fields: TextFields(values), errors: FieldErrors()).render(req.pageContext)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let (activity, access) = try await req.visibleActivity()
+        try access.requireAuthor()
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        let fields = try req.formFields()
+        do {
+            let record = try await ActivityAuthoring.recordDecision(
+                .init(decided: fields["decided"], optionsConsidered: fields.checked("optionsConsidered", among: DeliveryChannel.allCases.map(\.rawValue)),
+                      chosen: fields["chosen"], rationale: fields["rationale"], decisionMaker: fields["decisionMaker"], decidedOn: fields["decidedOn"],
+                      conflictsOfInterest: fields["conflictsOfInterest"], decommissioningNotConsideredBecause: fields["decommissioningNotConsideredBecause"],
+                      evidenceLinks: (fields["evidenceLinks"] ?? "").split(whereSeparator: \.isNewline).map(String.init), supersedes: fields["supersedes"]),
+                records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
+            return req.redirect(to: SiteRoute.decision(activity: try activity.requireID(), decision: try record.requireID()).path)
+        } catch let failure as ValidationFailure {
+            return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: fields["supersedes"] ?? "") },
+                                   fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
+        }
+    }
+
+    static func page(_ req: Request, activity: CommissioningActivity, access: ActivityAccess, records: ActivityRecords, decision: DecisionRecord,
+                     approvalFields: TextFields = TextFields([:]), approvalErrors: FieldErrors = FieldErrors()) async throws -> DecisionPage {
+        let rulings = records.approvals(of: .decision, try decision.requireID())
+        let names = try await UserQueries.names(of: [decision.$author.id] + rulings.map { $0.$approver.id }, on: req.db)
+        return DecisionPage(activity: activity, decision: decision, records: records, approvals: rulings, names: names, access: access,
+                            approvalFields: approvalFields, approvalErrors: approvalErrors)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTML {
+        let (activity, access) = try await req.visibleActivity()
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        guard let id = req.parameters.get("decisionID", as: UUID.self), let decision = records.decisions.first(where: { $0.id == id }) else {
+            throw Abort(.notFound, reason: "There is no decision with this identifier on this activity.")
+        }
+        return try await Self.page(req, activity: activity, access: access, records: records, decision: decision).render(req.pageContext)
+    }
+
+    @Sendable func rule(req: Request) async throws -> Response {
+        let (activity, access) = try await req.visibleActivity()
+        guard access.canApprove else {
+            throw Abort(.forbidden, reason: "Only an approver of this activity's organisations can approve, reject or defer its records.")
+        }
+        let records = try await ActivityRecords.load(activity, on: req.db)
+        let fields = try req.formFields()
+        let input = ActivityAuthoring.ApprovalInput(
+            subject: fields["subject"], subjectID: fields["subjectID"], verdict: fields["verdict"], body: fields["body"],
+            byMembers: fields["byMembers-yes"] != nil, decidedOn: fields["decidedOn"], minuteReference: fields["minuteReference"], comment: fields["comment"])
+        let activityID = try activity.requireID()
+        do {
+            let approval = try await ActivityAuthoring.rule(input, records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
+            return req.redirect(to: (approval.subjectType == .decision ? SiteRoute.decision(activity: activityID, decision: approval.subjectID)
+                                                                       : SiteRoute.document(activity: activityID, document: approval.subjectID)).path)
+        } catch let failure as ValidationFailure {
+            if let decision = records.decisions.first(where: { $0.id?.uuidString.lowercased() == fields["subjectID"] }) {
+                return try await Self.page(req, activity: activity, access: access, records: records, decision: decision, approvalFields: fields,
+                                           approvalErrors: failure.errors).render(req.pageContext).response(status: failure.status)
+            }
+            if let document = records.documents.first(where: { $0.id?.uuidString.lowercased() == fields["subjectID"] }) {
+                return try await DocumentsController.page(req, activity: activity, access: access, records: records, document: document,
+                                                          approvalFields: fields, approvalErrors: failure.errors).render(req.pageContext).response(status: failure.status)
+            }
+            throw failure
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CommissionerDomain
+import Foundation
+
+/// The form an approver uses to approve, reject or defer a document or a decision.
+enum ApprovalForm {
+    static func render(activityID: UUID, subject: ApprovalSubject, subjectID: UUID, fields: TextFields, errors: FieldErrors, context: PageContext) -> HTML {
+        """
+        <h2 class="heading-m" id="approve">Your ruling</h2>
+        \(Form.errorSummary(errors))
+        <form method="post" action="\(SiteRoute.activityApprovals(activityID).path)" novalidate>
+          \(Form.csrf(context))
+          <input type="hidden" name="subject" value="\(subject.rawValue)">
+          <input type="hidden" name="subjectID" value="\(subjectID.uuidString.lowercased())">
+          \(Form.select("verdict", label: "Ruling", options: ApprovalVerdict.allCases.map { ($0.rawValue, $0.title) }, selected: fields["verdict"],
+                        errors: errors, blank: "Choose approve, reject or defer"))
+          \(Form.textInput("body", label: "Body that decided", value: fields["body"], hint: "For example Health and Care Board, or Joint Committee", errors: errors))
+          \(Form.checkboxes("byMembers", legend: "Elected members", options: [("yes", "The body is of elected members (a committee, cabinet or council)")],
+                            checked: fields["byMembers-yes"] == nil ? [] : ["yes"], hint: "High-tier commercial terms need members' approval.", errors: errors))
+          \(Form.textInput("decidedOn", label: "Date of the decision", value: fields["decidedOn"], hint: "YYYY-MM-DD, for example 2024-03-04", errors: errors, width: "input-width-10"))
+          \(Form.textInput("minuteReference", label: "Minute reference", value: fields["minuteReference"], hint: "Optional, for example HCB/2024/17", errors: errors))
+          \(Form.textarea("comment", label: "Comment", value: fields["comment"], hint: "Needed when rejecting or deferring: say why", errors: errors, rows: 3))
+          \(Form.submit("Record the ruling"))
+        </form>
+        """
+    }
+}

@@ -1,0 +1,76 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Foundation
+
+/// Adding an item to the evidence base.
+struct NewEvidencePage {
+    var activity: CommissioningActivity
+    var fields: TextFields
+    var errors: FieldErrors
+
+    func render(_ context: PageContext) -> HTML {
+        FormPage.render(
+            title: "Add evidence", caption: activity.title, action: SiteRoute.activityEvidence(activity.id!).path, errors: errors,
+            submit: "Add the evidence", back: ("Back to the activity", SiteRoute.activity(activity.id!).path), context: context
+        ) {
+            """
+            \(Form.textInput("indicator", label: "Indicator", value: fields["indicator"], hint: "What is measured, for example People aged 65 and over", errors: errors))
+            \(Form.textInput("value", label: "Value", value: fields["value"], hint: "With its unit, for example 18,870 (18% of residents)", errors: errors))
+            \(Form.textInput("observedOn", label: "Date it refers to", value: fields["observedOn"], hint: "YYYY-MM-DD", errors: errors, width: "input-width-10"))
+            \(Form.textInput("source", label: "Source", value: fields["source"], hint: "For example Jersey Census 2021", errors: errors))
+            \(Form.textInput("link", label: "Link", value: fields["link"], hint: "Optional: where to read it (https://…)", errors: errors))
+            """
+        }
+    }
+}
+
+/// Adding an outcome, with its measures and the evidence it answers.
+struct NewOutcomePage {
+    var activity: CommissioningActivity
+    var evidence: [EvidenceItem]
+    var fields: TextFields
+    var errors: FieldErrors
+
+    func render(_ context: PageContext) -> HTML {
+        let options = evidence.map { ($0.id!.uuidString.lowercased(), "\($0.indicator): \($0.value) (\($0.source))") }
+        return FormPage.render(
+            title: "Add an outcome", caption: activity.title, action: SiteRoute.activityOutcomes(activity.id!).path, errors: errors,
+            submit: "Add the outcome", back: ("Back to the activity", SiteRoute.activity(activity.id!).path), context: context
+        ) {
+            """
+            \(Form.textarea("statement", label: "Outcome", value: fields["statement"], hint: "What will be better, and for whom", errors: errors, rows: 2))
+            \(Form.textarea("iStatement", label: "“I” statement", value: fields["iStatement"],
+                            hint: "Optional: how a resident would say it, for example I can stay in my own home with the right support", errors: errors, rows: 2))
+            \(Form.textarea("measures", label: "Measures of success", value: fields["measures"], hint: "One per line", errors: errors, rows: 3))
+            \(options.isEmpty ? "<p class=\"body\">There is no evidence on this activity yet to link the outcome to. Add evidence first, or link it later.</p>" as HTML
+              : Form.checkboxes("evidenceIDs", legend: "The evidence it answers", options: options,
+                                checked: Set(options.map(\.0).filter { fields["evidenceIDs-\($0)"] != nil }), errors: errors))
+            """
+        }
+    }
+}
+
+/// Adding a milestone to the delivery plan.
+struct NewMilestonePage {
+    var activity: CommissioningActivity
+    var people: [Membership]
+    var fields: TextFields
+    var errors: FieldErrors
+
+    func render(_ context: PageContext) -> HTML {
+        var seen: Set<UUID> = []
+        let owners = people.compactMap { member in seen.insert(member.$user.id).inserted ? (member.$user.id.uuidString.lowercased(), member.user.displayName) : nil }
+            .sorted { $0.1 < $1.1 }
+        return FormPage.render(
+            title: "Add a milestone", caption: activity.title, action: SiteRoute.activityMilestones(activity.id!).path, errors: errors,
+            submit: "Add the milestone", back: ("Back to the activity", SiteRoute.activity(activity.id!).path), context: context
+        ) {
+            """
+            \(Form.textInput("title", label: "Milestone", value: fields["title"], hint: "For example Invitation to tender published", errors: errors))
+            \(Form.textInput("dueOn", label: "Due", value: fields["dueOn"], hint: "YYYY-MM-DD", errors: errors, width: "input-width-10"))
+            \(Form.textInput("doneOn", label: "Done", value: fields["doneOn"], hint: "Optional, YYYY-MM-DD", errors: errors, width: "input-width-10"))
+            \(Form.select("ownerID", label: "Owner", options: owners, selected: fields["ownerID"], errors: errors, blank: "No owner yet"))
+            """
+        }
+    }
+}
