@@ -33,7 +33,7 @@ import Vapor
             #expect(filtered.body.contains("Review of off-island tertiary care contracts"))
             #expect(!filtered.body.contains("Community nursing recommissioning"))
             let csv = try await lead.get("/activities.csv")
-            #expect(csv.body.hasPrefix("id,title,step,step_title,phase,level,tier,triggers,organisations,gate_missing\r\n"))
+            #expect(csv.body.hasPrefix("id,title,step,step_title,phase,level,tier,triggers,organisations,commissioning_lead,gate_missing\r\n"))
             #expect(csv.body.contains("Community nursing recommissioning,4,Incubate,plan,service,high"))
             #expect(csv.body.contains("decision-recorded"))
 

@@ -84,6 +84,21 @@ import Vapor
         return target == .own && [.commissioningLead, .approver].contains(asker) ? .allowed : .forbidden
     }
 
+    /// Rules for one activity: refused as not found outside its organisations (unless the asker sees
+    /// every organisation), and forbidden inside them unless the asker holds one of `roles` there.
+    static func activityRoles(_ roles: Set<Asker>) -> Rule {
+        { asker, target in
+            if asker == .nobody { return .signInFirst }
+            if asker == .provider { return .forbidden }
+            if target == .other && ![.administrator, .scrutiny].contains(asker) { return .notFound }
+            return target == .own && roles.contains(asker) ? .allowed : .forbidden
+        }
+    }
+    /// Its records are written by the commissioning lead, budget holder, procurement specialist and contract manager.
+    static let activityAuthors = activityRoles([.commissioningLead, .budgetHolder, .procurementSpecialist, .contractManager])
+    static let activityLeads = activityRoles([.commissioningLead])
+    static let activityApprovers = activityRoles([.approver])
+
     /// The expected answer for each registered route, by "METHOD /path".
     static let expectations: [String: Rule] = [
         "GET /": signedIn,
@@ -124,6 +139,40 @@ import Vapor
         "POST /api/v1/activities": commissioningLeads,
         "GET /api/v1/activities/:activityID/gate": activityReaders,
         "POST /api/v1/activities/:activityID/move": activityMovers,
+        "GET /api/v1/activities/:activityID/records": activityReaders,
+        "POST /api/v1/activities/:activityID/documents": activityAuthors,
+        "POST /api/v1/activities/:activityID/documents/:documentID/versions": activityAuthors,
+        "POST /api/v1/activities/:activityID/documents/:documentID/submit": activityAuthors,
+        "POST /api/v1/activities/:activityID/documents/:documentID/needs-analysis": activityAuthors,
+        "POST /api/v1/activities/:activityID/decisions": activityAuthors,
+        "POST /api/v1/activities/:activityID/approvals": activityApprovers,
+        "POST /api/v1/activities/:activityID/evidence": activityAuthors,
+        "POST /api/v1/activities/:activityID/outcomes": activityAuthors,
+        "POST /api/v1/activities/:activityID/milestones": activityAuthors,
+        "GET /activities/new": commissioningLeads,
+        "POST /activities": commissioningLeads,
+        "GET /activities/:activityID/people": activityLeads,
+        "POST /activities/:activityID/people": activityLeads,
+        "GET /activities/:activityID/move": activityMovers,
+        "POST /activities/:activityID/move": activityMovers,
+        "GET /activities/:activityID/documents/new": activityAuthors,
+        "POST /activities/:activityID/documents": activityAuthors,
+        "GET /activities/:activityID/documents/:documentID": activityReaders,
+        "GET /activities/:activityID/documents/:documentID/versions/new": activityAuthors,
+        "POST /activities/:activityID/documents/:documentID/versions": activityAuthors,
+        "POST /activities/:activityID/documents/:documentID/submit": activityAuthors,
+        "GET /activities/:activityID/documents/:documentID/needs-analysis": activityAuthors,
+        "POST /activities/:activityID/documents/:documentID/needs-analysis": activityAuthors,
+        "GET /activities/:activityID/decisions/new": activityAuthors,
+        "POST /activities/:activityID/decisions": activityAuthors,
+        "GET /activities/:activityID/decisions/:decisionID": activityReaders,
+        "POST /activities/:activityID/approvals": activityApprovers,
+        "GET /activities/:activityID/evidence/new": activityAuthors,
+        "POST /activities/:activityID/evidence": activityAuthors,
+        "GET /activities/:activityID/outcomes/new": activityAuthors,
+        "POST /activities/:activityID/outcomes": activityAuthors,
+        "GET /activities/:activityID/milestones/new": activityAuthors,
+        "POST /activities/:activityID/milestones": activityAuthors,
     ]
 
     static func key(_ route: Route) -> String {
@@ -175,12 +224,23 @@ import Vapor
                         let activity = CommissioningActivity(title: "Matrix \(suffix)", level: .service, tier: .low, triggers: [.contractRenewal])
                         try await outsiderWriter.create(activity)
                         try await outsiderWriter.create(ActivityOrganisation(activityID: activity.id!, organisationID: activityOrganisation))
+                        let document = Document(activityID: activity.id!, kind: .needsAnalysis, title: "Needs \(suffix)", createdBy: subject.id!)
+                        try await outsiderWriter.create(document)
+                        try await outsiderWriter.create(DocumentVersion(documentID: document.id!, number: 1, summaryOfChange: "First", format: .plain,
+                                                                        body: "Text", owner: subject.id!, at: Date()))
+                        let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
+                            decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
+                            decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
+                            supersedes: nil, author: subject.id!, at: Date())
+                        try await outsiderWriter.create(decision)
                         let values: [String: String] = [
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
                             "userID": subject.id!.uuidString.lowercased(),
                             "membershipID": subjectMembership.id!.uuidString.lowercased(),
                             "tokenID": token.id!.uuidString.lowercased(),
                             "activityID": activity.id!.uuidString.lowercased(),
+                            "documentID": document.id!.uuidString.lowercased(),
+                            "decisionID": decision.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

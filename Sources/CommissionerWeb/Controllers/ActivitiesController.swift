@@ -40,7 +40,7 @@ struct ActivitiesController {
                 let id = try activity.requireID()
                 let gate = records[id]!.gate()
                 return ActivityBoardPage.Card(
-                    id: id, title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier,
+                    id: id, title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier, triggers: activity.triggerList,
                     organisations: (result.organisations[id] ?? []).compactMap { names[$0] }.sorted(),
                     lead: activity.$commissioningLead.id.flatMap { leads[$0] },
                     missing: gate.missing.map(\.label), missingKeys: gate.missing.map(\.key), requirementCount: gate.requirements.count)
@@ -89,7 +89,7 @@ struct ActivitiesController {
             for card in result.cards {
                 table.rows.append([
                     card.id.uuidString.lowercased(), card.title, String(card.step.number), card.step.title, card.step.phase.rawValue,
-                    card.level.rawValue, card.tier.rawValue, "", card.organisations.joined(separator: "; "), card.lead ?? "",
+                    card.level.rawValue, card.tier.rawValue, card.triggers, card.organisations.joined(separator: "; "), card.lead ?? "",
                     card.missingKeys.joined(separator: "; "),
                 ])
             }
@@ -209,7 +209,8 @@ struct ActivitiesController {
         let input: ActivityAuthoring.MoveInput = switch direction {
         case "back": .init(to: fields["to"].flatMap { Int($0) }, reason: fields["reason"])
         case "exception": .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "")
-        default: .init(to: activity.currentStep.next?.rawValue, reason: nil)
+        default: access.canLead ? .init(to: activity.currentStep.next?.rawValue, reason: nil)
+                                : .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "")
         }
         do {
             _ = try await ActivityAuthoring.move(input, activity: activity, access: access, with: req.recordWriter)

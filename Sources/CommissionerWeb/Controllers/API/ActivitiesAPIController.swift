@@ -31,6 +31,9 @@ extension API {
         }
 
         @Sendable func create(req: Request) async throws -> Response {
+            guard try req.requireUser().roles.contains(.commissioningLead) else {
+                throw Abort(.forbidden, reason: "Only a commissioning lead can start a commissioning activity.")
+            }
             let body = try req.content.decode(NewActivity.self)
             let (activity, organisationIDs) = try await ActivityAuthoring.createActivity(
                 .init(title: body.title, level: body.level, tier: body.tier, tierReason: body.tierReason,
@@ -51,6 +54,9 @@ extension API {
 
         @Sendable func move(req: Request) async throws -> Response {
             let (activity, access) = try await req.visibleActivity()
+            guard access.canMove else {
+                throw Abort(.forbidden, reason: "Only a commissioning lead or an approver of this activity's organisations can move it.")
+            }
             let body = try req.content.decode(Move.self)
             do {
                 let moved = try await ActivityAuthoring.move(.init(to: body.to, reason: body.reason, exceptionReason: body.exception.map { $0.reason ?? "" }),

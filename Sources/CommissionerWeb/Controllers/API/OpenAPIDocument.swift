@@ -26,6 +26,38 @@ enum OpenAPIDocument {
         ["name": "activityID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
     }
 
+    private static var documentID: [String: Any] {
+        ["name": "documentID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+    }
+
+    /// A POST that writes one of an activity's records: the checks and refusals every such route shares.
+    private static func recordWrite(_ operationID: String, _ summary: String, body: String, returns: String, status: String = "201",
+                                    parameters: [[String: Any]]? = nil, who: String = "Not an author of the activity (commissioning lead, budget holder, procurement specialist or contract manager of its organisations).") -> [String: Any] {
+        [
+            "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": parameters ?? [activityID],
+            "requestBody": ["required": true, "content": json(ref(body))],
+            "responses": [
+                status: ["description": "The record written.", "content": json(ref(returns))],
+                "400": ["description": "The body is not JSON of this shape.", "content": json(ref("Error"))],
+                "403": ["description": who, "content": json(ref("Error"))],
+                "404": ["description": "No such activity (or document), or not one the user may see.", "content": json(ref("Error"))],
+                "409": ["description": "The record changed meanwhile, or is not in a state that allows this.", "content": json(ref("Error"))],
+                "422": ["description": "A field is missing or not valid; `fields` says which. Nothing is written.", "content": json(ref("Error"))],
+            ].merging(errors) { a, _ in a },
+        ]
+    }
+
+    private static func object(_ required: [String], _ properties: [String: Any]) -> [String: Any] {
+        ["type": "object", "required": required, "properties": properties]
+    }
+
+    private static var string: [String: Any] { ["type": "string"] }
+    private static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    private static var day: [String: Any] { ["type": "string", "format": "date", "description": "YYYY-MM-DD"] }
+    private static func strings(_ values: [String]? = nil) -> [String: Any] {
+        ["type": "array", "items": values.map { ["type": "string", "enum": $0] as [String: Any] } ?? string]
+    }
+
     private static func listOf(_ name: String) -> [String: Any] {
         ["type": "object", "required": ["items", "total", "page", "per"],
          "properties": ["items": ["type": "array", "items": ref(name)], "total": ["type": "integer"], "page": ["type": "integer"], "per": ["type": "integer"]]]
@@ -102,6 +134,43 @@ enum OpenAPIDocument {
                 ].merging(errors) { a, _ in a },
             ] as [String: Any],
         ],
+        APIRoute.activityRecords.openAPIPath: [
+            "get": [
+                "operationId": "getActivityRecords",
+                "summary": "The activity with its gate, documents, decisions, approvals, evidence, outcomes and milestones.",
+                "security": [["bearerToken": []]], "parameters": [activityID],
+                "responses": [
+                    "200": ["description": "The activity's records.", "content": json(ref("ActivityRecords"))],
+                    "403": ["description": "Providers see no commissioning activities.", "content": json(ref("Error"))],
+                    "404": ["description": "No such activity, or not one the user may see.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.activityDocuments.openAPIPath: ["post": recordWrite("createDocument", "Writes a document's first version, as a draft.", body: "NewDocument", returns: "Document")],
+        APIRoute.documentVersions.openAPIPath: ["post": recordWrite("addDocumentVersion", "Writes a new version; the document goes back to draft.",
+                                                                    body: "NewVersion", returns: "Document", parameters: [activityID, documentID])],
+        APIRoute.documentSubmission.openAPIPath: [
+            "post": [
+                "operationId": "submitDocument", "summary": "Sends a draft for approval.", "security": [["bearerToken": []]],
+                "parameters": [activityID, documentID],
+                "responses": [
+                    "200": ["description": "The document, in approval.", "content": json(ref("Document"))],
+                    "403": ["description": "Not an author of the activity.", "content": json(ref("Error"))],
+                    "404": ["description": "No such activity or document, or not one the user may see.", "content": json(ref("Error"))],
+                    "409": ["description": "The document is not a draft.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.needsAnalysis.openAPIPath: ["post": recordWrite("setNeedsAnalysis", "Addresses considerations of a Needs Analysis, or marks them not applicable with the reason.",
+                                                                 body: "NeedsAnalysis", returns: "NeedsAnalysisEntries", status: "200", parameters: [activityID, documentID])],
+        APIRoute.activityDecisions.openAPIPath: ["post": recordWrite("recordDecision", "Records a decision. Append-only: a changed decision names the one it supersedes (`supersedesId`).",
+                                                                     body: "NewDecision", returns: "Decision")],
+        APIRoute.activityApprovals.openAPIPath: ["post": recordWrite("ruleOnRecord", "An approver approves, rejects or defers a document (in approval) or a decision. Never the author.",
+                                                                     body: "NewApproval", returns: "Approval",
+                                                                     who: "Not an approver of the activity's organisations, or the approver wrote the record.")],
+        APIRoute.activityEvidence.openAPIPath: ["post": recordWrite("addEvidence", "Adds an item to the evidence base.", body: "NewEvidence", returns: "Evidence")],
+        APIRoute.activityOutcomes.openAPIPath: ["post": recordWrite("addOutcome", "Adds an outcome with its measures and the evidence it answers.", body: "NewOutcome", returns: "Outcome")],
+        APIRoute.activityMilestones.openAPIPath: ["post": recordWrite("addMilestone", "Adds a milestone to the delivery plan.", body: "NewMilestone", returns: "Milestone")],
         APIRoute.openAPI.openAPIPath: [
             "get": [
                 "operationId": "getOpenAPIDocument", "summary": "This document.", "security": [] as [Any],
@@ -196,6 +265,72 @@ enum OpenAPIDocument {
                     "type": "object", "required": ["error", "reason", "missing"],
                     "properties": ["error": ["type": "boolean"], "reason": ["type": "string"], "missing": ["type": "array", "items": ["type": "string"]]],
                 ],
+                "Document": object(["id", "kind", "title", "status", "version"], [
+                    "id": uuid, "kind": ["type": "string", "enum": DocumentKind.allCases.map(\.rawValue)], "title": string,
+                    "status": ["type": "string", "enum": DocumentStatus.allCases.map(\.rawValue)], "version": ["type": "integer"],
+                    "format": ["type": "string", "enum": TextFormat.allCases.map(\.rawValue)], "body": string,
+                ]),
+                "NewDocument": object(["kind", "title", "body"], [
+                    "kind": ["type": "string", "enum": DocumentKind.allCases.map(\.rawValue)], "title": ["type": "string", "maxLength": 200],
+                    "format": ["type": "string", "enum": TextFormat.allCases.map(\.rawValue), "default": "markdown"],
+                    "body": ["type": "string", "maxLength": 100_000], "summaryOfChange": string,
+                ]),
+                "NewVersion": object(["body", "summaryOfChange"], [
+                    "format": ["type": "string", "enum": TextFormat.allCases.map(\.rawValue)], "body": ["type": "string", "maxLength": 100_000], "summaryOfChange": string,
+                ]),
+                "NeedsAnalysisEntry": object(["consideration", "applicable", "text"], [
+                    "consideration": ["type": "string", "enum": NeedsConsideration.allCases.map(\.rawValue)], "applicable": ["type": "boolean"],
+                    "text": ["type": "string", "description": "What the analysis says; or, when not applicable, why not."],
+                ]),
+                "NeedsAnalysis": object(["entries"], ["entries": ["type": "array", "items": ref("NeedsAnalysisEntry")]]),
+                "NeedsAnalysisEntries": ["type": "array", "items": ref("NeedsAnalysisEntry")],
+                "Decision": object(["id", "decided", "optionsConsidered", "chosen", "rationale", "decisionMaker", "decidedOn", "conflictsOfInterest", "approved", "superseded"], [
+                    "id": uuid, "decided": string, "optionsConsidered": strings(DeliveryChannel.allCases.map(\.rawValue)),
+                    "chosen": ["type": "string", "enum": DeliveryChannel.allCases.map(\.rawValue)], "rationale": string, "decisionMaker": string,
+                    "decidedOn": day, "conflictsOfInterest": string, "decommissioningNotConsideredBecause": string, "evidenceLinks": strings(),
+                    "supersedesId": ["type": "string", "format": "uuid", "nullable": true], "approved": ["type": "boolean"], "superseded": ["type": "boolean"],
+                ]),
+                "NewDecision": object(["decided", "optionsConsidered", "chosen", "rationale", "decisionMaker", "decidedOn", "conflictsOfInterest"], [
+                    "decided": string, "optionsConsidered": strings(DeliveryChannel.allCases.map(\.rawValue)),
+                    "chosen": ["type": "string", "enum": DeliveryChannel.allCases.map(\.rawValue)], "rationale": string, "decisionMaker": string,
+                    "decidedOn": day, "conflictsOfInterest": string,
+                    "decommissioningNotConsideredBecause": ["type": "string", "description": "Needed when decommission is not among the options."],
+                    "evidenceLinks": strings(), "supersedesId": ["type": "string", "format": "uuid", "description": "Needed once a decision stands."],
+                ]),
+                "Approval": object(["id", "subject", "subjectId", "verdict", "approverId", "body", "byMembers", "decidedOn", "minuteReference", "comment"], [
+                    "id": uuid, "subject": ["type": "string", "enum": ["document", "decision"]], "subjectId": uuid,
+                    "subjectVersion": ["type": "integer", "nullable": true], "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)],
+                    "approverId": uuid, "body": string, "byMembers": ["type": "boolean"], "decidedOn": day, "minuteReference": string, "comment": string,
+                ]),
+                "NewApproval": object(["subject", "subjectId", "verdict", "body", "decidedOn"], [
+                    "subject": ["type": "string", "enum": ["document", "decision"]], "subjectId": uuid,
+                    "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
+                    "byMembers": ["type": "boolean", "description": "The body is of elected members."], "decidedOn": day, "minuteReference": string,
+                    "comment": ["type": "string", "description": "Needed to reject or defer."],
+                ]),
+                "Evidence": object(["id", "source", "observedOn", "indicator", "value", "link"], [
+                    "id": uuid, "source": string, "observedOn": day, "indicator": string, "value": string, "link": string,
+                ]),
+                "NewEvidence": object(["source", "observedOn", "indicator", "value"], [
+                    "source": string, "observedOn": day, "indicator": string, "value": string, "link": ["type": "string", "format": "uri"],
+                ]),
+                "Outcome": object(["id", "statement", "iStatement", "measures", "evidenceIds"], [
+                    "id": uuid, "statement": string, "iStatement": string, "measures": strings(), "evidenceIds": ["type": "array", "items": uuid],
+                ]),
+                "NewOutcome": object(["statement"], [
+                    "statement": string, "iStatement": string, "measures": strings(), "evidenceIds": ["type": "array", "items": uuid],
+                ]),
+                "Milestone": object(["id", "title", "dueOn"], [
+                    "id": uuid, "title": string, "dueOn": day, "doneOn": ["type": "string", "format": "date", "nullable": true],
+                    "ownerId": ["type": "string", "format": "uuid", "nullable": true],
+                ]),
+                "NewMilestone": object(["title", "dueOn"], ["title": string, "dueOn": day, "doneOn": day, "ownerId": uuid]),
+                "ActivityRecords": object(["activity", "gate", "documents", "decisions", "approvals", "evidence", "outcomes", "milestones"], [
+                    "activity": ref("Activity"), "gate": ref("Gate"), "documents": ["type": "array", "items": ref("Document")],
+                    "decisions": ["type": "array", "items": ref("Decision")], "approvals": ["type": "array", "items": ref("Approval")],
+                    "evidence": ["type": "array", "items": ref("Evidence")], "outcomes": ["type": "array", "items": ref("Outcome")],
+                    "milestones": ["type": "array", "items": ref("Milestone")],
+                ]),
                 "OrganisationList": [
                     "type": "object", "required": ["items", "total", "page", "per"],
                     "properties": [

@@ -9,6 +9,7 @@ struct ActivityBoardPage {
         var step: CommissioningStep
         var level: CommissioningLevel
         var tier: ActivityTier
+        var triggers: String
         var organisations: [String]
         var lead: String?
         var missing: [String]
