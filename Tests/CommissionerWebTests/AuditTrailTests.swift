@@ -23,6 +23,9 @@ import Vapor
             #expect(result.problem == nil)
             let records = try await count(Organisation.self, app) + count(User.self, app) + count(Membership.self, app) + count(WorkspaceSetting.self, app)
                 + count(CommissioningActivity.self, app) + count(ActivityOrganisation.self, app)
+                + count(Document.self, app) + count(DocumentVersion.self, app) + count(Approval.self, app) + count(DecisionRecord.self, app)
+                + count(EvidenceItem.self, app) + count(NeedsAnalysisRecord.self, app) + count(Outcome.self, app) + count(OutcomeEvidence.self, app)
+                + count(Milestone.self, app) + count(BudgetHolder.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

@@ -80,7 +80,7 @@ public enum DemoWorkspace {
         Activity(title: "Community nursing recommissioning", level: .service, tier: .high,
                  tierReason: "High value, island-wide, and vulnerable people depend on it (illustrative)",
                  triggers: [.contractRenewal, .changedRequirement], step: .incubate,
-                 organisations: ["Health and Community Services"], accountableOfficerNamed: true),
+                 organisations: ["Health and Community Services", "Government of Jersey"], accountableOfficerNamed: true),
         Activity(title: "Review of off-island tertiary care contracts", level: .strategic, tier: .medium,
                  tierReason: "Several contracts, long-term care pathways (illustrative)",
                  triggers: [.timeSinceReview, .budgetPressure], step: .investigate,
@@ -121,6 +121,7 @@ public enum DemoWorkspace {
                 users[person.role] = user.id
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
+            var activityIDs: [String: UUID] = [:]
             for item in activities {
                 let activity = CommissioningActivity(title: item.title, level: item.level, tier: item.tier, tierReason: item.tierReason,
                                                      triggers: item.triggers, step: item.step)
@@ -130,7 +131,11 @@ public enum DemoWorkspace {
                 for name in item.organisations {
                     try await writer.create(ActivityOrganisation(activityID: try activity.requireID(), organisationID: ids[name]!))
                 }
+                activityIDs[item.title] = activity.id
             }
+            try await DemoCycleRecords.load(activities: activityIDs, people: .init(
+                lead: users[.commissioningLead]!, approver: users[.approver]!, budgetHolder: users[.budgetHolder]!,
+                contractManager: users[.contractManager]!), with: writer)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }
@@ -140,9 +145,12 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoCycleRecords.remove(with: writer)
             for move in try await StepMoveRecord.query(on: db).all() { try await writer.delete(move) }
             for link in try await ActivityOrganisation.query(on: db).all() { try await writer.delete(link) }
             for activity in try await CommissioningActivity.query(on: db).all() { try await writer.delete(activity) }
+            for entry in try await StrategyEntry.query(on: db).all() { try await writer.delete(entry) }
+            for strategy in try await Strategy.query(on: db).all() { try await writer.delete(strategy) }
             for token in try await APIToken.query(on: db).all() { try await writer.delete(token) }
             for session in try await UserSession.query(on: db).all() { try await writer.delete(session) }
             for membership in try await Membership.query(on: db).all() { try await writer.delete(membership) }

@@ -5,6 +5,8 @@ import FluentSQL
 /// approvals, decision records (append-only), evidence, Needs Analysis entries, outcomes, milestones,
 /// budget holders, and the snapshots gates freeze when passed.
 struct CreateCycleRecords: AsyncMigration {
+    static let decisionRecordsMessage = "decision records are append-only: record a new decision that supersedes this one"
+
     func prepare(on database: any Database) async throws {
         let db = sql(database)
         func index(_ table: String, _ columns: String...) async throws {
@@ -121,7 +123,7 @@ struct CreateCycleRecords: AsyncMigration {
             .create()
         try await index(DecisionRecord.schema, "activity_id")
         for statement in AppendOnlyTriggers.create(dialect: db.dialect.name, table: DecisionRecord.schema,
-                                                   message: "decision records are append-only: record a new decision that supersedes this one") {
+                                                   message: Self.decisionRecordsMessage) {
             try await db.raw(SQLQueryString(statement)).run()
         }
 

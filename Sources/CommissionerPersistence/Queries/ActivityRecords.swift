@@ -47,7 +47,7 @@ public struct ActivityRecords: Sendable {
             .join(Document.self, on: \DocumentVersion.$document.$id == \Document.$id && \DocumentVersion.$number == \Document.$currentVersion)
             .filter(Document.self, \.$activity.$id ~~ ids).all()
         for version in versions { if let id = activityOfDocument[version.$document.id] { byID[id]?.currentVersions[version.$document.id] = version } }
-        for decision in try await DecisionRecord.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all() {
+        for decision in Self.inChainOrder(try await DecisionRecord.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all()) {
             byID[decision.$activity.id]?.decisions.append(decision)
         }
         for approval in try await Approval.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all() {
@@ -84,6 +84,21 @@ public struct ActivityRecords: Sendable {
         return byID
     }
 
+    /// Each decision after the one it supersedes (recording times can tie), otherwise by time.
+    static func inChainOrder(_ decisions: [DecisionRecord]) -> [DecisionRecord] {
+        let byID = Dictionary(uniqueKeysWithValues: decisions.compactMap { decision in decision.id.map { ($0, decision) } })
+        func depth(_ decision: DecisionRecord) -> Int {
+            var depth = 0
+            var current = decision
+            while let earlier = current.$supersedes.id.flatMap({ byID[$0] }), depth < decisions.count {
+                depth += 1
+                current = earlier
+            }
+            return depth
+        }
+        return decisions.enumerated().sorted { (depth($0.element), $0.offset) < (depth($1.element), $1.offset) }.map(\.element)
+    }
+
     // MARK: - Reading the records
 
     /// The decision that stands: the latest one no other record supersedes.
@@ -91,6 +106,7 @@ public struct ActivityRecords: Sendable {
         let superseded = Set(decisions.compactMap { $0.$supersedes.id })
         return decisions.last { !superseded.contains($0.id!) }
     }
+
 
     public func isSuperseded(_ decision: DecisionRecord) -> Bool {
         decisions.contains { $0.$supersedes.id == decision.id }
@@ -164,11 +180,11 @@ public struct ActivityRecords: Sendable {
         }
         let planDocument = evidence.noPlanStatement != nil ? document(.noPlanStatement) : document(.deliveryPlan)
         if let planDocument, planDocument.status == .approved, let id = planDocument.id {
-            evidence.planApproval = ref("approval", standingApproval(of: .document, id)?.id)
+            evidence.planApproval = ref("approval", standingApproval(of: .document, id, version: planDocument.currentVersion)?.id)
         }
         evidence.approvedBusinessCase = approved(.businessCase)
         if let model = document(.commercialModel), model.status == .approved, let id = model.id,
-           let approval = standingApproval(of: .document, id), approval.byMembers {
+           let approval = standingApproval(of: .document, id, version: model.currentVersion), approval.byMembers {
             evidence.memberApprovalOfCommercialTerms = ref("approval", approval.id)
         }
         if let plan = document(.decommissioningPlan), let id = plan.id {

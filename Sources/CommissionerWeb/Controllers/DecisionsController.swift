@@ -18,13 +18,13 @@ struct DecisionsController {
         try access.requireAuthor()
         let records = try await ActivityRecords.load(activity, on: req.db)
         var values: [String: String] = [:]
-        if let text = req.queryFields()["supersedes"], let earlier = records.decisions.first(where: { $0.id == UUID(uuidString: text) }) {
-            values = ["supersedes": text, "decided": earlier.decided, "chosen": earlier.chosen.rawValue, "rationale": earlier.rationale,
+        if let text = req.queryFields()["supersedesId"], let earlier = records.decisions.first(where: { $0.id == UUID(uuidString: text) }) {
+            values = ["supersedesId": text, "decided": earlier.decided, "chosen": earlier.chosen.rawValue, "rationale": earlier.rationale,
                       "decisionMaker": earlier.decisionMaker, "conflictsOfInterest": earlier.conflictsOfInterest,
                       "decommissioningNotConsideredBecause": earlier.decommissioningNotConsideredBecause, "evidenceLinks": earlier.evidenceLinkList]
             for option in earlier.optionsConsidered { values["optionsConsidered-\(option.rawValue)"] = "on" }
         }
-        return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: values["supersedes"] ?? "") },
+        return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: values["supersedesId"] ?? "") },
                                fields: TextFields(values), errors: FieldErrors()).render(req.pageContext)
     }
 
@@ -38,11 +38,11 @@ struct DecisionsController {
                 .init(decided: fields["decided"], optionsConsidered: fields.checked("optionsConsidered", among: DeliveryChannel.allCases.map(\.rawValue)),
                       chosen: fields["chosen"], rationale: fields["rationale"], decisionMaker: fields["decisionMaker"], decidedOn: fields["decidedOn"],
                       conflictsOfInterest: fields["conflictsOfInterest"], decommissioningNotConsideredBecause: fields["decommissioningNotConsideredBecause"],
-                      evidenceLinks: (fields["evidenceLinks"] ?? "").split(whereSeparator: \.isNewline).map(String.init), supersedes: fields["supersedes"]),
+                      evidenceLinks: (fields["evidenceLinks"] ?? "").split(whereSeparator: \.isNewline).map(String.init), supersedes: fields["supersedesId"]),
                 records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.decision(activity: try activity.requireID(), decision: try record.requireID()).path)
         } catch let failure as ValidationFailure {
-            return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: fields["supersedes"] ?? "") },
+            return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: fields["supersedesId"] ?? "") },
                                    fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
         }
     }

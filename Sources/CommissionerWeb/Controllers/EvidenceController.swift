@@ -49,7 +49,7 @@ struct EvidenceController {
         do {
             _ = try await ActivityAuthoring.addOutcome(
                 .init(statement: fields["statement"], iStatement: fields["iStatement"], measures: fields["measures"],
-                      evidenceIDs: fields.checked("evidenceIDs", among: records.evidenceItems.map { $0.id!.uuidString.lowercased() })),
+                      evidenceIDs: fields.checked("evidenceIds", among: records.evidenceItems.map { $0.id!.uuidString.lowercased() })),
                 records: records, access: access, with: req.recordWriter)
             return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#outcomes")
         } catch let failure as ValidationFailure {

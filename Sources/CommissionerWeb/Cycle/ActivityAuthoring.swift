@@ -270,10 +270,10 @@ enum ActivityAuthoring {
         var supersedes: DecisionRecord?
         if let text = input.supersedes, !blank(text) {
             supersedes = records.decisions.first { $0.id == UUID(uuidString: text) }
-            if supersedes == nil { errors.add("supersedes", "There is no such decision on this activity to supersede") }
-            else if records.isSuperseded(supersedes!) { errors.add("supersedes", "That decision has already been superseded; supersede the one that stands") }
+            if supersedes == nil { errors.add("supersedesId", "There is no such decision on this activity to supersede") }
+            else if records.isSuperseded(supersedes!) { errors.add("supersedesId", "That decision has already been superseded; supersede the one that stands") }
         } else if records.currentDecision != nil {
-            errors.add("supersedes", "This activity already has a decision: a changed decision supersedes the one that stands")
+            errors.add("supersedesId", "This activity already has a decision: a changed decision supersedes the one that stands")
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let record = DecisionRecord(activityID: try records.activity.requireID(), draft: draft, supersedes: try supersedes?.requireID(),
@@ -282,7 +282,7 @@ enum ActivityAuthoring {
         try await writer.transaction { writer in
             try await writer.takeWriteLock()
             if let supersedes = superseded, try await DecisionRecord.query(on: writer.database).filter(\.$supersedes.$id == supersedes.requireID()).count() > 0 {
-                throw ValidationFailure(field: "supersedes", "That decision has just been superseded by someone else", status: .conflict)
+                throw ValidationFailure(field: "supersedesId", "That decision has just been superseded by someone else", status: .conflict)
             }
             try await writer.create(record)
         }
@@ -361,7 +361,7 @@ enum ActivityAuthoring {
         var evidence: [UUID] = []
         for text in input.evidenceIDs {
             guard let id = UUID(uuidString: text), records.evidenceItems.contains(where: { $0.id == id }) else {
-                errors.add("evidenceIDs", "\(text) is not an item of this activity's evidence")
+                errors.add("evidenceIds", "\(text) is not an item of this activity's evidence")
                 continue
             }
             evidence.append(id)

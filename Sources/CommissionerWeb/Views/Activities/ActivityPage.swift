@@ -149,7 +149,7 @@ struct ActivityPage {
                 HTML(text: decision.chosen.title), HTML(text: decision.decisionMaker), HTML(text: decision.decidedDay?.longForm ?? decision.decidedOn), standing,
             ]
         }, emptyMessage: "No decision recorded yet. The activity cannot enter procurement (step 5) without an approved decision record."))
-        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(current.map { SiteRoute.newDecision(activityID).path(query: [("supersedes", $0.id!.uuidString.lowercased())]) } ?? SiteRoute.newDecision(activityID).path)\">\(current == nil ? "Record the decision" : "Record a changed decision")</a></p>" as HTML : .empty)
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(current.map { SiteRoute.newDecision(activityID).path(query: [("supersedesId", $0.id!.uuidString.lowercased())]) } ?? SiteRoute.newDecision(activityID).path)\">\(current == nil ? "Record the decision" : "Record a changed decision")</a></p>" as HTML : .empty)
         """
     }
 
@@ -180,7 +180,7 @@ struct ActivityPage {
         return """
         <li class="card">
           <h3 class="heading-s">\(outcome.statement)</h3>
-          \(outcome.iStatement.isEmpty ? HTML.empty : "<p class=\"body\"><em>“\(outcome.iStatement)”</em></p>" as HTML)
+          \(outcome.iStatement.isEmpty ? HTML.empty : "<p class=\"body\"><em>\(outcome.iStatement)</em></p>" as HTML)
           <p class="body"><strong>Measures:</strong> \(outcome.measures.isEmpty ? "none yet" : outcome.measures.joined(separator: "; "))</p>
           <p class="secondary-text">Answers evidence: \(answers.isEmpty ? "none linked" : answers.joined(separator: "; "))</p>
         </li>

@@ -42,7 +42,7 @@ struct DecisionPage {
                 (key: "Evidence", value: decision.evidenceLinks.isEmpty ? "None linked" : "<ul class=\"list\">\(decision.evidenceLinks.map { "<li><a href=\"\($0)\">\($0)</a></li>" as HTML })</ul>"),
                 (key: "Recorded", value: HTML(text: "\(Components.date(decision.recordedAt)) by \(names[decision.$author.id] ?? "")")),
             ]))
-            \(access.canAuthor && supersededBy == nil ? "<p class=\"body\"><a href=\"\(SiteRoute.newDecision(activityID).path(query: [("supersedes", id.uuidString.lowercased())]))\">Record a changed decision that supersedes this one</a></p>" as HTML : .empty)
+            \(access.canAuthor && supersededBy == nil ? "<p class=\"body\"><a href=\"\(SiteRoute.newDecision(activityID).path(query: [("supersedesId", id.uuidString.lowercased())]))\">Record a changed decision that supersedes this one</a></p>" as HTML : .empty)
             <h2 class="heading-m">Approvals</h2>
             \(Components.table(caption: "Rulings on this decision, oldest first", headers: ["On", "Ruling", "Body and minute", "Approver", "Comment"], rows: approvals.map { approval in
                 [

@@ -19,7 +19,7 @@ struct NewDecisionPage {
             back: ("Back to the activity", SiteRoute.activity(activity.id!).path), context: context
         ) {
             """
-            \(supersedes.map { "<input type=\"hidden\" name=\"supersedes\" value=\"\($0.id!.uuidString.lowercased())\">" as HTML })
+            \(supersedes.map { "<input type=\"hidden\" name=\"supersedesId\" value=\"\($0.id!.uuidString.lowercased())\">" as HTML })
             \(Form.textarea("decided", label: "What was decided", value: fields["decided"], errors: errors, rows: 3))
             \(Form.checkboxes("optionsConsidered", legend: "Delivery options considered", options: options,
                               checked: Set(fields.checked("optionsConsidered", among: DeliveryChannel.allCases.map(\.rawValue))),

@@ -43,8 +43,8 @@ struct NewOutcomePage {
                             hint: "Optional: how a resident would say it, for example I can stay in my own home with the right support", errors: errors, rows: 2))
             \(Form.textarea("measures", label: "Measures of success", value: fields["measures"], hint: "One per line", errors: errors, rows: 3))
             \(options.isEmpty ? "<p class=\"body\">There is no evidence on this activity yet to link the outcome to. Add evidence first, or link it later.</p>" as HTML
-              : Form.checkboxes("evidenceIDs", legend: "The evidence it answers", options: options,
-                                checked: Set(options.map(\.0).filter { fields["evidenceIDs-\($0)"] != nil }), errors: errors))
+              : Form.checkboxes("evidenceIds", legend: "The evidence it answers", options: options,
+                                checked: Set(options.map(\.0).filter { fields["evidenceIds-\($0)"] != nil }), errors: errors))
             """
         }
     }
