@@ -25,7 +25,7 @@ import Vapor
                 + count(CommissioningActivity.self, app) + count(ActivityOrganisation.self, app)
                 + count(Document.self, app) + count(DocumentVersion.self, app) + count(Approval.self, app) + count(DecisionRecord.self, app)
                 + count(EvidenceItem.self, app) + count(NeedsAnalysisRecord.self, app) + count(Outcome.self, app) + count(OutcomeEvidence.self, app)
-                + count(Milestone.self, app) + count(BudgetHolder.self, app)
+                + count(Milestone.self, app) + count(BudgetHolder.self, app) + count(Strategy.self, app) + count(StrategyEntry.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

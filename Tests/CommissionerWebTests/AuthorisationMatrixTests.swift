@@ -173,6 +173,20 @@ import Vapor
         "POST /activities/:activityID/outcomes": activityAuthors,
         "GET /activities/:activityID/milestones/new": activityAuthors,
         "POST /activities/:activityID/milestones": activityAuthors,
+        "GET /strategies": commissioningReaders,
+        "GET /strategies.csv": commissioningReaders,
+        "GET /strategies/new": commissioningLeads,
+        "POST /strategies": commissioningLeads,
+        "GET /strategies/:strategyID": activityReaders,
+        "GET /strategies/:strategyID/entries/new": activityLeads,
+        "POST /strategies/:strategyID/entries": activityLeads,
+        "GET /strategies/:strategyID/outcomes/new": activityLeads,
+        "POST /strategies/:strategyID/outcomes": activityLeads,
+        "POST /strategies/:strategyID/review-date": activityLeads,
+        "POST /strategies/:strategyID/submit": activityLeads,
+        "POST /strategies/:strategyID/approvals": activityApprovers,
+        "GET /api/v1/strategies": commissioningReaders,
+        "GET /api/v1/strategies/:strategyID": activityReaders,
     ]
 
     static func key(_ route: Route) -> String {
@@ -233,6 +247,8 @@ import Vapor
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
                             supersedes: nil, author: subject.id!, at: Date())
                         try await outsiderWriter.create(decision)
+                        let strategy = Strategy(organisationID: activityOrganisation, title: "Strategy \(suffix)", summary: "", reviewOn: nil, createdBy: subject.id!)
+                        try await outsiderWriter.create(strategy)
                         let values: [String: String] = [
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
                             "userID": subject.id!.uuidString.lowercased(),
@@ -241,6 +257,7 @@ import Vapor
                             "activityID": activity.id!.uuidString.lowercased(),
                             "documentID": document.id!.uuidString.lowercased(),
                             "decisionID": decision.id!.uuidString.lowercased(),
+                            "strategyID": strategy.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

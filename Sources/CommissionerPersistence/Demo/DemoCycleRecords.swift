@@ -15,6 +15,48 @@ enum DemoCycleRecords {
         var contractManager: UUID
     }
 
+    /// The Jersey commissioning and partnership strategy, in its own words where it gives them; approved,
+    /// and served by the off-island review.
+    static func loadStrategy(organisation: UUID, people: People, with writer: RecordWriter) async throws -> UUID {
+        let strategy = Strategy(organisationID: organisation, title: "Commissioning and partnership strategy 2022–2025",
+                                summary: "Sets out the commissioning intentions for the delivery of the Jersey Care Model until December 2025: to shift resources to meet the needs of Islanders of all ages, with care closer to home, co-produced with partners.",
+                                reviewOn: CalendarDay("2026-12-31")!, createdBy: people.lead)
+        strategy.status = .approved
+        try await writer.create(strategy)
+        let id = try strategy.requireID()
+        let entries: [StrategyCompleteness.Entry] = [
+            .init(section: .scopeIn, text: "Health and Community Services, Public Health, Children's, Young People & Education Services, Customer and Local Services, Commercial services for adults, and external partners delivering health and care",
+                  detail: "To develop a system-wide, integrated route to commissioning"),
+            .init(section: .scopeOut, text: "Services not part of health and care, such as infrastructure and housing construction (illustrative)",
+                  detail: "Commissioned under other strategies"),
+            .init(section: .stakeholders, text: "Co-design partners: third sector and private providers of health and care, and Islanders who are 'equals by experience'",
+                  detail: "Co-production: partners co-developed the strategy and its principles"),
+            .init(section: .serviceAreaContribution, text: "Each department commissions within the shared principles; Commercial Services supports procurement (illustrative)"),
+            .init(section: .influentialDocuments, text: "The Jersey Care Model"),
+            .init(section: .performanceMetrics, text: "Share of care delivered in the community; Islanders' experience of co-ordinated care (illustrative)"),
+            .init(section: .startingPosition, text: "Existing contracts and partnerships with on-island providers (illustrative)",
+                  cost: "illustrative", utilisation: "illustrative", satisfaction: "illustrative"),
+            .init(section: .interdependencies, text: "The Jersey Care Model's delivery programme",
+                  detail: "Assumes resources can be shifted from hospital to community care over the period"),
+        ]
+        for (position, entry) in entries.enumerated() {
+            try await writer.create(StrategyEntry(strategyID: id, entry: entry, position: position + 1))
+        }
+        for statement in [
+            "“I” am able to access the support I need through co-ordinated health and care services in the community",
+            "“I” will receive a holistic approach to my care and support needs",
+            "“I” can easily and quickly access support and services when in crisis",
+            "“I” will receive enhanced services when my needs are complex",
+        ] {
+            try await writer.create(Outcome(activityID: nil, strategyID: id, statement: "Islanders get care designed around their strengths and needs",
+                                            iStatement: statement, measures: ["Islanders' survey responses (illustrative)"], createdBy: people.lead))
+        }
+        try await writer.create(Approval(subject: .strategy, subjectID: id, subjectVersion: nil, activityID: nil, verdict: .approved,
+                                         approver: people.approver, body: "Jersey Care Model Programme Board (illustrative)",
+                                         decidedOn: CalendarDay("2022-03-01")!, minuteReference: "", comment: "", at: writer.now()))
+        return id
+    }
+
     static func load(activities: [String: UUID], people: People, with writer: RecordWriter) async throws {
         let now = writer.now()
         func document(_ activity: UUID, _ kind: DocumentKind, _ title: String, _ body: String, status: DocumentStatus = .draft,

@@ -121,21 +121,23 @@ public enum DemoWorkspace {
                 users[person.role] = user.id
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
+            let demoPeople = DemoCycleRecords.People(lead: users[.commissioningLead]!, approver: users[.approver]!,
+                                                     budgetHolder: users[.budgetHolder]!, contractManager: users[.contractManager]!)
+            let strategy = try await DemoCycleRecords.loadStrategy(organisation: ids["Health and Community Services"]!, people: demoPeople, with: writer)
             var activityIDs: [String: UUID] = [:]
             for item in activities {
                 let activity = CommissioningActivity(title: item.title, level: item.level, tier: item.tier, tierReason: item.tierReason,
                                                      triggers: item.triggers, step: item.step)
                 activity.$commissioningLead.id = users[.commissioningLead]
                 if item.accountableOfficerNamed { activity.$accountableOfficer.id = users[.approver] }
+                if item.level == .strategic { activity.$strategy.id = strategy }
                 try await writer.create(activity)
                 for name in item.organisations {
                     try await writer.create(ActivityOrganisation(activityID: try activity.requireID(), organisationID: ids[name]!))
                 }
                 activityIDs[item.title] = activity.id
             }
-            try await DemoCycleRecords.load(activities: activityIDs, people: .init(
-                lead: users[.commissioningLead]!, approver: users[.approver]!, budgetHolder: users[.budgetHolder]!,
-                contractManager: users[.contractManager]!), with: writer)
+            try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }

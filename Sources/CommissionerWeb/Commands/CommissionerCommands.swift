@@ -9,6 +9,7 @@ public enum CommissionerCommands {
         app.asyncCommands.use(TokensCommand(), as: "tokens")
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(BackupCommand(), as: "backup")
+        app.asyncCommands.use(GenerateCommand(), as: "generate")
     }
 
     /// `serve` is the default command; it also runs when only options such as --port are given.

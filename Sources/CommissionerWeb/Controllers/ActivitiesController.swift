@@ -164,13 +164,16 @@ struct ActivitiesController {
             "procurementSpecialistID": activity.$procurementSpecialist.id?.uuidString.lowercased() ?? "",
             "contractManagerID": activity.$contractManager.id?.uuidString.lowercased() ?? "",
             "tier": activity.tier.rawValue, "tierReason": activity.tierReason,
+            "strategyID": activity.$strategy.id?.uuidString.lowercased() ?? "",
         ].merging(holders.map { ("budgetHolderIDs-\($0.$user.id.uuidString.lowercased())", "on") }) { a, _ in a })
         return try await peoplePage(req, activity, access, fields: fields, errors: FieldErrors()).render(req.pageContext)
     }
 
     private func peoplePage(_ req: Request, _ activity: CommissioningActivity, _ access: ActivityAccess, fields: TextFields, errors: FieldErrors) async throws -> ActivityPeoplePage {
         ActivityPeoplePage(activityID: try activity.requireID(), title: activity.title,
-                           people: try await UserQueries.activeMembers(of: access.organisationIDs, on: req.db), fields: fields, errors: errors)
+                           people: try await UserQueries.activeMembers(of: access.organisationIDs, on: req.db),
+                           strategies: try await Strategy.query(on: req.db).filter(\.$organisation.$id ~~ access.organisationIDs).sort(\.$title).all(),
+                           fields: fields, errors: errors)
     }
 
     @Sendable func setPeople(req: Request) async throws -> Response {
@@ -184,8 +187,9 @@ struct ActivitiesController {
                 .init(accountableOfficerID: fields["accountableOfficerID"], commissioningLeadID: fields["commissioningLeadID"],
                       procurementSpecialistID: fields["procurementSpecialistID"], contractManagerID: fields["contractManagerID"],
                       budgetHolderIDs: fields.checked("budgetHolderIDs", among: Set(people.map { $0.$user.id.uuidString.lowercased() }).sorted()),
-                      tier: fields["tier"], tierReason: fields["tierReason"]),
-                activity: activity, current: current, access: access, people: people, with: req.recordWriter)
+                      tier: fields["tier"], tierReason: fields["tierReason"], strategyID: fields["strategyID"]),
+                activity: activity, current: current, access: access, people: people,
+                strategies: try await Strategy.query(on: req.db).filter(\.$organisation.$id ~~ access.organisationIDs).all(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#people")
         } catch let failure as ValidationFailure {
             return try await peoplePage(req, activity, access, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)

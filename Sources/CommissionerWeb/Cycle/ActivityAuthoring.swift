@@ -415,12 +415,13 @@ enum ActivityAuthoring {
         var budgetHolderIDs: [String]
         var tier: String?
         var tierReason: String?
+        var strategyID: String?
     }
 
     /// Names the people of an activity. Each must hold the matching role in one of its organisations;
     /// the accountable officer may be anyone in them.
     static func setPeople(_ input: PeopleInput, activity: CommissioningActivity, current: [BudgetHolder], access: ActivityAccess,
-                          people: [Membership], with writer: RecordWriter) async throws {
+                          people: [Membership], strategies: [Strategy], with writer: RecordWriter) async throws {
         try access.requireLead()
         var errors = FieldErrors()
         func person(_ field: String, _ text: String?, role: Role?, title: String) -> UUID? {
@@ -441,7 +442,15 @@ enum ActivityAuthoring {
         let tier = input.tier.flatMap(ActivityTier.init(rawValue:))
         if tier == nil { errors.add("tier", "Choose the tier: low, medium or high") }
         if tier != nil, tier != .low, blank(input.tierReason) { errors.add("tierReason", "Say why the activity is this tier (its value and risk)") }
+        var strategy: UUID?
+        if !blank(input.strategyID) {
+            strategy = UUID(uuidString: trimmed(input.strategyID))
+            if strategy == nil || !strategies.contains(where: { $0.id == strategy }) {
+                errors.add("strategyID", "Choose a strategy of one of this activity's organisations")
+            }
+        }
         guard errors.isEmpty, let tier else { throw ValidationFailure(errors) }
+        activity.$strategy.id = strategy
         activity.$accountableOfficer.id = officer
         activity.$commissioningLead.id = lead
         activity.$procurementSpecialist.id = specialist

@@ -18,6 +18,8 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case activityEvidence = "/api/v1/activities/:activityID/evidence"
     case activityOutcomes = "/api/v1/activities/:activityID/outcomes"
     case activityMilestones = "/api/v1/activities/:activityID/milestones"
+    case strategies = "/api/v1/strategies"
+    case strategy = "/api/v1/strategies/:strategyID"
     case openAPI = "/api/v1/openapi.json"
 
     public var path: String { rawValue }

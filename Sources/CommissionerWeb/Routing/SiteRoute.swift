@@ -46,6 +46,17 @@ public enum SiteRoute: Hashable, Sendable {
     case activityOutcomes(UUID)
     case newMilestone(UUID)
     case activityMilestones(UUID)
+    case strategies
+    case strategiesCSV
+    case newStrategy
+    case strategy(UUID)
+    case newStrategyEntry(UUID)
+    case strategyEntries(UUID)
+    case newStrategyOutcome(UUID)
+    case strategyOutcomes(UUID)
+    case strategyReviewDate(UUID)
+    case strategySubmission(UUID)
+    case strategyApprovals(UUID)
     case audit
     case auditCSV
     case health
@@ -96,6 +107,17 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityOutcomes: "/activities/:activityID/outcomes"
         case .newMilestone: "/activities/:activityID/milestones/new"
         case .activityMilestones: "/activities/:activityID/milestones"
+        case .strategies: "/strategies"
+        case .strategiesCSV: "/strategies.csv"
+        case .newStrategy: "/strategies/new"
+        case .strategy: "/strategies/:strategyID"
+        case .newStrategyEntry: "/strategies/:strategyID/entries/new"
+        case .strategyEntries: "/strategies/:strategyID/entries"
+        case .newStrategyOutcome: "/strategies/:strategyID/outcomes/new"
+        case .strategyOutcomes: "/strategies/:strategyID/outcomes"
+        case .strategyReviewDate: "/strategies/:strategyID/review-date"
+        case .strategySubmission: "/strategies/:strategyID/submit"
+        case .strategyApprovals: "/strategies/:strategyID/approvals"
         case .audit: "/audit"
         case .auditCSV: "/audit.csv"
         case .health: "/healthz"
@@ -109,7 +131,9 @@ public enum SiteRoute: Hashable, Sendable {
              .deactivateUser(let id), .reactivateUser(let id), .userPassword(let id), .revokeAPIToken(let id),
              .activityPeople(let id), .activityMove(let id), .newDocument(let id), .activityDocuments(let id), .newDecision(let id),
              .activityDecisions(let id), .activityApprovals(let id), .newEvidence(let id), .activityEvidence(let id), .newOutcome(let id),
-             .activityOutcomes(let id), .newMilestone(let id), .activityMilestones(let id):
+             .activityOutcomes(let id), .newMilestone(let id), .activityMilestones(let id), .strategy(let id), .newStrategyEntry(let id),
+             .strategyEntries(let id), .newStrategyOutcome(let id), .strategyOutcomes(let id), .strategyReviewDate(let id),
+             .strategySubmission(let id), .strategyApprovals(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),

@@ -26,6 +26,7 @@ func routes(_ app: Application) throws {
     API.Controller().register(on: api)
     API.ActivitiesController().register(on: api)
     API.ActivityRecordsController().register(on: api)
+    API.StrategiesController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -37,5 +38,6 @@ func routes(_ app: Application) throws {
     DocumentsController().register(on: site)
     DecisionsController().register(on: site)
     EvidenceController().register(on: site)
+    StrategiesController().register(on: site)
     AuditController().register(on: site)
 }

@@ -171,6 +171,27 @@ enum OpenAPIDocument {
         APIRoute.activityEvidence.openAPIPath: ["post": recordWrite("addEvidence", "Adds an item to the evidence base.", body: "NewEvidence", returns: "Evidence")],
         APIRoute.activityOutcomes.openAPIPath: ["post": recordWrite("addOutcome", "Adds an outcome with its measures and the evidence it answers.", body: "NewOutcome", returns: "Outcome")],
         APIRoute.activityMilestones.openAPIPath: ["post": recordWrite("addMilestone", "Adds a milestone to the delivery plan.", body: "NewMilestone", returns: "Milestone")],
+        APIRoute.strategies.openAPIPath: [
+            "get": [
+                "operationId": "listStrategies", "summary": "Commissioning strategies the user may see, with which sections are still to write.",
+                "security": [["bearerToken": []]],
+                "responses": [
+                    "200": ["description": "Every visible strategy (one page).", "content": json(listOf("Strategy"))],
+                    "403": ["description": "Providers see no commissioning strategies.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.strategy.openAPIPath: [
+            "get": [
+                "operationId": "getStrategy", "summary": "One strategy with its sections' entries and its outcomes.",
+                "security": [["bearerToken": []]],
+                "parameters": [["name": "strategyID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                "responses": [
+                    "200": ["description": "The strategy.", "content": json(ref("Strategy"))],
+                    "404": ["description": "No such strategy, or not one the user may see.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
         APIRoute.openAPI.openAPIPath: [
             "get": [
                 "operationId": "getOpenAPIDocument", "summary": "This document.", "security": [] as [Any],
@@ -325,6 +346,17 @@ enum OpenAPIDocument {
                     "ownerId": ["type": "string", "format": "uuid", "nullable": true],
                 ]),
                 "NewMilestone": object(["title", "dueOn"], ["title": string, "dueOn": day, "doneOn": day, "ownerId": uuid]),
+                "Strategy": object(["id", "organisationId", "title", "summary", "status", "complete", "stillToWrite"], [
+                    "id": uuid, "organisationId": uuid, "title": string, "summary": string,
+                    "status": ["type": "string", "enum": DocumentStatus.allCases.map(\.rawValue)],
+                    "reviewOn": ["type": "string", "format": "date", "nullable": true], "complete": ["type": "boolean"],
+                    "stillToWrite": strings(),
+                    "entries": ["type": "array", "items": object(["section", "text"], [
+                        "section": ["type": "string", "enum": StrategySection.allCases.map(\.rawValue)], "text": string, "detail": string,
+                        "cost": string, "utilisation": string, "satisfaction": string,
+                    ])],
+                    "outcomes": ["type": "array", "items": ref("Outcome")],
+                ]),
                 "ActivityRecords": object(["activity", "gate", "documents", "decisions", "approvals", "evidence", "outcomes", "milestones"], [
                     "activity": ref("Activity"), "gate": ref("Gate"), "documents": ["type": "array", "items": ref("Document")],
                     "decisions": ["type": "array", "items": ref("Decision")], "approvals": ["type": "array", "items": ref("Approval")],

@@ -44,6 +44,7 @@ struct ActivityPage {
                 (key: "Level", value: HTML(text: activity.level.title)),
                 (key: "Tier", value: "\(activity.tier.title)\(activity.tierReason.isEmpty ? "" : ": " + activity.tierReason)"),
                 (key: "Triggered by", value: HTML(text: CommissioningTrigger.allCases.filter(activity.triggers.contains).map(\.title).joined(separator: ", "))),
+                (key: "Strategy", value: records.strategy.map { "<a href=\"\(SiteRoute.strategy($0.id!).path)\">\($0.title)</a> (\($0.status.title.lowercased()))" as HTML } ?? "None linked"),
                 (key: "Commissioned by", value: "<ul class=\"list\">\(organisations.map { "<li><a href=\"\(SiteRoute.organisation($0.id).path)\">\($0.name)</a></li>" as HTML })</ul>"),
             ]))
             \(people)
@@ -64,7 +65,7 @@ struct ActivityPage {
     private var actions: HTML {
         var links: [HTML] = []
         if access.canMove { links.append("<a class=\"button\" href=\"\(SiteRoute.activityMove(activityID).path)\">Move this activity</a>") }
-        if access.canLead { links.append("<a class=\"button button-secondary\" href=\"\(SiteRoute.activityPeople(activityID).path)\">Change people and tier</a>") }
+        if access.canLead { links.append("<a class=\"button button-secondary\" href=\"\(SiteRoute.activityPeople(activityID).path)\">Change people, tier and strategy</a>") }
         return links.isEmpty ? .empty : "<div class=\"button-group\">\(links)</div>"
     }
 
@@ -101,6 +102,7 @@ struct ActivityPage {
             return " <a href=\"\(route.path)\">approved by \(approval.body), \(approval.decidedDay?.longForm ?? approval.decidedOn)</a>"
         case "outcome": return " <a href=\"#outcomes\">the outcomes</a>"
         case "user": return " <a href=\"#people\">\(name(reference.id))</a>"
+        case "strategy": return " <a href=\"\(SiteRoute.strategy(reference.id).path)\">\(records.strategy?.title ?? "the strategy")</a>"
         default: return .empty
         }
     }

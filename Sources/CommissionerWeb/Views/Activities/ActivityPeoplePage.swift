@@ -7,6 +7,7 @@ struct ActivityPeoplePage {
     var activityID: UUID
     var title: String
     var people: [Membership]
+    var strategies: [Strategy]
     var fields: TextFields
     var errors: FieldErrors
 
@@ -20,9 +21,9 @@ struct ActivityPeoplePage {
     func render(_ context: PageContext) -> HTML {
         let holders = choices(.budgetHolder)
         return FormPage.render(
-            title: "People and tier", caption: title,
+            title: "People, tier and strategy", caption: title,
             intro: "<p class=\"body\">Each person must hold the role in one of the organisations commissioning this activity. The accountable officer can be anyone in them.</p>",
-            action: SiteRoute.activityPeople(activityID).path, errors: errors, submit: "Save people and tier",
+            action: SiteRoute.activityPeople(activityID).path, errors: errors, submit: "Save",
             back: ("Back to the activity", SiteRoute.activity(activityID).path), context: context
         ) {
             """
@@ -40,6 +41,8 @@ struct ActivityPeoplePage {
                           hint: "Best not the commissioning lead: auditors expect a contract to be judged by someone other than its buyer", errors: errors, blank: "Not named yet"))
             \(Form.select("tier", label: "Tier", options: ActivityTier.allCases.map { ($0.rawValue, $0.title) }, selected: fields["tier"], errors: errors))
             \(Form.textarea("tierReason", label: "Why this tier", value: fields["tierReason"], errors: errors, rows: 3))
+            \(Form.select("strategyID", label: "The strategy it serves", options: strategies.map { ($0.id!.uuidString.lowercased(), "\($0.title) (\($0.status.title.lowercased()))") },
+                          selected: fields["strategyID"], hint: "Strategic and regional activities need an approved strategy to leave Analyse", errors: errors, blank: "None"))
             """
         }
     }

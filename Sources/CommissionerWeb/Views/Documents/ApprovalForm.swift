@@ -4,13 +4,17 @@ import Foundation
 /// The form an approver uses to approve, reject or defer a document or a decision.
 enum ApprovalForm {
     static func render(activityID: UUID, subject: ApprovalSubject, subjectID: UUID, fields: TextFields, errors: FieldErrors, context: PageContext) -> HTML {
+        render(action: SiteRoute.activityApprovals(activityID).path,
+               hidden: [("subject", subject.rawValue), ("subjectID", subjectID.uuidString.lowercased())], fields: fields, errors: errors, context: context)
+    }
+
+    static func render(action: String, hidden: [(String, String)], fields: TextFields, errors: FieldErrors, context: PageContext) -> HTML {
         """
         <h2 class="heading-m" id="approve">Your ruling</h2>
         \(Form.errorSummary(errors))
-        <form method="post" action="\(SiteRoute.activityApprovals(activityID).path)" novalidate>
+        <form method="post" action="\(action)" novalidate>
           \(Form.csrf(context))
-          <input type="hidden" name="subject" value="\(subject.rawValue)">
-          <input type="hidden" name="subjectID" value="\(subjectID.uuidString.lowercased())">
+          \(hidden.map { "<input type=\"hidden\" name=\"\($0.0)\" value=\"\($0.1)\">" as HTML })
           \(Form.select("verdict", label: "Ruling", options: ApprovalVerdict.allCases.map { ($0.rawValue, $0.title) }, selected: fields["verdict"],
                         errors: errors, blank: "Choose approve, reject or defer"))
           \(Form.textInput("body", label: "Body that decided", value: fields["body"], hint: "For example Health and Care Board, or Joint Committee", errors: errors))

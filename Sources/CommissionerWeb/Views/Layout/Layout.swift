@@ -11,6 +11,7 @@ enum Layout {
 
     static let areas: [Area] = [
         Area(title: "Home", route: .home, access: .signedIn),
+        Area(title: "Strategies", route: .strategies, access: .commissioningReader),
         Area(title: "Commissioning activities", route: .activities, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
         Area(title: "Users", route: .users, access: .administrator),
