@@ -138,6 +138,7 @@ public enum DemoWorkspace {
                 activityIDs[item.title] = activity.id
             }
             try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
+            try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }

@@ -41,6 +41,7 @@ public enum GeneratedActivities {
             let ids = organisationIDs
             records += try await writer.transaction { writer -> Int in
                 var written = 0
+                var made: [UUID] = []
                 for index in start..<(start + size) {
                     let activity = CommissioningActivity(
                         title: "Generated activity \(index + 1)", level: levels[index % levels.count], tier: tiers[index % tiers.count],
@@ -50,6 +51,7 @@ public enum GeneratedActivities {
                     if index % 2 == 0 { activity.$accountableOfficer.id = approver }
                     try await writer.create(activity)
                     let activityID = try activity.requireID()
+                    made.append(activityID)
                     try await writer.create(ActivityOrganisation(activityID: activityID, organisationID: ids[index % ids.count]))
                     written += 2
                     if index % 5 == 0, ids.count > 1 {
@@ -85,6 +87,7 @@ public enum GeneratedActivities {
                         written += 2
                     }
                 }
+                try await ActivityGateSummary.refresh(made, on: writer.database)
                 return written
             }
             made += size

@@ -13,5 +13,6 @@ public enum Migrations {
         CreateAuditTrail(),
         CreateCommissioningActivity(),
         CreateCycleRecords(),
+        AddGateSummary(),
     ]
 }

@@ -10,14 +10,28 @@ public enum ActivityQueries {
         public var level: CommissioningLevel?
         public var tier: ActivityTier?
         public var leadID: UUID?
+        /// Only activities whose gate lacks something (from the kept gate summary).
+        public var blockedAtGate = false
 
-        public init(visibleIn: Set<UUID>?, organisationID: UUID? = nil, level: CommissioningLevel? = nil, tier: ActivityTier? = nil, leadID: UUID? = nil) {
+        public init(visibleIn: Set<UUID>?, organisationID: UUID? = nil, level: CommissioningLevel? = nil, tier: ActivityTier? = nil, leadID: UUID? = nil,
+                    blockedAtGate: Bool = false) {
+            self.blockedAtGate = blockedAtGate
             self.visibleIn = visibleIn
             self.organisationID = organisationID
             self.level = level
             self.tier = tier
             self.leadID = leadID
         }
+    }
+
+    /// The commissioning leads of the activities visible under a filter's organisations, for choosing one.
+    public static func leadIDs(visibleIn organisations: Set<UUID>?, on database: any Database) async throws -> [UUID] {
+        var query = CommissioningActivity.query(on: database).unique()
+        if let organisations {
+            let ids = try await ActivityOrganisation.query(on: database).filter(\.$organisation.$id ~~ Array(organisations)).all(\.$activity.$id)
+            query = query.filter(\.$id ~~ Array(Set(ids)))
+        }
+        return try await query.all(\.$commissioningLead.$id).compactMap { $0 }
     }
 
     /// Activities, newest first, with the organisations commissioning each.
@@ -33,6 +47,7 @@ public enum ActivityQueries {
         if let level = filter.level { query = query.filter(\.$level == level) }
         if let tier = filter.tier { query = query.filter(\.$tier == tier) }
         if let lead = filter.leadID { query = query.filter(\.$commissioningLead.$id == lead) }
+        if filter.blockedAtGate { query = query.filter(\.$gateMissing != "") }
         let result = try await query.sort(\.$createdAt, .descending).sort(\.$title).paginate(PageRequest(page: page, per: per))
         return (result.items, try await organisationIDs(of: result.items.map { try $0.requireID() }, on: database), result.metadata.total)
     }

@@ -59,4 +59,11 @@ public enum OrganisationQueries {
         if let ids { query = query.filter(\.$id ~~ ids) }
         return try await query.sort(\.$name).all()
     }
+
+    /// The same, as identifiers and names only (lighter to read, for filters).
+    public static func commissioningNames(limitedTo ids: [UUID]?, on database: any Database) async throws -> [(id: UUID, name: String)] {
+        var query = Organisation.query(on: database).filter(\.$kind ~~ Array(OrganisationKind.commissioning)).field(\.$id).field(\.$name)
+        if let ids { query = query.filter(\.$id ~~ ids) }
+        return try await query.sort(\.$name).all().map { (try $0.requireID(), $0.name) }
+    }
 }

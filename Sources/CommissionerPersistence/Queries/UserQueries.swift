@@ -35,14 +35,6 @@ public enum UserQueries {
         return Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0.displayName) })
     }
 
-    /// Active people holding a role in any of these organisations, by name.
-    public static func holders(of role: Role, in organisationIDs: [UUID], on database: any Database) async throws -> [(id: UUID, name: String)] {
-        let members = try await activeMembers(of: organisationIDs, on: database).filter { $0.role == role }
-        var seen: Set<UUID> = []
-        return members.compactMap { member in seen.insert(member.$user.id).inserted ? (member.$user.id, member.user.displayName) : nil }
-            .sorted { $0.1 < $1.1 }
-    }
-
     public static func members(of organisationID: UUID, on database: any Database) async throws -> [Membership] {
         try await Membership.query(on: database).filter(\.$organisation.$id == organisationID).with(\.$user).all()
             .sorted { ($0.user.displayName, $0.role) < ($1.user.displayName, $1.role) }

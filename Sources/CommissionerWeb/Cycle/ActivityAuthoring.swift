@@ -68,6 +68,7 @@ enum ActivityAuthoring {
             for id in organisationIDs {
                 try await writer.create(ActivityOrganisation(activityID: try activity.requireID(), organisationID: id))
             }
+            try await ActivityGateSummary.refresh([try activity.requireID()], on: writer.database)
         }
         return (activity, organisationIDs)
     }
@@ -97,6 +98,7 @@ enum ActivityAuthoring {
             try await writer.create(DocumentVersion(documentID: try document.requireID(), number: 1,
                                                     summaryOfChange: blank(input.summaryOfChange) ? "First version" : trimmed(input.summaryOfChange),
                                                     format: format, body: body, owner: access.user.id, at: writer.now()))
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }
         return document
     }
@@ -133,6 +135,7 @@ enum ActivityAuthoring {
             try await writer.update(stored)
             document.currentVersion = stored.currentVersion
             document.status = stored.status
+            if let activityID = stored.$activity.id { try await ActivityGateSummary.refresh([activityID], on: writer.database) }
             return version
         }
     }
@@ -143,7 +146,10 @@ enum ActivityAuthoring {
             throw ValidationFailure(field: "status", "Only a draft can be sent for approval; this document is \(document.status.title.lowercased())", status: .conflict)
         }
         document.status = .inApproval
-        try await writer.update(document)
+        try await writer.transaction { writer in
+            try await writer.update(document)
+            if let activityID = document.$activity.id { try await ActivityGateSummary.refresh([activityID], on: writer.database) }
+        }
     }
 
     // MARK: - Approvals
@@ -227,6 +233,7 @@ enum ActivityAuthoring {
             } else {
                 try await writer.create(approval)
             }
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }
         return approval
     }
@@ -285,6 +292,7 @@ enum ActivityAuthoring {
                 throw ValidationFailure(field: "supersedesId", "That decision has just been superseded by someone else", status: .conflict)
             }
             try await writer.create(record)
+            try await ActivityGateSummary.refresh([record.$activity.id], on: writer.database)
         }
         return record
     }
@@ -315,6 +323,7 @@ enum ActivityAuthoring {
                     try await writer.create(NeedsAnalysisRecord(documentID: documentID, entry: entry))
                 }
             }
+            if let activityID = document.$activity.id { try await ActivityGateSummary.refresh([activityID], on: writer.database) }
         }
     }
 
@@ -343,7 +352,10 @@ enum ActivityAuthoring {
         guard errors.isEmpty, let day else { throw ValidationFailure(errors) }
         let item = EvidenceItem(activityID: activityID, source: trimmed(input.source), observedOn: day, indicator: trimmed(input.indicator),
                                 value: trimmed(input.value), link: link, createdBy: access.user.id)
-        try await writer.create(item)
+        try await writer.transaction { writer in
+            try await writer.create(item)
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
+        }
         return item
     }
 
@@ -374,6 +386,7 @@ enum ActivityAuthoring {
         try await writer.transaction { writer in
             try await writer.create(outcome)
             for id in answered { try await writer.create(OutcomeEvidence(outcomeID: try outcome.requireID(), evidenceItemID: id)) }
+            try await ActivityGateSummary.refresh([try records.activity.requireID()], on: writer.database)
         }
         return outcome
     }
@@ -401,7 +414,10 @@ enum ActivityAuthoring {
         }
         guard errors.isEmpty, let due else { throw ValidationFailure(errors) }
         let milestone = Milestone(activityID: activityID, title: trimmed(input.title), dueOn: due, doneOn: done, ownerID: owner)
-        try await writer.create(milestone)
+        try await writer.transaction { writer in
+            try await writer.create(milestone)
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
+        }
         return milestone
     }
 
@@ -464,6 +480,7 @@ enum ActivityAuthoring {
             for id in Set(holders) where !current.contains(where: { $0.$user.id == id }) {
                 try await writer.create(BudgetHolder(activityID: activityID, userID: id))
             }
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }
     }
 }
@@ -528,6 +545,7 @@ extension ActivityAuthoring {
                     let content = GateSnapshotContent(gate: gate, to: outcome.to, waived: outcome.waived, records: records)
                     try await writer.create(GateSnapshot(moveID: try move.requireID(), activityID: activityID, snapshot: content.json))
                 }
+                try await ActivityGateSummary.refresh([activityID], on: writer.database)
                 return stored
             }
         }

@@ -79,7 +79,10 @@ enum StrategyAuthoring {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         strategy.reviewOn = day?.description
         if strategy.status == .approved || strategy.status == .inApproval { strategy.status = .draft }
-        try await writer.update(strategy)
+        try await writer.transaction { writer in
+            try await writer.update(strategy)
+            try await ActivityGateSummary.refresh(servingStrategy: try strategy.requireID(), on: writer.database)
+        }
     }
 
     struct EntryInput: Sendable {
@@ -119,6 +122,7 @@ enum StrategyAuthoring {
                 strategy.status = .draft
                 try await writer.update(strategy)
             }
+            try await ActivityGateSummary.refresh(servingStrategy: strategyID, on: writer.database)
             return record
         }
     }
@@ -135,6 +139,7 @@ enum StrategyAuthoring {
                 strategy.status = .draft
                 try await writer.update(strategy)
             }
+            try await ActivityGateSummary.refresh(servingStrategy: try strategy.requireID(), on: writer.database)
         }
         return outcome
     }
@@ -186,6 +191,7 @@ enum StrategyAuthoring {
             }
             try await writer.update(stored)
             strategy.status = stored.status
+            try await ActivityGateSummary.refresh(servingStrategy: strategyID, on: writer.database)
         }
         return approval
     }

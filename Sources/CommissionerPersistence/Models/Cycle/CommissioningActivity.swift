@@ -20,6 +20,11 @@ public final class CommissioningActivity: Model, @unchecked Sendable {
     @OptionalParent(key: "contract_manager_id") public var contractManager: User?
     /// The strategy the activity serves (added by `CreateCycleRecords`).
     @OptionalParent(key: "strategy_id") public var strategy: Strategy?
+    /// What the gate out of the current step lacks: requirement keys, comma-separated, and their words,
+    /// one per line; and how many requirements it has. Kept by `ActivityGateSummary` (added by `AddGateSummary`).
+    @Field(key: "gate_missing") public var gateMissing: String
+    @Field(key: "gate_missing_labels") public var gateMissingLabels: String
+    @Field(key: "gate_requirements") public var gateRequirements: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -34,6 +39,9 @@ public final class CommissioningActivity: Model, @unchecked Sendable {
         self.tierReason = tierReason
         self.triggerList = Self.encode(triggers)
         self.step = step.rawValue
+        self.gateMissing = ""
+        self.gateMissingLabels = ""
+        self.gateRequirements = 0
     }
 
     public var triggers: Set<CommissioningTrigger> {
