@@ -132,3 +132,25 @@ import Testing
         #expect(NeedsAnalysisEntry.addressed(entries) == [.legalFramework, .marketOffers])
     }
 }
+
+@Suite struct AttachmentRulesTests {
+    @Test func allowsKnownTypesWhoseContentMatches() {
+        #expect(AttachmentRules.check(filename: "plan.pdf", bytes: Array("%PDF-1.7 ...".utf8)) == .success("application/pdf"))
+        #expect(AttachmentRules.check(filename: "Budget.XLSX", bytes: [0x50, 0x4B, 0x03, 0x04, 1, 2]) == .success("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        #expect(AttachmentRules.check(filename: "figures.csv", bytes: Array("a,b\n1,2".utf8)) == .success("text/csv; charset=utf-8"))
+    }
+
+    @Test func refusesEmptyOversizedUnknownAndDisguisedFiles() {
+        #expect(AttachmentRules.check(filename: "x.pdf", bytes: []) == .failure(.empty))
+        #expect(AttachmentRules.check(filename: "x.pdf", bytes: Array(repeating: 0x25, count: AttachmentRules.maximumBytes + 1))
+            == .failure(.tooLarge(bytes: AttachmentRules.maximumBytes + 1)))
+        #expect(AttachmentRules.check(filename: "setup.exe", bytes: [0x4D, 0x5A]) == .failure(.typeNotAllowed("exe")))
+        #expect(AttachmentRules.check(filename: "invoice.pdf", bytes: [0x4D, 0x5A, 0x90]) == .failure(.contentDoesNotMatch("pdf")))
+        #expect(AttachmentRules.check(filename: "notes.txt", bytes: [0x41, 0x00, 0x42]) == .failure(.contentDoesNotMatch("txt")))
+    }
+
+    @Test func namesAreMadeSafe() {
+        #expect(AttachmentRules.safeName("../../etc/passwd") == "passwd")
+        #expect(AttachmentRules.safeName("C:\\Users\\me\\Plan \"final\".pdf") == "Plan final.pdf")
+    }
+}

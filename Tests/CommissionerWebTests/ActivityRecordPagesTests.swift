@@ -159,6 +159,47 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.all)
+    func filesAreAttachedCheckedAndDownloaded(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursing = try await activity("Community nursing recommissioning", app)
+            let plan = try #require(try await Document.query(on: app.db).filter(\.$activity.$id == nursing).filter(\.$kind == .deliveryPlan).first()).requireID()
+            let path = "/activities/\(nursing)/documents/\(plan)"
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+            let page = try await lead.get(path)
+            #expect(page.body.contains("enctype=\"multipart/form-data\""))
+            let files = try await count(DocumentFile.self, app)
+            let disguised = try await lead.postFile(path + "/files", field: "file", filename: "timetable.pdf", content: [0x4D, 0x5A, 0x90, 0x00])
+            #expect(disguised.status == .unprocessableEntity)
+            #expect(disguised.body.contains("The file&#39;s content is not a .pdf file"))
+            let program = try await lead.postFile(path + "/files", field: "file", filename: "tool.exe", content: [0x4D, 0x5A])
+            #expect(program.body.contains("Files ending .exe cannot be attached"))
+            let large = try await lead.postFile(path + "/files", field: "file", filename: "big.pdf",
+                                                content: Array("%PDF-".utf8) + Array(repeating: 0x20, count: AttachmentRules.maximumBytes))
+            #expect(large.status == .payloadTooLarge)
+            #expect(try await count(DocumentFile.self, app) == files, "nothing refused was stored")
+
+            let pdf = Array("%PDF-1.7\n% timetable\n".utf8)
+            let attached = try await lead.postFile(path + "/files", field: "file", filename: "../Timetable v2.pdf", content: pdf)
+            #expect(attached.status == .seeOther)
+            let shown = try await lead.get(path)
+            #expect(shown.body.contains(">Timetable v2.pdf</a>"))
+            let stored = try #require(try await DocumentFile.query(on: app.db).filter(\.$document.$id == plan).first())
+            let download = try await lead.get(path + "/files/\(try stored.requireID())")
+            #expect(download.status == .ok)
+            #expect(Array(download.body.utf8) == pdf)
+            #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment; filename=\"Timetable v2.pdf\"") == true)
+            #expect(download.headers.first(name: .contentType) == "application/pdf")
+            let event = try await AuditEvent.query(on: app.db).filter(\.$recordType == DocumentFile.schema).first()
+            #expect(event?.after?.contains(stored.sha256) == true)
+
+            let provider = Browser(app)
+            try await provider.signIn(demoEmail(.provider))
+            #expect(try await provider.get(path + "/files/\(try stored.requireID())").status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func theDemoResetsEvenWithDecisionRecordsAndTheirGuardStays(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let writer = RecordWriter(database: app.db, actor: .commandLine("demo --reset"))

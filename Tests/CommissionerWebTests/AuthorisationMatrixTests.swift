@@ -173,6 +173,8 @@ import Vapor
         "POST /activities/:activityID/outcomes": activityAuthors,
         "GET /activities/:activityID/milestones/new": activityAuthors,
         "POST /activities/:activityID/milestones": activityAuthors,
+        "POST /activities/:activityID/documents/:documentID/files": activityAuthors,
+        "GET /activities/:activityID/documents/:documentID/files/:fileID": activityReaders,
         "GET /strategies": commissioningReaders,
         "GET /strategies.csv": commissioningReaders,
         "GET /strategies/new": commissioningLeads,
@@ -242,6 +244,9 @@ import Vapor
                         try await outsiderWriter.create(document)
                         try await outsiderWriter.create(DocumentVersion(documentID: document.id!, number: 1, summaryOfChange: "First", format: .plain,
                                                                         body: "Text", owner: subject.id!, at: Date()))
+                        let file = DocumentFile(documentID: document.id!, versionNumber: 1, filename: "f.txt", contentType: "text/plain",
+                                                content: Data("text".utf8), uploadedBy: subject.id!, at: Date())
+                        try await outsiderWriter.create(file)
                         let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
                             decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
@@ -258,6 +263,7 @@ import Vapor
                             "documentID": document.id!.uuidString.lowercased(),
                             "decisionID": decision.id!.uuidString.lowercased(),
                             "strategyID": strategy.id!.uuidString.lowercased(),
+                            "fileID": file.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -49,6 +49,15 @@ extension RoutesBuilder {
         grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, use: handler)
     }
 
+    /// A form that sends a file: its body is gathered up to `maxSize` before the route runs.
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ route: SiteRoute, access: RouteAccess, body maxSize: ByteCount,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, body: .collect(maxSize: maxSize), use: handler)
+    }
+
     /// For a page that needs nothing from the database beyond the signed-in person: it runs on the
     /// event loop without a task of its own.
     @discardableResult

@@ -44,6 +44,7 @@ enum Stylesheet {
     .body { margin: 0 0 20px; }
     .secondary-text { color: #505a5f; font-size: 1rem; }
     .list { margin: 0; padding-left: 20px; }
+    .list-bullet, .list-number { margin-bottom: 20px; }
     .grid-two-thirds { max-width: 730px; }
     .form-group { margin-bottom: 25px; }
     .form-group-error { border-left: 5px solid #d4351c; padding-left: 15px; }
@@ -105,6 +106,7 @@ enum Stylesheet {
     .task-list { list-style: none; padding: 0; margin: 0 0 30px; border-top: 1px solid #b1b4b6; }
     .task-list-item { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 10px; padding: 10px 0; border-bottom: 1px solid #b1b4b6; }
     .task-name { flex: 1; min-width: 15em; }
+    .task-list-item > .tag { align-self: flex-start; }
     .tag-blue { background: #bbd4ea; color: #0c2d4a; }
     .tag-red { background: #f4cdc6; color: #2a0b06; }
     .button-group { display: flex; flex-wrap: wrap; gap: 15px; align-items: baseline; margin-bottom: 20px; }

@@ -152,6 +152,22 @@ enum ActivityAuthoring {
         }
     }
 
+    /// Attaches a file to the document's current version, stored in the database beside it (so a
+    /// backup holds it); its fingerprint, not its content, goes into the audit trail.
+    static func attachFile(named filename: String, content: [UInt8], to document: Document, access: ActivityAccess,
+                           with writer: RecordWriter) async throws -> DocumentFile {
+        try access.requireAuthor()
+        switch AttachmentRules.check(filename: filename, bytes: content) {
+        case .failure(let refusal):
+            throw ValidationFailure(field: "file", refusal.message, status: refusal == .tooLarge(bytes: content.count) ? .payloadTooLarge : .unprocessableEntity)
+        case .success(let contentType):
+            let file = DocumentFile(documentID: try document.requireID(), versionNumber: document.currentVersion, filename: AttachmentRules.safeName(filename),
+                                    contentType: contentType, content: Data(content), uploadedBy: access.user.id, at: writer.now())
+            try await writer.create(file)
+            return file
+        }
+    }
+
     // MARK: - Approvals
 
     struct ApprovalInput: Sendable {

@@ -36,6 +36,8 @@ public enum SiteRoute: Hashable, Sendable {
     case documentVersions(activity: UUID, document: UUID)
     case documentSubmission(activity: UUID, document: UUID)
     case documentNeedsAnalysis(activity: UUID, document: UUID)
+    case documentFiles(activity: UUID, document: UUID)
+    case documentFile(activity: UUID, document: UUID, file: UUID)
     case newDecision(UUID)
     case activityDecisions(UUID)
     case decision(activity: UUID, decision: UUID)
@@ -97,6 +99,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .documentVersions: "/activities/:activityID/documents/:documentID/versions"
         case .documentSubmission: "/activities/:activityID/documents/:documentID/submit"
         case .documentNeedsAnalysis: "/activities/:activityID/documents/:documentID/needs-analysis"
+        case .documentFiles: "/activities/:activityID/documents/:documentID/files"
+        case .documentFile: "/activities/:activityID/documents/:documentID/files/:fileID"
         case .newDecision: "/activities/:activityID/decisions/new"
         case .activityDecisions: "/activities/:activityID/decisions"
         case .decision: "/activities/:activityID/decisions/:decisionID"
@@ -137,8 +141,10 @@ public enum SiteRoute: Hashable, Sendable {
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),
-             .documentSubmission(let activity, let document), .documentNeedsAnalysis(let activity, let document):
+             .documentSubmission(let activity, let document), .documentNeedsAnalysis(let activity, let document),
+             .documentFiles(let activity, let document):
             [activity, document]
+        case .documentFile(let activity, let document, let file): [activity, document, file]
         case .decision(let activity, let decision): [activity, decision]
         default: []
         }

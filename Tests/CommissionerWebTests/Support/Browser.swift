@@ -37,6 +37,25 @@ final class Browser: @unchecked Sendable {
         return try await send(.POST, path, body: body)
     }
 
+    /// Posts a form with a file, as `multipart/form-data`, with the CSRF token of the last page shown.
+    @discardableResult
+    func postFile(_ path: String, field: String, filename: String, content: [UInt8]) async throws -> Page {
+        let boundary = "----commissioner-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n\(csrfToken ?? "")\r\n")
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(content)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: body)
+        let page = Page(status: response.status, headers: response.headers, body: response.body.string)
+        if response.headers.contentType == .html { lastPage = page.body }
+        return page
+    }
+
     var csrfToken: String? {
         guard let range = lastPage.range(of: "name=\"csrfToken\" value=\"") else { return nil }
         return String(lastPage[range.upperBound...].prefix { $0 != "\"" })

@@ -9,6 +9,8 @@ struct DocumentPage {
     var document: Document
     /// Newest first.
     var versions: [DocumentVersion]
+    var files: [DocumentFile]
+    var fileErrors: FieldErrors
     var approvals: [Approval]
     var needsEntries: [NeedsAnalysisRecord]
     var names: [UUID: String]
@@ -35,6 +37,7 @@ struct DocumentPage {
             <h2 class="heading-m">Text</h2>
             <div class="written-text">\(current.map { WrittenText.render($0.body, format: $0.format) })</div>
             \(document.kind == .needsAnalysis ? needsAnalysis : .empty)
+            \(filesSection(context))
             <h2 class="heading-m" id="versions">Version history</h2>
             \(Components.table(caption: "Every version, newest first", headers: ["Version", "Date", "Summary of change", "Owner"], rows: versions.map { version in
                 [HTML(text: String(version.number)), HTML(text: Components.date(version.writtenAt)), HTML(text: version.summaryOfChange), HTML(text: names[version.$owner.id] ?? "")]
@@ -52,6 +55,32 @@ struct DocumentPage {
                 : .empty)
             """
         }
+    }
+
+    private func filesSection(_ context: PageContext) -> HTML {
+        """
+        <h2 class="heading-m" id="files">Attached files</h2>
+        \(Components.table(caption: "Files attached to this document", headers: ["File", "Size", "With version", "Attached", "By"], rows: files.map { file in
+            [
+                "<a href=\"\(SiteRoute.documentFile(activity: activityID, document: documentID, file: file.id!).path)\" download>\(file.filename)</a>",
+                HTML(text: file.size < 1024 * 1024 ? "\(max(1, file.size / 1024)) KB" : String(format: "%.1f MB", Double(file.size) / 1_048_576)),
+                HTML(text: String(file.versionNumber)), HTML(text: Components.date(file.uploadedAt)), HTML(text: names[file.$uploadedBy.id] ?? ""),
+            ]
+        }, emptyMessage: "No files attached."))
+        \(access.canAuthor && document.status != .superseded ? """
+        \(Form.errorSummary(fileErrors))
+        <form method="post" action="\(SiteRoute.documentFiles(activity: activityID, document: documentID).path)" enctype="multipart/form-data" novalidate>
+          \(Form.csrf(context))
+          <div class="form-group\(fileErrors["file"] == nil ? "" : " form-group-error")" id="file-group">
+            <label class="label" for="file">Attach a file</label>
+            <div class="hint" id="file-hint">PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG; 5 MB at most. Stored with the document and its current version.</div>
+            \(fileErrors["file"].map { "<p class=\"error-message\" id=\"file-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+            <input class="file-upload" id="file" name="file" type="file" aria-describedby="file-hint">
+          </div>
+          \(Form.submit("Attach the file", secondary: true))
+        </form>
+        """ as HTML : .empty)
+        """
     }
 
     private func actions(_ context: PageContext) -> HTML {
