@@ -126,6 +126,10 @@ import Vapor
             #expect(back.status == .seeOther)
             let page = try await lead.get("/activities/\(nursing)")
             #expect(page.body.contains("Moved back from step 4 to step 3") && page.body.contains("Providers asked for more engagement"))
+            let open = try #require(try await Milestone.query(on: app.db).filter(\.$activity.$id == nursing).filter(\.$doneOn == nil).first())
+            #expect(page.body.contains("Mark done today"))
+            #expect(try await lead.post("/activities/\(nursing)/milestones/\(try open.requireID())/done", [:]).status == .seeOther)
+            #expect(try await Milestone.find(open.id, on: app.db)?.doneOn == "2026-11-22")
 
             let approver = Browser(app)
             try await approver.signIn(demoEmail(.approver))

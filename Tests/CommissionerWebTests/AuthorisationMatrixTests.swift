@@ -174,6 +174,7 @@ import Vapor
         "GET /activities/:activityID/milestones/new": activityAuthors,
         "POST /activities/:activityID/milestones": activityAuthors,
         "POST /activities/:activityID/documents/:documentID/files": activityAuthors,
+        "POST /activities/:activityID/milestones/:milestoneID/done": activityAuthors,
         "GET /activities/:activityID/documents/:documentID/files/:fileID": activityReaders,
         "GET /strategies": commissioningReaders,
         "GET /strategies.csv": commissioningReaders,
@@ -247,6 +248,8 @@ import Vapor
                         let file = DocumentFile(documentID: document.id!, versionNumber: 1, filename: "f.txt", contentType: "text/plain",
                                                 content: Data("text".utf8), uploadedBy: subject.id!, at: Date())
                         try await outsiderWriter.create(file)
+                        let milestone = Milestone(activityID: activity.id!, title: "Milestone", dueOn: CalendarDay("2026-12-01")!, ownerID: nil)
+                        try await outsiderWriter.create(milestone)
                         let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
                             decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
@@ -264,6 +267,7 @@ import Vapor
                             "decisionID": decision.id!.uuidString.lowercased(),
                             "strategyID": strategy.id!.uuidString.lowercased(),
                             "fileID": file.id!.uuidString.lowercased(),
+                            "milestoneID": milestone.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -124,6 +124,9 @@ enum Stylesheet {
     .checkbox input { width: 1.25em; height: 1.25em; margin-right: 8px; vertical-align: middle; }
     .view-switch { margin-bottom: 20px; }
     .input-width-10 { max-width: 11em; }
+    .inline-form { display: inline; }
+    .link-button { background: none; border: 0; padding: 0; color: #1d70b8; text-decoration: underline; font: inherit; cursor: pointer; }
+    .link-button:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
     @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
     """
 }

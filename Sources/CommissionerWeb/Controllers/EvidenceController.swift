@@ -12,6 +12,19 @@ struct EvidenceController {
         routes.on(.POST, .activityOutcomes(SiteRoute.any), access: .commissioningReader, use: addOutcome)
         routes.on(.GET, .newMilestone(SiteRoute.any), access: .commissioningReader, use: newMilestone)
         routes.on(.POST, .activityMilestones(SiteRoute.any), access: .commissioningReader, use: addMilestone)
+        routes.on(.POST, .milestoneDone(activity: SiteRoute.any, milestone: SiteRoute.any), access: .commissioningReader, use: markDone)
+    }
+
+    @Sendable func markDone(req: Request) async throws -> Response {
+        let (activity, access) = try await req.visibleActivity()
+        try access.requireAuthor()
+        guard let id = req.parameters.get("milestoneID", as: UUID.self), let milestone = try await Milestone.find(id, on: req.db),
+              milestone.$activity.id == activity.id else {
+            throw Abort(.notFound, reason: "There is no such milestone on this activity.")
+        }
+        try await ActivityAuthoring.markDone(milestone, doneOn: try req.formFields()["doneOn"], access: access, today: req.application.clock.now(),
+                                             with: req.recordWriter)
+        return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#milestones")
     }
 
     @Sendable func newEvidence(req: Request) async throws -> HTML {

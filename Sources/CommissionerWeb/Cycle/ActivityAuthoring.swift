@@ -437,6 +437,22 @@ enum ActivityAuthoring {
         return milestone
     }
 
+    /// Records the day a milestone was done (today unless a day is given).
+    static func markDone(_ milestone: Milestone, doneOn text: String?, access: ActivityAccess, today: Date, with writer: RecordWriter) async throws {
+        try access.requireAuthor()
+        var day = CalendarDay(today)
+        if !blank(text) {
+            guard let given = CalendarDay(trimmed(text)) else { throw ValidationFailure(field: "doneOn", "Enter the date it was done as YYYY-MM-DD") }
+            guard given <= CalendarDay(today) else { throw ValidationFailure(field: "doneOn", "The date it was done cannot be in the future") }
+            day = given
+        }
+        milestone.doneOn = day.description
+        try await writer.transaction { writer in
+            try await writer.update(milestone)
+            try await ActivityGateSummary.refresh([milestone.$activity.id], on: writer.database)
+        }
+    }
+
     // MARK: - People and tier
 
     struct PeopleInput: Sendable {

@@ -48,6 +48,7 @@ public enum SiteRoute: Hashable, Sendable {
     case activityOutcomes(UUID)
     case newMilestone(UUID)
     case activityMilestones(UUID)
+    case milestoneDone(activity: UUID, milestone: UUID)
     case strategies
     case strategiesCSV
     case newStrategy
@@ -111,6 +112,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityOutcomes: "/activities/:activityID/outcomes"
         case .newMilestone: "/activities/:activityID/milestones/new"
         case .activityMilestones: "/activities/:activityID/milestones"
+        case .milestoneDone: "/activities/:activityID/milestones/:milestoneID/done"
         case .strategies: "/strategies"
         case .strategiesCSV: "/strategies.csv"
         case .newStrategy: "/strategies/new"
@@ -146,6 +148,7 @@ public enum SiteRoute: Hashable, Sendable {
             [activity, document]
         case .documentFile(let activity, let document, let file): [activity, document, file]
         case .decision(let activity, let decision): [activity, decision]
+        case .milestoneDone(let activity, let milestone): [activity, milestone]
         default: []
         }
     }

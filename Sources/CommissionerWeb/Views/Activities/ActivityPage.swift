@@ -55,7 +55,7 @@ struct ActivityPage {
             \(decisions)
             \(evidence)
             \(outcomes)
-            \(milestones)
+            \(milestones(context))
             \(approvals)
             \(timeline)
             """
@@ -189,13 +189,17 @@ struct ActivityPage {
         """
     }
 
-    private var milestones: HTML {
+    private func milestones(_ context: PageContext) -> HTML {
         """
         <h2 class="heading-m" id="milestones">Milestones</h2>
         \(Components.table(caption: "The delivery plan's milestones", headers: ["Milestone", "Due", "Done", "Owner"], rows: records.milestones.map { milestone in
             [
                 HTML(text: milestone.title), HTML(text: CalendarDay(milestone.dueOn)?.longForm ?? milestone.dueOn),
-                HTML(text: milestone.doneOn.flatMap(CalendarDay.init)?.longForm ?? "Not yet"), HTML(text: milestone.$owner.id.map { name($0) } ?? ""),
+                milestone.doneOn.flatMap(CalendarDay.init).map { HTML(text: $0.longForm) } ?? (access.canAuthor ? """
+                Not yet <form method="post" action="\(SiteRoute.milestoneDone(activity: activityID, milestone: milestone.id!).path)" class="inline-form">\
+                \(Form.csrf(context))<button type="submit" class="link-button">Mark done today<span class="visually-hidden">: \(milestone.title)</span></button></form>
+                """ as HTML : "Not yet"),
+                HTML(text: milestone.$owner.id.map { name($0) } ?? ""),
             ]
         }, emptyMessage: "No milestones yet."))
         \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newMilestone(activityID).path)\">Add a milestone</a></p>" as HTML : .empty)
