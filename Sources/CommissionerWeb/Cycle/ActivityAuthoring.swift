@@ -181,21 +181,36 @@ enum ActivityAuthoring {
         var comment: String?
     }
 
-    static func rule(_ input: ApprovalInput, records: ActivityRecords, access: ActivityAccess, today: Date, with writer: RecordWriter) async throws -> Approval {
-        let activityID = try records.activity.requireID()
+    /// Checks a ruling the same way whatever it rules on, and gives the approval to write; or throws
+    /// naming each field at fault (403 when the person may not rule on it at all).
+    static func checkedRuling(_ input: ApprovalInput, subject: ApprovalSubject, subjectID: UUID, version: Int?, activityID: UUID?,
+                              authors: Set<UUID>, isApprover: Bool, awaitingApproval: Bool, approver: UUID, today: Date) throws -> Approval {
         var errors = FieldErrors()
         let verdict = input.verdict.flatMap(ApprovalVerdict.init(rawValue:))
         if verdict == nil { errors.add("verdict", "Choose approve, reject or defer") }
         let day = input.decidedOn.flatMap(CalendarDay.init)
         if !blank(input.decidedOn), day == nil { errors.add("decidedOn", "Enter the date of the decision as YYYY-MM-DD, for example 2024-03-04") }
-        if verdict != .approved && verdict != nil && blank(input.comment) { errors.add("comment", "Say why it was rejected or deferred") }
-        let subject = input.subject.flatMap(ApprovalSubject.init(rawValue:))
-        let subjectID = input.subjectID.flatMap(UUID.init(uuidString:))
+        if verdict != nil, verdict != .approved, blank(input.comment) { errors.add("comment", "Say why it was rejected or deferred") }
+        let refusals = ApprovalRules.check(approver: approver, isApprover: isApprover, authors: authors, awaitingApproval: awaitingApproval,
+                                           body: input.body ?? "", decidedOn: day?.date ?? (blank(input.decidedOn) ? nil : today), today: today)
+        for refusal in refusals { errors.add(refusal.field, refusal.message) }
+        guard errors.isEmpty, let verdict, let day else {
+            let forbidden = refusals.contains(.notAnApprover) || refusals.contains(.approverIsAuthor)
+            throw ValidationFailure(errors, status: forbidden ? .forbidden : .unprocessableEntity)
+        }
+        return Approval(subject: subject, subjectID: subjectID, subjectVersion: version, activityID: activityID, verdict: verdict, approver: approver,
+                        body: trimmed(input.body), byMembers: input.byMembers, decidedOn: day, minuteReference: trimmed(input.minuteReference),
+                        comment: trimmed(input.comment), at: today)
+    }
 
+    static func rule(_ input: ApprovalInput, records: ActivityRecords, access: ActivityAccess, today: Date, with writer: RecordWriter) async throws -> Approval {
+        let activityID = try records.activity.requireID()
+        let subjectID = input.subjectID.flatMap(UUID.init(uuidString:))
         var authors: Set<UUID> = []
         var awaiting = false
         var version: Int?
         var document: Document?
+        let subject = input.subject.flatMap(ApprovalSubject.init(rawValue:))
         switch subject {
         case .document:
             guard let found = records.documents.first(where: { $0.id == subjectID }) else { throw ValidationFailure(field: "subjectID", "There is no such document on this activity") }
@@ -212,17 +227,9 @@ enum ActivityAuthoring {
         default:
             throw ValidationFailure(field: "subject", "subject must be document or decision")
         }
-        for refusal in ApprovalRules.check(approver: access.user.id, isApprover: access.canApprove, authors: authors, awaitingApproval: awaiting,
-                                           body: input.body ?? "", decidedOn: day?.date ?? (blank(input.decidedOn) ? nil : today), today: today) {
-            errors.add(refusal.field, refusal.message)
-        }
-        guard errors.isEmpty, let verdict, let day, let subject, let subjectID else {
-            let forbidden = errors.items.contains { $0.message == ApprovalRules.Refusal.notAnApprover.message || $0.message == ApprovalRules.Refusal.approverIsAuthor.message }
-            throw ValidationFailure(errors, status: forbidden ? .forbidden : .unprocessableEntity)
-        }
-        let approval = Approval(subject: subject, subjectID: subjectID, subjectVersion: version, activityID: activityID, verdict: verdict,
-                                approver: access.user.id, body: trimmed(input.body), byMembers: input.byMembers, decidedOn: day,
-                                minuteReference: trimmed(input.minuteReference), comment: trimmed(input.comment), at: today)
+        let approval = try checkedRuling(input, subject: subject!, subjectID: subjectID!, version: version, activityID: activityID, authors: authors,
+                                         isApprover: access.canApprove, awaitingApproval: awaiting, approver: access.user.id, today: today)
+        let verdict = approval.verdict
         let ruledDocument = document
         let ruledVersion = version
         try await writer.transaction { writer in

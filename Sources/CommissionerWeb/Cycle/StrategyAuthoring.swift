@@ -159,25 +159,11 @@ enum StrategyAuthoring {
     }
 
     static func rule(_ input: ActivityAuthoring.ApprovalInput, strategy: Strategy, access: StrategyAccess, today: Date, with writer: RecordWriter) async throws -> Approval {
-        var errors = FieldErrors()
-        let verdict = input.verdict.flatMap(ApprovalVerdict.init(rawValue:))
-        if verdict == nil { errors.add("verdict", "Choose approve, reject or defer") }
-        let day = input.decidedOn.flatMap(CalendarDay.init)
-        if !ActivityAuthoring.blank(input.decidedOn), day == nil { errors.add("decidedOn", "Enter the date of the decision as YYYY-MM-DD") }
-        if verdict != nil, verdict != .approved, ActivityAuthoring.blank(input.comment) { errors.add("comment", "Say why it was rejected or deferred") }
         let strategyID = try strategy.requireID()
-        let authors: Set<UUID> = [strategy.$createdBy.id]
-        let refusals = ApprovalRules.check(approver: access.user.id, isApprover: access.canApprove, authors: authors,
-                                           awaitingApproval: strategy.status == .inApproval, body: input.body ?? "",
-                                           decidedOn: day?.date ?? (ActivityAuthoring.blank(input.decidedOn) ? nil : today), today: today)
-        for refusal in refusals { errors.add(refusal.field, refusal.message) }
-        guard errors.isEmpty, let verdict, let day else {
-            let forbidden = refusals.contains(.notAnApprover) || refusals.contains(.approverIsAuthor)
-            throw ValidationFailure(errors, status: forbidden ? .forbidden : .unprocessableEntity)
-        }
-        let approval = Approval(subject: .strategy, subjectID: strategyID, subjectVersion: nil, activityID: nil, verdict: verdict, approver: access.user.id,
-                                body: ActivityAuthoring.trimmed(input.body), byMembers: input.byMembers, decidedOn: day,
-                                minuteReference: ActivityAuthoring.trimmed(input.minuteReference), comment: ActivityAuthoring.trimmed(input.comment), at: today)
+        let approval = try ActivityAuthoring.checkedRuling(input, subject: .strategy, subjectID: strategyID, version: nil, activityID: nil,
+                                                           authors: [strategy.$createdBy.id], isApprover: access.canApprove,
+                                                           awaitingApproval: strategy.status == .inApproval, approver: access.user.id, today: today)
+        let verdict = approval.verdict
         try await writer.transaction { writer in
             try await writer.takeWriteLock()
             guard let stored = try await Strategy.find(strategyID, on: writer.database), stored.status == .inApproval else {

@@ -44,13 +44,7 @@ struct DecisionPage {
             ]))
             \(access.canAuthor && supersededBy == nil ? "<p class=\"body\"><a href=\"\(SiteRoute.newDecision(activityID).path(query: [("supersedesId", id.uuidString.lowercased())]))\">Record a changed decision that supersedes this one</a></p>" as HTML : .empty)
             <h2 class="heading-m">Approvals</h2>
-            \(Components.table(caption: "Rulings on this decision, oldest first", headers: ["On", "Ruling", "Body and minute", "Approver", "Comment"], rows: approvals.map { approval in
-                [
-                    HTML(text: approval.decidedDay?.longForm ?? approval.decidedOn), HTML(text: approval.verdict.title),
-                    HTML(text: approval.body + (approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)),
-                    HTML(text: names[approval.$approver.id] ?? ""), HTML(text: approval.comment),
-                ]
-            }, emptyMessage: "No rulings yet."))
+            \(ApprovalForm.table(approvals, names: names, caption: "Rulings on this decision, oldest first"))
             \(access.canApprove && supersededBy == nil && !approved && last != .rejected
                 ? ApprovalForm.render(activityID: activityID, subject: .decision, subjectID: id, fields: approvalFields, errors: approvalErrors, context: context)
                 : .empty)

@@ -1,8 +1,24 @@
 import CommissionerDomain
+import CommissionerPersistence
 import Foundation
 
-/// The form an approver uses to approve, reject or defer a document or a decision.
+/// The form an approver uses to approve, reject or defer a document, a decision or a strategy, and
+/// the table of rulings each of them shows.
 enum ApprovalForm {
+    /// Every ruling on one record, oldest first; with the version column for documents.
+    static func table(_ approvals: [Approval], names: [UUID: String], caption: String, showVersion: Bool = false) -> HTML {
+        Components.table(caption: caption, headers: ["On"] + (showVersion ? ["Version"] : []) + ["Ruling", "Body and minute", "Approver", "Comment"],
+                         rows: approvals.map { approval in
+            [HTML(text: approval.decidedDay?.longForm ?? approval.decidedOn)]
+                + (showVersion ? [HTML(text: approval.subjectVersion.map(String.init) ?? "")] : [])
+                + [
+                    HTML(text: approval.verdict.title),
+                    HTML(text: approval.body + (approval.byMembers ? " (elected members)" : "") + (approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)),
+                    HTML(text: names[approval.$approver.id] ?? ""), HTML(text: approval.comment),
+                ]
+        }, emptyMessage: "No rulings yet.")
+    }
+
     static func render(activityID: UUID, subject: ApprovalSubject, subjectID: UUID, fields: TextFields, errors: FieldErrors, context: PageContext) -> HTML {
         render(action: SiteRoute.activityApprovals(activityID).path,
                hidden: [("subject", subject.rawValue), ("subjectID", subjectID.uuidString.lowercased())], fields: fields, errors: errors, context: context)

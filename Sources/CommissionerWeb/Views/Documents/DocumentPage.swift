@@ -43,13 +43,7 @@ struct DocumentPage {
                 [HTML(text: String(version.number)), HTML(text: Components.date(version.writtenAt)), HTML(text: version.summaryOfChange), HTML(text: names[version.$owner.id] ?? "")]
             }, emptyMessage: "No versions."))
             <h2 class="heading-m" id="approvals">Approvals</h2>
-            \(Components.table(caption: "Rulings on this document, oldest first", headers: ["On", "Version", "Ruling", "Body and minute", "Approver", "Comment"], rows: approvals.map { approval in
-                [
-                    HTML(text: approval.decidedDay?.longForm ?? approval.decidedOn), HTML(text: approval.subjectVersion.map(String.init) ?? ""),
-                    HTML(text: approval.verdict.title), HTML(text: approval.body + (approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)),
-                    HTML(text: names[approval.$approver.id] ?? ""), HTML(text: approval.comment),
-                ]
-            }, emptyMessage: "No rulings yet."))
+            \(ApprovalForm.table(approvals, names: names, caption: "Rulings on this document, oldest first", showVersion: true))
             \(access.canApprove && document.status == .inApproval
                 ? ApprovalForm.render(activityID: activityID, subject: .document, subjectID: documentID, fields: approvalFields, errors: approvalErrors, context: context)
                 : .empty)

@@ -102,13 +102,7 @@ struct StrategyPage {
             \(activities.isEmpty ? "<p class=\"body\">None linked yet. A commissioning lead links an activity from its people and tier page.</p>" as HTML
               : "<ul class=\"list\">\(activities.map { "<li><a href=\"\(SiteRoute.activity($0.id!).path)\">\($0.title)</a></li>" as HTML })</ul>" as HTML)
             <h2 class="heading-m">Approvals</h2>
-            \(Components.table(caption: "Rulings on this strategy, oldest first", headers: ["On", "Ruling", "Body and minute", "Approver", "Comment"], rows: approvals.map { approval in
-                [
-                    HTML(text: approval.decidedDay?.longForm ?? approval.decidedOn), HTML(text: approval.verdict.title),
-                    HTML(text: approval.body + (approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)),
-                    HTML(text: names[approval.$approver.id] ?? ""), HTML(text: approval.comment),
-                ]
-            }, emptyMessage: "No rulings yet."))
+            \(ApprovalForm.table(approvals, names: names, caption: "Rulings on this strategy, oldest first"))
             \(access.canApprove && strategy.status == .inApproval
                 ? ApprovalForm.render(action: SiteRoute.strategyApprovals(id).path, hidden: [], fields: fields, errors: errors, context: context) : .empty)
             """
