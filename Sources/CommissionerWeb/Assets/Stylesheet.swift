@@ -117,7 +117,7 @@ enum Stylesheet {
     .timeline-item { margin-bottom: 25px; }
     .written-text { max-width: 40em; border-left: 5px solid #f3f2f1; padding-left: 15px; margin-bottom: 30px; }
     .written-text code { background: #f3f2f1; padding: 0 3px; }
-    .textarea { width: 100%; min-height: 12em; font: inherit; padding: 5px; border: 2px solid #0b0c0c; box-sizing: border-box; }
+    .textarea { width: 100%; font: inherit; padding: 5px; border: 2px solid #0b0c0c; box-sizing: border-box; }
     .textarea:focus { outline: 3px solid #fd0; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
     .checkboxes { border: 0; padding: 0; margin: 0 0 20px; }
     .checkbox { display: block; margin: 5px 0; }

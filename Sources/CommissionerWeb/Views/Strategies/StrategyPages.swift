@@ -152,7 +152,8 @@ struct StrategyEntryPage {
             """
             \(Form.select("section", label: "Section", options: StrategySection.allCases.map { ($0.rawValue, $0.title) }, selected: fields["section"], errors: errors, blank: "Choose the section"))
             \(Form.textarea("text", label: "Entry", value: fields["text"], errors: errors, rows: 3))
-            \(Form.textarea("detail", label: section?.detailLabel ?? "Why, how, or the assumptions (where the section asks)", value: fields["detail"], errors: errors, rows: 2))
+            \(section != nil && section?.detailLabel == nil ? HTML.empty
+              : Form.textarea("detail", label: section?.detailLabel ?? "Why, how, or the assumptions (where the section asks)", value: fields["detail"], errors: errors, rows: 2))
             \(section == .startingPosition || section == nil ? """
             \(Form.textInput("cost", label: "Cost (starting position)", value: fields["cost"], hint: "For example £1.2m a year", errors: errors))
             \(Form.textInput("utilisation", label: "Utilisation (starting position)", value: fields["utilisation"], hint: "For example 92% of places used", errors: errors))
