@@ -8,19 +8,19 @@ import Vapor
 
 /// The gate of one activity is computed with a fixed number of queries, however many records it has.
 @Suite struct GateQueryCountTests {
-    /// Counts the queries Fluent runs (it logs each one at debug level).
+    /// Counts the statements sent to the database (SQLKit logs each one, whether Fluent built it or not).
     final class QueryCounter: LogHandler, @unchecked Sendable {
         private let lock = NSLock()
         private var statements: [String] = []
         var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .debug
+        var logLevel: Logger.Level = .trace
         subscript(metadataKey key: String) -> Logger.Metadata.Value? {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
         func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
             let text = message.description
-            if text.hasPrefix("Running query") { lock.withLock { statements.append(text) } }
+            if text.hasPrefix("Executing query") { lock.withLock { statements.append(text) } }
         }
         var count: Int { lock.withLock { statements.count } }
         func reset() { lock.withLock { statements = [] } }

@@ -1,5 +1,6 @@
 import CommissionerDomain
 import FluentKit
+import FluentSQL
 import Foundation
 
 public enum ActivityQueries {
@@ -24,39 +25,44 @@ public enum ActivityQueries {
         }
     }
 
-    /// The commissioning leads of the activities visible under a filter's organisations, for choosing one.
-    public static func leadIDs(visibleIn organisations: Set<UUID>?, on database: any Database) async throws -> [UUID] {
-        var query = CommissioningActivity.query(on: database).unique()
-        if let organisations {
-            let ids = try await ActivityOrganisation.query(on: database).filter(\.$organisation.$id ~~ Array(organisations)).all(\.$activity.$id)
-            query = query.filter(\.$id ~~ Array(Set(ids)))
-        }
-        return try await query.all(\.$commissioningLead.$id).compactMap { $0 }
-    }
-
-    /// Activities, newest first, with the organisations commissioning each.
-    public static func page(_ filter: Filter, page: Int, per: Int,
-                            on database: any Database) async throws -> (items: [CommissioningActivity], organisations: [UUID: [UUID]], total: Int) {
-        var query = CommissioningActivity.query(on: database)
-        var organisations = filter.visibleIn
-        if let chosen = filter.organisationID { organisations = (organisations ?? [chosen]).intersection([chosen]) }
-        if let organisations {
-            let ids = Set(try await ActivityOrganisation.query(on: database).filter(\.$organisation.$id ~~ Array(organisations)).all(\.$activity.$id))
-            query = query.filter(\.$id ~~ Array(ids))
-        }
-        if let level = filter.level { query = query.filter(\.$level == level) }
-        if let tier = filter.tier { query = query.filter(\.$tier == tier) }
-        if let lead = filter.leadID { query = query.filter(\.$commissioningLead.$id == lead) }
-        if filter.blockedAtGate { query = query.filter(\.$gateMissing != "") }
-        let result = try await query.sort(\.$createdAt, .descending).sort(\.$title).paginate(PageRequest(page: page, per: per))
-        return (result.items, try await organisationIDs(of: result.items.map { try $0.requireID() }, on: database), result.metadata.total)
-    }
-
     /// The commissioning organisations of each activity, in one query.
     public static func organisationIDs(of activityIDs: [UUID], on database: any Database) async throws -> [UUID: [UUID]] {
         guard !activityIDs.isEmpty else { return [:] }
-        let links = try await ActivityOrganisation.query(on: database).filter(\.$activity.$id ~~ activityIDs).all()
-        return Dictionary(grouping: links, by: { $0.$activity.id }).mapValues { $0.map { $0.$organisation.id }.sorted { $0.uuidString < $1.uuidString } }
+        let links = try await sql(database).select().column("activity_id").column("organisation_id").from(ActivityOrganisation.schema)
+            .where("activity_id", .in, activityIDs).all()
+            .map { (try $0.decode(column: "activity_id", as: UUID.self), try $0.decode(column: "organisation_id", as: UUID.self)) }
+        return Dictionary(grouping: links, by: \.0).mapValues { $0.map(\.1).sorted { $0.uuidString < $1.uuidString } }
+    }
+
+    /// One activity with its commissioning organisations by name (by name order), in one query: every
+    /// activity page starts here.
+    public static func find(_ id: UUID, on database: any Database) async throws -> (activity: CommissioningActivity, organisations: [(id: UUID, name: String)])? {
+        let rows = try await sql(database).select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("m")))
+            .column(SQLColumn("id", table: "o"), as: "organisation_ref").column(SQLColumn("name", table: "o"), as: "organisation_name")
+            .from(SQLAlias(SQLIdentifier(CommissioningActivity.schema), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier(ActivityOrganisation.schema), as: SQLIdentifier("l")), method: SQLJoinMethod.left,
+                  on: SQLColumn("activity_id", table: "l"), .equal, SQLColumn("id", table: "m"))
+            .join(SQLAlias(SQLIdentifier(Organisation.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "l"))
+            .where(SQLColumn("id", table: "m"), .equal, SQLBind(id))
+            .all()
+        guard let first = rows.first else { return nil }
+        let organisations = try rows.compactMap { row -> (id: UUID, name: String)? in
+            guard let id = try row.decode(column: "organisation_ref", as: UUID?.self) else { return nil }
+            return (id, try row.decode(column: "organisation_name", as: String.self))
+        }
+        return (try first.decode(fluentModel: CommissioningActivity.self), organisations.sorted { $0.name < $1.name })
+    }
+
+    /// An activity's moves between steps, latest first, with the snapshot each forward move froze.
+    public static func timeline(of activityID: UUID, on database: any Database) async throws -> [(move: StepMoveRecord, snapshot: GateSnapshotContent?)] {
+        try await ModelRows.all(StepMoveRecord.self, leftJoining: GateSnapshot.self, on: SQLBinaryExpression(
+            SQLColumn("move_id", table: "j"), .equal, SQLColumn("id", table: "m")), database: database) { $0
+            .where(SQLColumn("activity_id", table: "m"), .equal, SQLBind(activityID))
+            .orderBy(SQLOrderBy(expression: SQLColumn("moved_at", table: "m"), direction: SQLDirection.descending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "m"), direction: SQLDirection.ascending))
+        }
+        .map { move, snapshot in (move, snapshot.flatMap { GateSnapshotContent.decode($0.snapshot) }) }
     }
 
     /// What the records hold for the activity's gates. Read from the activity's own row, so computing a

@@ -1,10 +1,11 @@
 import CommissionerDomain
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Everything the records hold about some commissioning activities, loaded together: the gate of
 /// each is computed from this. Loading takes at most eleven queries (fewer when there are no documents
-/// or outcomes, or the organisations are known), and four more when an activity serves a strategy,
+/// or outcomes, or the organisations are known), and three more when an activity serves a strategy,
 /// whether there is one activity or a hundred and however many documents, decisions, approvals or
 /// evidence they have.
 public struct ActivityRecords: Sendable {
@@ -47,41 +48,48 @@ public struct ActivityRecords: Sendable {
         let organisations: [UUID: [UUID]]
         if let known { organisations = known } else { organisations = try await ActivityQueries.organisationIDs(of: ids, on: database) }
         for (id, organisationIDs) in organisations { byID[id]?.organisationIDs = organisationIDs }
-        let documents = try await Document.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
-        for document in documents { if let id = document.$activity.id { byID[id]?.documents.append(document) } }
+        let documentsWithVersions = try await ModelRows.all(Document.self, leftJoining: DocumentVersion.self, on: SQLBinaryExpression(
+            SQLBinaryExpression(SQLColumn("document_id", table: "j"), .equal, SQLColumn("id", table: "m")), .and,
+            SQLBinaryExpression(SQLColumn("number", table: "j"), .equal, SQLColumn("current_version", table: "m"))), database: database) { $0
+            .where(SQLColumn("activity_id", table: "m"), .in, SQLBind.group(ids))
+            .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "m"), direction: SQLDirection.ascending))
+            .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "m"), direction: SQLDirection.ascending))
+        }
+        let documents = documentsWithVersions.map(\.0)
+        for (document, version) in documentsWithVersions {
+            guard let id = document.$activity.id else { continue }
+            byID[id]?.documents.append(document)
+            if let version { byID[id]?.currentVersions[version.$document.id] = version }
+        }
         let activityOfDocument = Dictionary(uniqueKeysWithValues: try documents.map { (try $0.requireID(), $0.$activity.id!) })
-        let versions = documents.isEmpty ? [] : try await DocumentVersion.query(on: database)
-            .join(Document.self, on: \DocumentVersion.$document.$id == \Document.$id && \DocumentVersion.$number == \Document.$currentVersion)
-            .filter(Document.self, \.$activity.$id ~~ ids).all()
-        for version in versions { if let id = activityOfDocument[version.$document.id] { byID[id]?.currentVersions[version.$document.id] = version } }
-        for decision in Self.inChainOrder(try await DecisionRecord.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all()) {
+        for decision in Self.inChainOrder(try await ModelRows.all(DecisionRecord.self, where: "activity_id", in: ids, orderedBy: ["recorded_at", "id"], on: database)) {
             byID[decision.$activity.id]?.decisions.append(decision)
         }
-        for approval in try await Approval.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$recordedAt).sort(\.$id).all() {
+        for approval in try await ModelRows.all(Approval.self, where: "activity_id", in: ids, orderedBy: ["recorded_at", "id"], on: database) {
             if let id = approval.$activity.id { byID[id]?.approvals.append(approval) }
         }
-        let entries = !documents.contains(where: { $0.kind == .needsAnalysis }) ? [] : try await NeedsAnalysisRecord.query(on: database)
-            .join(Document.self, on: \NeedsAnalysisRecord.$document.$id == \Document.$id).filter(Document.self, \.$activity.$id ~~ ids).all()
+        let entries = !documents.contains(where: { $0.kind == .needsAnalysis }) ? [] : try await ModelRows.all(NeedsAnalysisRecord.self, where: "document_id",
+                                                                                           in: documents.filter { $0.kind == .needsAnalysis }.compactMap(\.id), on: database)
         for entry in entries { if let id = activityOfDocument[entry.$document.id] { byID[id]?.needsEntries[entry.$document.id, default: []].append(entry) } }
-        for item in try await EvidenceItem.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$observedOn, .descending).sort(\.$id).all() {
+        for item in try await ModelRows.all(EvidenceItem.self, where: "activity_id", in: ids, orderedBy: ["-observed_on", "id"], on: database) {
             byID[item.$activity.id]?.evidenceItems.append(item)
         }
-        let outcomes = try await Outcome.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
+        let outcomes = try await ModelRows.all(Outcome.self, where: "activity_id", in: ids, orderedBy: ["created_at", "id"], on: database)
         for outcome in outcomes { if let id = outcome.$activity.id { byID[id]?.outcomes.append(outcome) } }
         let activityOfOutcome = Dictionary(uniqueKeysWithValues: try outcomes.map { (try $0.requireID(), $0.$activity.id!) })
-        let links = outcomes.isEmpty ? [] : try await OutcomeEvidence.query(on: database).join(Outcome.self, on: \OutcomeEvidence.$outcome.$id == \Outcome.$id)
-            .filter(Outcome.self, \.$activity.$id ~~ ids).all()
+        let links = try await ModelRows.all(OutcomeEvidence.self, where: "outcome_id", in: outcomes.compactMap(\.id), on: database)
         for link in links { if let id = activityOfOutcome[link.$outcome.id] { byID[id]?.outcomeEvidence.append(link) } }
-        for milestone in try await Milestone.query(on: database).filter(\.$activity.$id ~~ ids).sort(\.$dueOn).sort(\.$id).all() {
+        for milestone in try await ModelRows.all(Milestone.self, where: "activity_id", in: ids, orderedBy: ["due_on", "id"], on: database) {
             byID[milestone.$activity.id]?.milestones.append(milestone)
         }
-        for holder in try await BudgetHolder.query(on: database).filter(\.$activity.$id ~~ ids).all() {
+        for holder in try await ModelRows.all(BudgetHolder.self, where: "activity_id", in: ids, orderedBy: ["id"], on: database) {
             byID[holder.$activity.id]?.budgetHolders.append(holder)
         }
         let strategyIDs = Set(activities.compactMap { $0.$strategy.id })
         if !strategyIDs.isEmpty {
-            let completeness = try await StrategyQueries.completeness(of: Array(strategyIDs), on: database)
-            for strategy in try await Strategy.query(on: database).filter(\.$id ~~ Array(strategyIDs)).all() {
+            let strategies = try await ModelRows.all(Strategy.self, where: "id", in: Array(strategyIDs), on: database)
+            let completeness = try await StrategyQueries.completeness(of: strategies, on: database)
+            for strategy in strategies {
                 for id in ids where byID[id]?.activity.$strategy.id == strategy.id {
                     byID[id]?.strategy = strategy
                     byID[id]?.strategyComplete = completeness[try strategy.requireID()]?.isComplete ?? false

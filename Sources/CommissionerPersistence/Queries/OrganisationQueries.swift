@@ -48,9 +48,7 @@ public enum OrganisationQueries {
 
     /// The names of these organisations, by identifier, in one query.
     public static func names(of ids: [UUID], on database: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let found = try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0.name) })
+        Dictionary(try await NamesByID.read(Organisation.schema, name: "name", ids: ids, on: database), uniquingKeysWith: { a, _ in a })
     }
 
     /// Organisations that commission (bodies, departments, ventures), by name; nil for every one.
@@ -58,12 +56,5 @@ public enum OrganisationQueries {
         var query = Organisation.query(on: database).filter(\.$kind ~~ Array(OrganisationKind.commissioning))
         if let ids { query = query.filter(\.$id ~~ ids) }
         return try await query.sort(\.$name).all()
-    }
-
-    /// The same, as identifiers and names only (lighter to read, for filters).
-    public static func commissioningNames(limitedTo ids: [UUID]?, on database: any Database) async throws -> [(id: UUID, name: String)] {
-        var query = Organisation.query(on: database).filter(\.$kind ~~ Array(OrganisationKind.commissioning)).field(\.$id).field(\.$name)
-        if let ids { query = query.filter(\.$id ~~ ids) }
-        return try await query.sort(\.$name).all().map { (try $0.requireID(), $0.name) }
     }
 }

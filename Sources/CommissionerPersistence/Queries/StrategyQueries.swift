@@ -20,9 +20,15 @@ public enum StrategyQueries {
     /// Which sections of each strategy are written, in three queries for any number of strategies.
     public static func completeness(of ids: [UUID], on database: any Database) async throws -> [UUID: StrategyCompleteness] {
         guard !ids.isEmpty else { return [:] }
-        let strategies = try await Strategy.query(on: database).filter(\.$id ~~ ids).all()
-        let entries = Dictionary(grouping: try await StrategyEntry.query(on: database).filter(\.$strategy.$id ~~ ids).all(), by: { $0.$strategy.id })
-        let outcomes = Dictionary(grouping: try await Outcome.query(on: database).filter(\.$strategy.$id ~~ ids).all(), by: { $0.$strategy.id! })
+        let strategies = try await ModelRows.all(Strategy.self, where: "id", in: ids, on: database)
+        return try await completeness(of: strategies, on: database)
+    }
+
+    /// The same, for strategies already read.
+    public static func completeness(of strategies: [Strategy], on database: any Database) async throws -> [UUID: StrategyCompleteness] {
+        let ids = strategies.compactMap(\.id)
+        let entries = Dictionary(grouping: try await ModelRows.all(StrategyEntry.self, where: "strategy_id", in: ids, on: database), by: { $0.$strategy.id })
+        let outcomes = Dictionary(grouping: try await ModelRows.all(Outcome.self, where: "strategy_id", in: ids, on: database), by: { $0.$strategy.id! })
         var result: [UUID: StrategyCompleteness] = [:]
         for strategy in strategies {
             let id = try strategy.requireID()

@@ -30,9 +30,7 @@ public enum UserQueries {
 
     /// People's display names, by identifier, in one query.
     public static func names(of ids: [UUID], on database: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let found = try await User.query(on: database).filter(\.$id ~~ Array(Set(ids))).all()
-        return Dictionary(uniqueKeysWithValues: try found.map { (try $0.requireID(), $0.displayName) })
+        Dictionary(try await NamesByID.read(User.schema, name: "display_name", ids: ids, on: database), uniquingKeysWith: { a, _ in a })
     }
 
     public static func members(of organisationID: UUID, on database: any Database) async throws -> [Membership] {

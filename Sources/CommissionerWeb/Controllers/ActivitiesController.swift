@@ -29,37 +29,17 @@ struct ActivitiesController {
             leadID: fields["leadID"].flatMap(UUID.init(uuidString:)), blockedAtGate: fields["blocked"] == "yes")
     }
 
-    /// One page of activities, each with what its gate lacks, read from the gate summary kept on the
-    /// activity (so the board does not load every activity's records).
-    private func cards(_ req: Request, _ filter: ActivityQueries.Filter, page: Int, per: Int) async throws -> (cards: [ActivityBoardPage.Card], total: Int) {
-        let result = try await ActivityQueries.page(filter, page: page, per: per, on: req.db)
-        let names = try await OrganisationQueries.names(of: Array(Set(result.organisations.values.joined())), on: req.db)
-        let leads = try await UserQueries.names(of: result.items.compactMap { $0.$commissioningLead.id }, on: req.db)
-        let cards = try result.items.map { activity in
-            let id = try activity.requireID()
-            return ActivityBoardPage.Card(
-                id: id, title: activity.title, step: activity.currentStep, level: activity.level, tier: activity.tier, triggers: activity.triggerList,
-                organisations: (result.organisations[id] ?? []).compactMap { names[$0] }.sorted(),
-                lead: activity.$commissioningLead.id.flatMap { leads[$0] },
-                missing: activity.gateMissingLabels.split(separator: "\n").map(String.init),
-                missingKeys: activity.gateMissing.split(separator: ",").map(String.init), requirementCount: activity.gateRequirements)
-        }
-        return (cards, result.total)
-    }
-
     @Sendable func board(req: Request) async throws -> HTML {
         let fields = req.queryFields()
         let paging = Paging(fields, defaultPer: 50)
         let user = try req.requireUser()
         let blocked = fields["blocked"] == "yes"
-        let result = try await cards(req, try filter(req, fields), page: paging.page, per: paging.per)
+        let result = try await ActivityQueries.summaries(try filter(req, fields), page: paging.page, per: paging.per, on: req.db)
         let visible = user.seesAllOrganisations ? nil : user.organisationIDs
-        let organisations = try await OrganisationQueries.commissioningNames(limitedTo: visible.map(Array.init), on: req.db)
-        let leads = try await UserQueries.names(of: try await ActivityQueries.leadIDs(visibleIn: visible, on: req.db), on: req.db)
-            .map { (id: $0.key, name: $0.value) }.sorted { $0.name < $1.name }
+        let choices = try await ActivityQueries.filterChoices(visibleIn: visible, on: req.db)
         return ActivityBoardPage(
-            cards: result.cards, organisations: organisations,
-            leads: leads, organisationID: fields["organisationID"], level: fields["level"], tier: fields["tier"], leadID: fields["leadID"],
+            cards: result.items, organisations: choices.organisations,
+            leads: choices.leads, organisationID: fields["organisationID"], level: fields["level"], tier: fields["tier"], leadID: fields["leadID"],
             blocked: blocked, asTable: fields["view"] == "table", page: paging.page, per: paging.per, total: result.total,
             canStart: user.roles.contains(.commissioningLead)
         ).render(req.pageContext)
@@ -71,11 +51,12 @@ struct ActivitiesController {
         var table = CSVTable(headers: ["id", "title", "step", "step_title", "phase", "level", "tier", "triggers", "organisations", "commissioning_lead", "gate_missing"])
         var page = 1
         while true {
-            let result = try await cards(req, filter, page: page, per: 500)
-            for card in result.cards {
+            let result = try await ActivityQueries.summaries(filter, page: page, per: 500, on: req.db)
+            for card in result.items {
                 table.rows.append([
                     card.id.uuidString.lowercased(), card.title, String(card.step.number), card.step.title, card.step.phase.rawValue,
-                    card.level.rawValue, card.tier.rawValue, card.triggers, card.organisations.joined(separator: "; "), card.lead ?? "",
+                    card.level.rawValue, card.tier.rawValue, card.triggers.map(\.rawValue).joined(separator: ","),
+                    card.organisations.map(\.name).joined(separator: "; "), card.lead ?? "",
                     card.missingKeys.joined(separator: "; "),
                 ])
             }
@@ -119,21 +100,17 @@ struct ActivitiesController {
     @Sendable func show(req: Request) async throws -> HTML {
         let (activity, access) = try await req.visibleActivity()
         let records = try await ActivityRecords.load(activity, organisationIDs: access.organisationIDs, on: req.db)
-        let organisations = try await OrganisationQueries.names(of: access.organisationIDs, on: req.db)
-        let moves = try await StepMoveRecord.query(on: req.db).filter(\.$activity.$id == activity.requireID()).sort(\.$movedAt, .descending).all()
-        let snapshots = try await GateSnapshot.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
-        let snapshotOfMove = Dictionary(snapshots.map { ($0.$move.id, $0.snapshot) }, uniquingKeysWith: { a, _ in a })
+        let timeline = try await ActivityQueries.timeline(of: activity.requireID(), on: req.db)
         var people: [UUID?] = [activity.$accountableOfficer.id, activity.$commissioningLead.id, activity.$procurementSpecialist.id, activity.$contractManager.id]
         people += records.budgetHolders.map { $0.$user.id } + records.currentVersions.values.map { $0.$owner.id }
-        people += records.approvals.map { $0.$approver.id } + records.milestones.map { $0.$owner.id } + moves.map { $0.$movedBy.id }
+        people += records.approvals.map { $0.$approver.id } + records.milestones.map { $0.$owner.id } + timeline.map { $0.move.$movedBy.id }
         let names = try await UserQueries.names(of: people.compactMap { $0 }, on: req.db)
         return ActivityPage(
-            records: records, organisations: access.organisationIDs.compactMap { id in organisations[id].map { (id, $0) } }.sorted { $0.name < $1.name },
+            records: records, organisations: access.organisations,
             names: names, access: access,
-            moves: try moves.map { move in
+            moves: timeline.map { move, snapshot in
                 .init(from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
-                      by: names[move.$movedBy.id] ?? "", at: move.movedAt,
-                      snapshot: snapshotOfMove[try move.requireID()].flatMap(GateSnapshotContent.decode))
+                      by: names[move.$movedBy.id] ?? "", at: move.movedAt, snapshot: snapshot)
             }
         ).render(req.pageContext)
     }

@@ -10,6 +10,14 @@ import Vapor
 struct ActivityAccess: Sendable {
     let user: CurrentUser
     let organisationIDs: [UUID]
+    /// The same organisations with their names, in name order.
+    let organisations: [(id: UUID, name: String)]
+
+    init(user: CurrentUser, organisations: [(id: UUID, name: String)]) {
+        self.user = user
+        self.organisations = organisations
+        self.organisationIDs = organisations.map(\.id).sorted { $0.uuidString < $1.uuidString }
+    }
 
     var rolesHere: Set<Role> { Set(user.memberships.filter { organisationIDs.contains($0.organisationID) }.map(\.role)) }
 
@@ -37,11 +45,10 @@ extension Request {
     func visibleActivity() async throws -> (CommissioningActivity, ActivityAccess) {
         let user = try requireUser()
         let notFound = Abort(.notFound, reason: "There is no commissioning activity with this identifier that you can see.")
-        guard let id = parameters.get("activityID", as: UUID.self), let activity = try await CommissioningActivity.find(id, on: db) else {
+        guard let id = parameters.get("activityID", as: UUID.self), let found = try await ActivityQueries.find(id, on: db) else {
             throw notFound
         }
-        let organisations = try await ActivityQueries.organisationIDs(of: [id], on: db)[id] ?? []
-        guard user.seesAllOrganisations || !user.organisationIDs.isDisjoint(with: organisations) else { throw notFound }
-        return (activity, ActivityAccess(user: user, organisationIDs: organisations))
+        guard user.seesAllOrganisations || !user.organisationIDs.isDisjoint(with: found.organisations.map(\.id)) else { throw notFound }
+        return (found.activity, ActivityAccess(user: user, organisations: found.organisations))
     }
 }

@@ -24,10 +24,13 @@ extension API {
         @Sendable func list(req: Request) async throws -> List<Activity> {
             let user = try req.requireUser()
             let paging = Paging(req.queryFields())
-            let result = try await ActivityQueries.page(.init(visibleIn: user.seesAllOrganisations ? nil : user.organisationIDs),
-                                                        page: paging.page, per: paging.per, on: req.db)
-            return List(items: try result.items.map { try Self.view($0, organisations: result.organisations[$0.requireID()] ?? []) },
-                        total: result.total, page: paging.page, per: paging.per)
+            let result = try await ActivityQueries.summaries(.init(visibleIn: user.seesAllOrganisations ? nil : user.organisationIDs),
+                                                             page: paging.page, per: paging.per, on: req.db)
+            return List(items: result.items.map { activity in
+                Activity(id: activity.id, title: activity.title, step: activity.step.rawValue, phase: activity.step.phase.rawValue,
+                         level: activity.level.rawValue, tier: activity.tier.rawValue, triggers: activity.triggers.map(\.rawValue),
+                         organisationIds: activity.organisations.map(\.id).sorted { $0.uuidString < $1.uuidString })
+            }, total: result.total, page: paging.page, per: paging.per)
         }
 
         @Sendable func create(req: Request) async throws -> Response {

@@ -1,23 +1,10 @@
 import CommissionerDomain
+import CommissionerPersistence
 import Foundation
 
 /// The pipeline: every activity the person may see, by phase and step, each card saying what its gate lacks.
 struct ActivityBoardPage {
-    struct Card {
-        var id: UUID
-        var title: String
-        var step: CommissioningStep
-        var level: CommissioningLevel
-        var tier: ActivityTier
-        var triggers: String
-        var organisations: [String]
-        var lead: String?
-        var missing: [String]
-        var missingKeys: [String]
-        var requirementCount: Int
-    }
-
-    var cards: [Card]
+    var cards: [ActivitySummary]
     var organisations: [(id: UUID, name: String)]
     var leads: [(id: UUID, name: String)]
     var organisationID: String?
@@ -99,18 +86,18 @@ struct ActivityBoardPage {
                 "<a href=\"\(SiteRoute.activity(card.id).path)\">\(card.title)</a>",
                 HTML(text: "\(card.step.number). \(card.step.title) (\(card.step.phase.title))"),
                 HTML(text: "\(card.level.title), \(card.tier.title.lowercased()) tier"),
-                HTML(text: card.organisations.joined(separator: ", ")), HTML(text: card.lead ?? "Not named"),
+                HTML(text: card.organisations.map(\.name).joined(separator: ", ")), HTML(text: card.lead ?? "Not named"),
                 card.missing.isEmpty ? Components.tag("Gate met", colour: "green")
                     : "\(Components.tag("\(card.requirementCount - card.missing.count) of \(card.requirementCount) met", colour: "grey")) <span class=\"secondary-text\">Missing: \(card.missing.joined(separator: "; "))</span>",
             ]
         }, emptyMessage: "No activities match the filter.")
     }
 
-    private func card(_ card: Card) -> HTML {
+    private func card(_ card: ActivitySummary) -> HTML {
         """
         <li class="card">
           <h4 class="heading-s"><a href="\(SiteRoute.activity(card.id).path)">\(card.title)</a></h4>
-          <p class="secondary-text">\(card.level.title) · \(card.tier.title) tier · \(card.organisations.joined(separator: ", "))\(card.lead.map { " · Lead: " + $0 } ?? "")</p>
+          <p class="secondary-text">\(card.level.title) · \(card.tier.title) tier · \(card.organisations.map(\.name).joined(separator: ", "))\(card.lead.map { " · Lead: " + $0 } ?? "")</p>
           \(card.missing.isEmpty
               ? "<p>\(Components.tag("Gate met", colour: "green"))</p>" as HTML
               : "<p>\(Components.tag("Gate: \(card.requirementCount - card.missing.count) of \(card.requirementCount) met", colour: "grey"))</p><p class=\"secondary-text\">Missing: \(card.missing.joined(separator: "; "))</p>" as HTML)
