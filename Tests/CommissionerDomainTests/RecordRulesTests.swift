@@ -107,17 +107,30 @@ import Testing
             == [.impactAssessment, .transitionAndExit, .communication])
     }
 
-    @Test func choosingDecommissioningOpensItsOwnPlanAtTheGate() {
+    @Test func choosingDecommissioningOpensItsOwnPlanAtThePlanGate() {
         var evidence = GateRulesTests.complete(tier: .low, chosen: .decommission)
         evidence.decommissioningPlan = nil
-        var keys = GateRules.gate(from: .incubate, evidence: evidence).missing.map(\.key)
-        #expect(keys == ["decommissioning-plan", "decommissioning-plan-approved"])
+        #expect(GateRules.gate(from: .incubate, evidence: evidence).missing.map(\.key) == ["decommissioning-plan"])
         evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: false, missingSections: [.noticePeriods])
-        keys = GateRules.gate(from: .incubate, evidence: evidence).missing.map(\.key)
-        #expect(keys == ["decommissioning-plan", "decommissioning-plan-approved"])
-        evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: true, missingSections: [])
-        #expect(GateRules.gate(from: .incubate, evidence: evidence).isOpen)
+        let gate = GateRules.gate(from: .incubate, evidence: evidence)
+        #expect(gate.missing.map(\.key) == ["decommissioning-plan"])
+        #expect(gate.missing.first?.label == "A decommissioning plan covers its sections (missing: Notice periods)")
+        evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: false, missingSections: [])
+        #expect(GateRules.gate(from: .incubate, evidence: evidence).isOpen, "written in full is enough to leave Plan")
         #expect(!GateRules.gate(from: .incubate, evidence: GateRulesTests.complete(tier: .low)).requirements.map(\.key).contains("decommissioning-plan"))
+    }
+
+    @Test func decommissioningHasItsOwnGateBeforeTheServiceEnds() {
+        var evidence = GateRulesTests.complete(tier: .low, chosen: .decommission)
+        evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: false, missingSections: [])
+        let gate = GateRules.gate(from: .negotiate, evidence: evidence)
+        #expect(gate.requirements.map(\.key) == ["decommissioning-plan", "decommissioning-plan-approved"], "nothing is procured: no award or agreement")
+        #expect(gate.missing.map(\.key) == ["decommissioning-plan-approved"])
+        evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: true, missingSections: [.communication])
+        #expect(GateRules.gate(from: .negotiate, evidence: evidence).missing.map(\.key) == ["decommissioning-plan"], "a section removed since counts again")
+        evidence.decommissioningPlan = .init(reference: GateRulesTests.reference("document"), approved: true, missingSections: [])
+        #expect(GateRules.gate(from: .negotiate, evidence: evidence).isOpen)
+        #expect(GateRules.gate(from: .negotiate, evidence: GateRulesTests.complete(tier: .low)).requirements.map(\.key) == ["award-recorded", "agreement-recorded"])
     }
 }
 

@@ -83,13 +83,24 @@ import VaporTesting
             let leadException = try await send(.POST, "/api/v1/activities/\(created.id)/move", token: lead, json: #"{"to": 2, "exception": {"reason": "Urgent"}}"#, app)
             #expect(leadException.status == .forbidden, "only an approver makes an exception")
 
-            let excepted = try await send(.POST, "/api/v1/activities/\(created.id)/move", token: approver,
-                                          json: #"{"to": 2, "exception": {"reason": "Accountable officer appointed at the board of 3 December"}}"#, app)
+            let unminuted = try await send(.POST, "/api/v1/activities/\(created.id)/move", token: approver,
+                                           json: #"{"to": 2, "exception": {"reason": "Appointed at the board", "decidedOn": "2026-12-01"}}"#, app)
+            #expect(unminuted.status == .unprocessableEntity)
+            #expect(unminuted.body.string.contains("Enter the body that decided") && unminuted.body.string.contains("cannot be in the future"))
+            #expect(try await StepMoveRecord.query(on: app.db).count() == 0, "nothing is written")
+
+            let excepted = try await send(.POST, "/api/v1/activities/\(created.id)/move", token: approver, json: #"""
+                {"to": 2, "exception": {"reason": "Accountable officer appointed at the board of 3 December",
+                 "body": "Health and Care Board", "decidedOn": "2026-11-20", "minuteReference": "HCB/2026/41"}}
+                """#, app)
             #expect(excepted.status == .ok)
             #expect(try excepted.content.decode(API.Activity.self).step == 2)
             let move = try #require(try await StepMoveRecord.query(on: app.db).first())
             #expect(move.waived == "accountable-officer-named")
             #expect(move.reason == "Accountable officer appointed at the board of 3 December")
+            let agreed = try #require(try await Approval.query(on: app.db).filter(\.$subjectType == .exception).first())
+            #expect(agreed.subjectID == move.id && agreed.body == "Health and Care Board" && agreed.minuteReference == "HCB/2026/41")
+            #expect(agreed.decidedOn == "2026-11-20" && agreed.comment == move.reason && agreed.verdict == .approved)
 
             let back = try await send(.POST, "/api/v1/activities/\(created.id)/move", token: lead, json: #"{"to": 1}"#, app)
             #expect(back.status == .unprocessableEntity)

@@ -109,6 +109,34 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.all)
+    func anApproversExceptionNamesTheBodyTheDateAndTheMinute(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let review = try await activity("Review of off-island tertiary care contracts", app)
+            let approver = Browser(app)
+            try await approver.signIn(demoEmail(.approver))
+            let form = try await approver.get("/activities/\(review)/move")
+            #expect(form.body.contains("Record an exception (approvers)") && form.body.contains("Body that decided"))
+            #expect(form.body.contains("value=\"2026-11-22\""), "the date of the decision starts as today")
+            let unnamed = try await approver.post("/activities/\(review)/move", ["direction": "exception", "exceptionReason": "The minister asked for pace",
+                                                                                  "decidedOn": "2026-11-22"])
+            #expect(unnamed.status == .unprocessableEntity)
+            #expect(unnamed.body.contains("Enter the body that decided"))
+            #expect(try await StepMoveRecord.query(on: app.db).filter(\.$activity.$id == review).count() == 0, "nothing is written")
+
+            try await approver.get("/activities/\(review)/move")
+            let excepted = try await approver.post("/activities/\(review)/move", [
+                "direction": "exception", "exceptionReason": "The minister asked for pace", "body": "Health and Care Board",
+                "decidedOn": "2026-11-21", "minuteReference": "HCB/2026/40",
+            ])
+            #expect(excepted.status == .seeOther)
+            let page = try await approver.get("/activities/\(review)")
+            #expect(page.body.contains("An approver let it through without"))
+            #expect(page.body.contains("Agreed by Health and Care Board, 21 November 2026, minute HCB/2026/40"))
+            #expect(page.body.contains("Exception at a gate"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func movingInTheBrowserRefusesAnUnmetGateAndGoesBackWithAReason(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let nursing = try await activity("Community nursing recommissioning", app)

@@ -62,8 +62,9 @@ import VaporTesting
             #expect(gate.requirements.first { $0.key == "decision-recorded" }?.met == true)
             #expect(gate.requirements.first { $0.key == "in-house-option-appraised" }?.met == true, "the options considered include in-house")
 
-            let moved = try await api.send(.POST, "/api/v1/activities/\(id)/move", token: approver,
-                                           json: #"{"to": 5, "exception": {"reason": "The board agreed the rest can follow"}}"#, app)
+            let moved = try await api.send(.POST, "/api/v1/activities/\(id)/move", token: approver, json: #"""
+                {"to": 5, "exception": {"reason": "The board agreed the rest can follow", "body": "Health and Care Board", "decidedOn": "2026-11-20"}}
+                """#, app)
             #expect(moved.status == .ok)
             let snapshot = try #require(try await GateSnapshot.query(on: app.db).filter(\.$activity.$id == id).first())
             let content = try #require(GateSnapshotContent.decode(snapshot.snapshot))

@@ -50,6 +50,9 @@ public enum GateRules {
             return planRequirements(e) + decisionRequirements(e) + tierRequirements(e)
 
         case .negotiate:
+            // Choosing to decommission means nothing is procured: this gate is instead the one before the
+            // service ends, and it needs the decommissioning plan complete and approved.
+            if e.decision?.chosen == .decommission { return decommissioningRequirements(e, approval: true) }
             return [
                 requirement("award-recorded", "The award is recorded", e.award),
                 requirement("agreement-recorded", "The agreement is recorded", e.agreement),
@@ -99,16 +102,23 @@ public enum GateRules {
         if e.decision?.chosen.needsCommercialModel ?? false {
             list.append(requirement("commercial-model", "A commercial model is written for the external or partnership option", e.commercialModel))
         }
-        if e.decision?.chosen == .decommission {
-            let plan = e.decommissioningPlan
-            let missing = plan?.missingSections ?? DecommissioningPlanSection.allCases
-            list.append(GateRequirement(key: "decommissioning-plan",
-                                        label: "A decommissioning plan covers " + (missing.isEmpty ? "every section" : "its sections (missing: \(missing.map(\.title).joined(separator: "; ")))"),
-                                        met: plan != nil && missing.isEmpty, evidence: plan?.reference))
-            list.append(GateRequirement(key: "decommissioning-plan-approved", label: "The decommissioning plan is approved",
+        if e.decision?.chosen == .decommission { list += decommissioningRequirements(e, approval: false) }
+        list.append(requirement("plan-approved", "The plan is approved", e.planApproval))
+        return list
+    }
+
+    /// Decommissioning's own plan: written with every section to leave Plan, and approved before the
+    /// service ends (the gate out of Negotiate).
+    static func decommissioningRequirements(_ e: GateEvidence, approval: Bool) -> [GateRequirement] {
+        let plan = e.decommissioningPlan
+        let missing = plan?.missingSections ?? DecommissioningPlanSection.allCases
+        var list = [GateRequirement(key: "decommissioning-plan",
+                                    label: "A decommissioning plan covers " + (missing.isEmpty ? "every section" : "its sections (missing: \(missing.map(\.title).joined(separator: "; ")))"),
+                                    met: plan != nil && missing.isEmpty, evidence: plan?.reference)]
+        if approval {
+            list.append(GateRequirement(key: "decommissioning-plan-approved", label: "The decommissioning plan is approved before the service ends",
                                         met: plan?.approved ?? false, evidence: plan?.reference))
         }
-        list.append(requirement("plan-approved", "The plan is approved", e.planApproval))
         return list
     }
 

@@ -15,11 +15,13 @@ public enum ApprovalVerdict: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// The kinds of record an approver rules on.
+/// The kinds of record an approver rules on. An exception is an approver letting an activity through a
+/// gate that is not met: its subject is the move it allowed.
 public enum ApprovalSubject: String, CaseIterable, Codable, Sendable {
     case document
     case decision
     case strategy
+    case exception
 }
 
 /// The rules every approval follows, whatever it approves.

@@ -108,8 +108,8 @@ struct ActivitiesController {
         return ActivityPage(
             records: records, organisations: access.organisations,
             names: names, access: access,
-            moves: timeline.map { move, snapshot in
-                .init(from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
+            moves: try timeline.map { move, snapshot in
+                .init(id: try move.requireID(), from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
                       by: names[move.$movedBy.id] ?? "", at: move.movedAt, snapshot: snapshot)
             }
         ).render(req.pageContext)
@@ -165,7 +165,8 @@ struct ActivitiesController {
         let (activity, access) = try await req.visibleActivity()
         guard access.canMove else { throw Abort(.forbidden, reason: "Only a commissioning lead or an approver of this activity's organisations can move it.") }
         let records = try await ActivityRecords.load(activity, on: req.db)
-        return ActivityMovePage(activity: activity, gate: records.gate(), access: access, fields: TextFields([:]), errors: FieldErrors(), refusal: nil)
+        let today = CalendarDay(req.application.clock.now()).description
+        return ActivityMovePage(activity: activity, gate: records.gate(), access: access, fields: TextFields(["decidedOn": today]), errors: FieldErrors(), refusal: nil)
             .render(req.pageContext)
     }
 
@@ -175,9 +176,11 @@ struct ActivitiesController {
         let direction = fields["direction"]
         let input: ActivityAuthoring.MoveInput = switch direction {
         case "back": .init(to: fields["to"].flatMap { Int($0) }, reason: fields["reason"])
-        case "exception": .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "")
+        case "exception": .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "",
+                                exceptionRuling: .init(form: fields))
         default: access.canLead ? .init(to: activity.currentStep.next?.rawValue, reason: nil)
-                                : .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "")
+                                : .init(to: activity.currentStep.next?.rawValue, reason: nil, exceptionReason: fields["exceptionReason"] ?? "",
+                                        exceptionRuling: .init(form: fields))
         }
         do {
             _ = try await ActivityAuthoring.move(input, activity: activity, access: access, with: req.recordWriter)

@@ -71,9 +71,7 @@ struct DecisionsController {
         }
         let records = try await ActivityRecords.load(activity, on: req.db)
         let fields = try req.formFields()
-        let input = ActivityAuthoring.ApprovalInput(
-            subject: fields["subject"], subjectID: fields["subjectID"], verdict: fields["verdict"], body: fields["body"],
-            byMembers: fields["byMembers-yes"] != nil, decidedOn: fields["decidedOn"], minuteReference: fields["minuteReference"], comment: fields["comment"])
+        let input = ActivityAuthoring.ApprovalInput(form: fields)
         let activityID = try activity.requireID()
         do {
             let approval = try await ActivityAuthoring.rule(input, records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)

@@ -159,10 +159,9 @@ struct StrategiesController {
         guard access.canApprove else { throw Abort(.forbidden, reason: "Only an approver of the strategy's organisation can approve, reject or defer it.") }
         let fields = try req.formFields()
         do {
-            _ = try await StrategyAuthoring.rule(.init(subject: "strategy", subjectID: nil, verdict: fields["verdict"], body: fields["body"],
-                                                       byMembers: fields["byMembers-yes"] != nil, decidedOn: fields["decidedOn"],
-                                                       minuteReference: fields["minuteReference"], comment: fields["comment"]),
-                                                 strategy: strategy, access: access, today: req.application.clock.now(), with: req.recordWriter)
+            var input = ActivityAuthoring.ApprovalInput(form: fields)
+            (input.subject, input.subjectID) = ("strategy", nil)
+            _ = try await StrategyAuthoring.rule(input, strategy: strategy, access: access, today: req.application.clock.now(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.strategy(try strategy.requireID()).path)
         } catch let failure as ValidationFailure { return try await again(req, strategy, access, fields, failure) }
     }

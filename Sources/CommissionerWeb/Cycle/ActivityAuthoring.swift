@@ -180,7 +180,18 @@ enum ActivityAuthoring {
         var minuteReference: String?
         var comment: String?
     }
+}
 
+extension ActivityAuthoring.ApprovalInput {
+    /// A ruling as the approval form sends it (`ApprovalForm`).
+    init(form fields: TextFields) {
+        self.init(subject: fields["subject"], subjectID: fields["subjectID"], verdict: fields["verdict"], body: fields["body"],
+                  byMembers: fields["byMembers-yes"] != nil, decidedOn: fields["decidedOn"], minuteReference: fields["minuteReference"],
+                  comment: fields["comment"])
+    }
+}
+
+extension ActivityAuthoring {
     /// Checks a ruling the same way whatever it rules on, and gives the approval to write; or throws
     /// naming each field at fault (403 when the person may not rule on it at all).
     static func checkedRuling(_ input: ApprovalInput, subject: ApprovalSubject, subjectID: UUID, version: Int?, activityID: UUID?,
@@ -225,7 +236,7 @@ enum ActivityAuthoring {
             let last = records.approvals(of: .decision, try found.requireID()).last?.verdict
             awaiting = !records.isSuperseded(found) && (last == nil || last == .deferred)
         default:
-            throw ValidationFailure(field: "subject", "subject must be document or decision")
+            throw ValidationFailure(field: "subject", "subject must be document or decision (an exception is recorded when moving the activity)")
         }
         let approval = try checkedRuling(input, subject: subject!, subjectID: subjectID!, version: version, activityID: activityID, authors: authors,
                                          isApprover: access.canApprove, awaitingApproval: awaiting, approver: access.user.id, today: today)
@@ -532,6 +543,8 @@ extension ActivityAuthoring {
         var reason: String?
         /// Set when an approver lets the activity through an unmet gate; the reason for the exception.
         var exceptionReason: String?
+        /// For an exception: the body that agreed it, the date and the minute reference.
+        var exceptionRuling: ApprovalInput?
     }
 
     struct MoveRefused: Error {
@@ -580,6 +593,15 @@ extension ActivityAuthoring {
                 let move = StepMoveRecord(activityID: activityID, from: outcome.from, to: outcome.to, reason: input.exceptionReason ?? input.reason,
                                           waived: outcome.waived, movedBy: access.user.id, at: writer.now())
                 try await writer.create(move)
+                if !outcome.waived.isEmpty {
+                    // An exception is an approval like any other: who agreed it, when, and where it is minuted.
+                    var ruling = input.exceptionRuling ?? ApprovalInput(byMembers: false)
+                    ruling.verdict = ApprovalVerdict.approved.rawValue
+                    ruling.comment = input.exceptionReason
+                    try await writer.create(try checkedRuling(ruling, subject: .exception, subjectID: try move.requireID(), version: nil, activityID: activityID,
+                                                              authors: [], isApprover: access.canApprove, awaitingApproval: true,
+                                                              approver: access.user.id, today: writer.now()))
+                }
                 if outcome.to > outcome.from {
                     let content = GateSnapshotContent(gate: gate, to: outcome.to, waived: outcome.waived, records: records)
                     try await writer.create(GateSnapshot(moveID: try move.requireID(), activityID: activityID, snapshot: content.json))

@@ -56,7 +56,14 @@ enum API {
     }
 
     struct Move: Content {
-        struct Exception: Content { var reason: String? }
+        /// An approver's exception at an unmet gate: why, and who agreed it, when, where minuted.
+        struct Exception: Content {
+            var reason: String?
+            var body: String?
+            var byMembers: Bool?
+            var decidedOn: String?
+            var minuteReference: String?
+        }
         var to: Int?
         var reason: String?
         var exception: Exception?

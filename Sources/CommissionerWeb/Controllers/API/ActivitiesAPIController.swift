@@ -62,7 +62,11 @@ extension API {
             }
             let body = try req.content.decode(Move.self)
             do {
-                let moved = try await ActivityAuthoring.move(.init(to: body.to, reason: body.reason, exceptionReason: body.exception.map { $0.reason ?? "" }),
+                let ruling = body.exception.map {
+                    ActivityAuthoring.ApprovalInput(body: $0.body, byMembers: $0.byMembers ?? false, decidedOn: $0.decidedOn, minuteReference: $0.minuteReference)
+                }
+                let moved = try await ActivityAuthoring.move(.init(to: body.to, reason: body.reason, exceptionReason: body.exception.map { $0.reason ?? "" },
+                                                                   exceptionRuling: ruling),
                                                              activity: activity, access: access, with: req.recordWriter)
                 return try await Self.view(moved, organisations: access.organisationIDs).encodeResponse(for: req)
             } catch let refused as ActivityAuthoring.MoveRefused {

@@ -130,7 +130,7 @@ enum OpenAPIDocument {
                     "403": ["description": "Not a commissioning lead or approver of the activity's organisations.", "content": json(ref("Error"))],
                     "404": ["description": "No such activity, or not one the user may see.", "content": json(ref("Error"))],
                     "409": ["description": "Refused by the gate or the rules; `missing` lists the requirement keys not met.", "content": json(ref("MoveRefused"))],
-                    "422": ["description": "A reason is needed (to move back, or for an exception).", "content": json(ref("MoveRefused"))],
+                    "422": ["description": "A reason is needed (to move back, or for an exception), or an exception lacks the body that agreed it or the date (then the fields at fault are named).", "content": json(ref("MoveRefused"))],
                 ].merging(errors) { a, _ in a },
             ] as [String: Any],
         ],
@@ -279,7 +279,11 @@ enum OpenAPIDocument {
                     "type": "object", "required": ["to"],
                     "properties": [
                         "to": ["type": "integer", "minimum": 1, "maximum": 8], "reason": ["type": "string", "description": "Needed to move back."],
-                        "exception": ["type": "object", "properties": ["reason": ["type": "string"]], "description": "An approver's exception at an unmet gate."],
+                        "exception": ["type": "object", "properties": [
+                            "reason": ["type": "string"], "body": ["type": "string", "description": "The body that agreed the exception (required)."],
+                            "byMembers": ["type": "boolean"], "decidedOn": ["type": "string", "format": "date", "description": "Required, not in the future."],
+                            "minuteReference": ["type": "string"],
+                        ], "description": "An approver's exception at an unmet gate, recorded as an approval of the move."],
                     ],
                 ],
                 "MoveRefused": [

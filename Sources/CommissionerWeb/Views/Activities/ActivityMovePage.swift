@@ -43,6 +43,7 @@ struct ActivityMovePage {
                 <form method="post" action="\(SiteRoute.activityMove(id).path)" novalidate>
                   \(Form.csrf(context))<input type="hidden" name="direction" value="exception">
                   \(Form.textarea("exceptionReason", label: "Reason for the exception", value: fields["exceptionReason"], errors: errors, rows: 3))
+                  \(ApprovalForm.decidingBody(fields: fields, errors: errors))
                   \(Form.submit("Record the exception and move forward", warning: true))
                 </form>
                 """ as HTML : .empty)

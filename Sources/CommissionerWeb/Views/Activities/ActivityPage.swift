@@ -7,6 +7,7 @@ import Foundation
 /// with what each gate saw when it was passed.
 struct ActivityPage {
     struct Move {
+        var id: UUID
         var from: Int
         var to: Int
         var reason: String?
@@ -210,7 +211,9 @@ struct ActivityPage {
         """
         <h2 class="heading-m" id="approvals">Approvals</h2>
         \(Components.table(caption: "Every ruling by an approver, oldest first", headers: ["On", "Record", "Ruling", "Body and minute", "Approver"], rows: records.approvals.map { approval in
-            let subject: HTML = approval.subjectType == .decision
+            let subject: HTML = approval.subjectType == .exception
+                ? "<a href=\"#timeline\">Exception at a gate</a>"
+                : approval.subjectType == .decision
                 ? "<a href=\"\(SiteRoute.decision(activity: activityID, decision: approval.subjectID).path)\">Decision</a>"
                 : "<a href=\"\(SiteRoute.document(activity: activityID, document: approval.subjectID).path)\">\(records.documents.first { $0.id == approval.subjectID }?.title ?? "Document")</a> (version \(approval.subjectVersion ?? 0))"
             return [
@@ -236,6 +239,9 @@ struct ActivityPage {
           <h3 class="heading-s">\(heading)</h3>
           <p class="secondary-text">\(Components.date(move.at)) · \(move.by)</p>
           \(move.waived.isEmpty ? HTML.empty : "<p class=\"body\">\(Components.tag("Exception", colour: "red")) An approver let it through without: \(move.waived.joined(separator: ", "))</p>" as HTML)
+          \(records.approvals(of: .exception, move.id).last.map { approval in
+              "<p class=\"body\">Agreed by \(approval.body)\(approval.byMembers ? " (elected members)" : ""), \(approval.decidedDay?.longForm ?? approval.decidedOn)\(approval.minuteReference.isEmpty ? "" : ", minute " + approval.minuteReference)</p>" as HTML
+          })
           \(move.reason.map { "<p class=\"body\">Reason: \($0)</p>" as HTML })
           \(move.snapshot.map(snapshot))
         </li>
