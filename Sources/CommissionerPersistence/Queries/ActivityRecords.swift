@@ -4,7 +4,7 @@ import FluentSQL
 import Foundation
 
 /// Everything the records hold about some commissioning activities, loaded together: the gate of
-/// each is computed from this. Loading takes at most eleven queries (fewer when there are no documents
+/// each is computed from this. Loading takes at most ten queries (fewer when there are no documents
 /// or outcomes, or the organisations are known), and three more when an activity serves a strategy,
 /// whether there is one activity or a hundred and however many documents, decisions, approvals or
 /// evidence they have.
