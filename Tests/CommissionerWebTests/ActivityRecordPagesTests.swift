@@ -109,6 +109,59 @@ import Vapor
     }
 
     @Test(arguments: TestDatabase.all)
+    func evidenceAndOutcomesAreCorrectedAndRemovedWithTheLinksBetweenThem(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursing = try await activity("Community nursing recommissioning", app)
+            let records = try await ActivityRecords.load(try #require(try await CommissioningActivity.find(nursing, on: app.db)), on: app.db)
+            let linked = try #require(records.outcomeEvidence.first)
+            let item = try #require(records.evidenceItems.first { $0.id == linked.$evidenceItem.id })
+            let outcome = try #require(records.outcomes.first { $0.id == linked.$outcome.id })
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+            let page = try await lead.get("/activities/\(nursing)")
+            #expect(page.body.contains("/activities/\(nursing.uuidString.lowercased())/evidence/\(item.id!.uuidString.lowercased())"))
+
+            let form = try await lead.get("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())")
+            #expect(form.body.contains("Change evidence") && form.body.contains("value=\"\(item.indicator)\""))
+            #expect(form.body.contains("These outcomes answer it and will lose the link: \(outcome.statement)"))
+            let bad = try await lead.post("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())",
+                                          ["indicator": item.indicator, "value": "", "observedOn": "2030-01-01", "source": item.source])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Enter the value") && bad.body.contains("The date cannot be in the future"))
+            #expect(try await EvidenceItem.find(item.id, on: app.db)?.value == item.value, "nothing is written")
+
+            try await lead.get("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())")
+            let changed = try await lead.post("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())",
+                                              ["indicator": item.indicator, "value": "103,300 (revised)", "observedOn": "2021-03-21", "source": item.source])
+            #expect(changed.status == .seeOther)
+            #expect(try await EvidenceItem.find(item.id, on: app.db)?.value == "103,300 (revised)")
+            #expect(try await OutcomeEvidence.find(linked.id, on: app.db) != nil, "a corrected item keeps its links")
+
+            // The outcome: untick its evidence, then remove it.
+            let outcomePath = "/activities/\(nursing)/outcomes/\(outcome.id!.uuidString.lowercased())"
+            let outcomeForm = try await lead.get(outcomePath)
+            #expect(outcomeForm.body.contains("Change the outcome") && outcomeForm.body.contains("checked"))
+            let rewritten = try await lead.post(outcomePath, ["statement": outcome.statement + " (revised)", "measures": "Fewer admissions\nShorter waits"])
+            #expect(rewritten.status == .seeOther)
+            #expect(try await Outcome.find(outcome.id, on: app.db)?.measures == ["Fewer admissions", "Shorter waits"])
+            #expect(try await OutcomeEvidence.query(on: app.db).filter(\.$outcome.$id == outcome.id!).count() == 0, "unticked evidence is unlinked")
+
+            try await lead.get(outcomePath)
+            #expect(try await lead.post(outcomePath + "/remove", [:]).status == .seeOther)
+            #expect(try await Outcome.find(outcome.id, on: app.db) == nil)
+            try await lead.get("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())")
+            #expect(try await lead.post("/activities/\(nursing)/evidence/\(item.id!.uuidString.lowercased())/remove", [:]).status == .seeOther)
+            #expect(try await EvidenceItem.find(item.id, on: app.db) == nil)
+            let removals = try await AuditEvent.query(on: app.db).filter(\.$recordID == item.id!.uuidString.lowercased()).all().map(\.action)
+            #expect(removals.contains("delete"), "\(removals)")
+
+            let scrutiny = Browser(app)
+            try await scrutiny.signIn(demoEmail(.scrutiny))
+            #expect(try await scrutiny.get(outcomePath).status == .forbidden, "scrutiny reads but does not change")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func anApproversExceptionNamesTheBodyTheDateAndTheMinute(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let review = try await activity("Review of off-island tertiary care contracts", app)

@@ -233,4 +233,43 @@ import VaporTesting
             #expect(try await AuditEvent.query(on: app.db).count() == events)
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func evidenceAndOutcomesAreChangedAndRemovedThroughTheAPI(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let provider = try await api.token(.provider, app)
+            let id = try await nursing(app)
+            let records = try await api.send(.GET, "/api/v1/activities/\(id)/records", token: lead, app).content.decode(API.RecordsView.self)
+            let item = try #require(records.evidence.first)
+            let outcome = try #require(records.outcomes.first)
+            let events = try await AuditEvent.query(on: app.db).count()
+
+            let bad = try await api.send(.PUT, "/api/v1/activities/\(id)/evidence/\(item.id)", token: lead, json: #"{"source": "Census", "observedOn": "yesterday"}"#, app)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(Set(try bad.content.decode(CommissionerErrorMiddleware.APIError.self).fields?.keys.map { $0 } ?? []) == ["observedOn", "indicator", "value"])
+            #expect(try await AuditEvent.query(on: app.db).count() == events, "nothing is written")
+
+            let changed = try await api.send(.PUT, "/api/v1/activities/\(id)/evidence/\(item.id)", token: lead, json: """
+                {"source": "Jersey Census 2021", "observedOn": "2021-03-21", "indicator": "Resident population", "value": "103,267 (confirmed)"}
+                """, app)
+            #expect(changed.status == .ok)
+            #expect(try changed.content.decode(API.EvidenceView.self).value == "103,267 (confirmed)")
+
+            let relinked = try await api.send(.PUT, "/api/v1/activities/\(id)/outcomes/\(outcome.id)", token: lead, json: """
+                {"statement": "\(outcome.statement)", "measures": ["Admissions avoided"], "evidenceIds": ["\(item.id)"]}
+                """, app)
+            #expect(relinked.status == .ok)
+            let view = try relinked.content.decode(API.OutcomeView.self)
+            #expect(view.measures == ["Admissions avoided"] && view.evidenceIds == [item.id])
+
+            #expect(try await api.send(.DELETE, "/api/v1/activities/\(id)/evidence/\(item.id)", token: provider, app).status == .forbidden)
+            #expect(try await api.send(.DELETE, "/api/v1/activities/\(id)/evidence/\(item.id)", token: lead, app).status == .noContent)
+            #expect(try await api.send(.DELETE, "/api/v1/activities/\(id)/evidence/\(item.id)", token: lead, app).status == .notFound)
+            #expect(try await OutcomeEvidence.query(on: app.db).filter(\.$evidenceItem.$id == item.id).count() == 0)
+            #expect(try await api.send(.DELETE, "/api/v1/activities/\(id)/outcomes/\(outcome.id)", token: lead, app).status == .noContent)
+            let after = try await api.send(.GET, "/api/v1/activities/\(id)/records", token: lead, app).content.decode(API.RecordsView.self)
+            #expect(!after.outcomes.contains { $0.id == outcome.id } && !after.evidence.contains { $0.id == item.id })
+        }
+    }
 }

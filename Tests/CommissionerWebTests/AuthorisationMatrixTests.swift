@@ -148,6 +148,10 @@ import Vapor
         "POST /api/v1/activities/:activityID/approvals": activityApprovers,
         "POST /api/v1/activities/:activityID/evidence": activityAuthors,
         "POST /api/v1/activities/:activityID/outcomes": activityAuthors,
+        "PUT /api/v1/activities/:activityID/evidence/:evidenceID": activityAuthors,
+        "DELETE /api/v1/activities/:activityID/evidence/:evidenceID": activityAuthors,
+        "PUT /api/v1/activities/:activityID/outcomes/:outcomeID": activityAuthors,
+        "DELETE /api/v1/activities/:activityID/outcomes/:outcomeID": activityAuthors,
         "POST /api/v1/activities/:activityID/milestones": activityAuthors,
         "GET /activities/new": commissioningLeads,
         "POST /activities": commissioningLeads,
@@ -171,6 +175,12 @@ import Vapor
         "POST /activities/:activityID/evidence": activityAuthors,
         "GET /activities/:activityID/outcomes/new": activityAuthors,
         "POST /activities/:activityID/outcomes": activityAuthors,
+        "GET /activities/:activityID/evidence/:evidenceID": activityAuthors,
+        "POST /activities/:activityID/evidence/:evidenceID": activityAuthors,
+        "POST /activities/:activityID/evidence/:evidenceID/remove": activityAuthors,
+        "GET /activities/:activityID/outcomes/:outcomeID": activityAuthors,
+        "POST /activities/:activityID/outcomes/:outcomeID": activityAuthors,
+        "POST /activities/:activityID/outcomes/:outcomeID/remove": activityAuthors,
         "GET /activities/:activityID/milestones/new": activityAuthors,
         "POST /activities/:activityID/milestones": activityAuthors,
         "POST /activities/:activityID/documents/:documentID/files": activityAuthors,
@@ -250,6 +260,11 @@ import Vapor
                         try await outsiderWriter.create(file)
                         let milestone = Milestone(activityID: activity.id!, title: "Milestone", dueOn: CalendarDay("2026-12-01")!, ownerID: nil)
                         try await outsiderWriter.create(milestone)
+                        let evidence = EvidenceItem(activityID: activity.id!, source: "Census", observedOn: CalendarDay("2021-03-21")!,
+                                                    indicator: "People", value: "1", link: "", createdBy: subject.id!)
+                        try await outsiderWriter.create(evidence)
+                        let activityOutcome = CommissionerPersistence.Outcome(activityID: activity.id!, strategyID: nil, statement: "Better", iStatement: "", measures: [], createdBy: subject.id!)
+                        try await outsiderWriter.create(activityOutcome)
                         let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
                             decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
@@ -268,6 +283,8 @@ import Vapor
                             "strategyID": strategy.id!.uuidString.lowercased(),
                             "fileID": file.id!.uuidString.lowercased(),
                             "milestoneID": milestone.id!.uuidString.lowercased(),
+                            "evidenceID": evidence.id!.uuidString.lowercased(),
+                            "outcomeID": activityOutcome.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

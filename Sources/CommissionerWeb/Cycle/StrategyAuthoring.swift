@@ -129,10 +129,9 @@ enum StrategyAuthoring {
 
     static func addOutcome(_ input: ActivityAuthoring.OutcomeInput, strategy: Strategy, access: StrategyAccess, with writer: RecordWriter) async throws -> Outcome {
         try access.requireAuthor()
-        guard !ActivityAuthoring.blank(input.statement) else { throw ValidationFailure(field: "statement", "Enter the outcome: what will be better, for whom") }
-        let measures = (input.measures ?? "").split(whereSeparator: \.isNewline).map { ActivityAuthoring.trimmed(String($0)) }.filter { !$0.isEmpty }
-        let outcome = Outcome(activityID: nil, strategyID: try strategy.requireID(), statement: ActivityAuthoring.trimmed(input.statement),
-                              iStatement: ActivityAuthoring.trimmed(input.iStatement), measures: measures, createdBy: access.user.id)
+        let checked = try input.checked(evidence: [])
+        let outcome = Outcome(activityID: nil, strategyID: try strategy.requireID(), statement: checked.statement,
+                              iStatement: checked.iStatement, measures: checked.measures, createdBy: access.user.id)
         try await writer.transaction { writer in
             try await writer.create(outcome)
             if strategy.status != .draft {

@@ -44,8 +44,12 @@ public enum SiteRoute: Hashable, Sendable {
     case activityApprovals(UUID)
     case newEvidence(UUID)
     case activityEvidence(UUID)
+    case evidenceItem(activity: UUID, evidence: UUID)
+    case evidenceRemoval(activity: UUID, evidence: UUID)
     case newOutcome(UUID)
     case activityOutcomes(UUID)
+    case outcome(activity: UUID, outcome: UUID)
+    case outcomeRemoval(activity: UUID, outcome: UUID)
     case newMilestone(UUID)
     case activityMilestones(UUID)
     case milestoneDone(activity: UUID, milestone: UUID)
@@ -108,8 +112,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityApprovals: "/activities/:activityID/approvals"
         case .newEvidence: "/activities/:activityID/evidence/new"
         case .activityEvidence: "/activities/:activityID/evidence"
+        case .evidenceItem: "/activities/:activityID/evidence/:evidenceID"
+        case .evidenceRemoval: "/activities/:activityID/evidence/:evidenceID/remove"
         case .newOutcome: "/activities/:activityID/outcomes/new"
         case .activityOutcomes: "/activities/:activityID/outcomes"
+        case .outcome: "/activities/:activityID/outcomes/:outcomeID"
+        case .outcomeRemoval: "/activities/:activityID/outcomes/:outcomeID/remove"
         case .newMilestone: "/activities/:activityID/milestones/new"
         case .activityMilestones: "/activities/:activityID/milestones"
         case .milestoneDone: "/activities/:activityID/milestones/:milestoneID/done"
@@ -149,6 +157,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .documentFile(let activity, let document, let file): [activity, document, file]
         case .decision(let activity, let decision): [activity, decision]
         case .milestoneDone(let activity, let milestone): [activity, milestone]
+        case .evidenceItem(let activity, let evidence), .evidenceRemoval(let activity, let evidence): [activity, evidence]
+        case .outcome(let activity, let outcome), .outcomeRemoval(let activity, let outcome): [activity, outcome]
         default: []
         }
     }

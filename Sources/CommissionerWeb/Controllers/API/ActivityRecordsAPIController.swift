@@ -17,7 +17,11 @@ extension API {
             routes.on(.POST, api: .activityDecisions, access: .commissioningReader, use: recordDecision)
             routes.on(.POST, api: .activityApprovals, access: .commissioningReader, use: rule)
             routes.on(.POST, api: .activityEvidence, access: .commissioningReader, use: addEvidence)
+            routes.on(.PUT, api: .evidenceItem, access: .commissioningReader, use: changeEvidence)
+            routes.on(.DELETE, api: .evidenceItem, access: .commissioningReader, use: removeEvidence)
             routes.on(.POST, api: .activityOutcomes, access: .commissioningReader, use: addOutcome)
+            routes.on(.PUT, api: .outcome, access: .commissioningReader, use: changeOutcome)
+            routes.on(.DELETE, api: .outcome, access: .commissioningReader, use: removeOutcome)
             routes.on(.POST, api: .activityMilestones, access: .commissioningReader, use: addMilestone)
         }
 
@@ -125,10 +129,34 @@ extension API {
             let (activity, access) = try await req.visibleActivity()
             try access.requireAuthor()
             let body = try req.content.decode(NewEvidence.self)
-            let item = try await ActivityAuthoring.addEvidence(
-                .init(source: body.source, observedOn: body.observedOn, indicator: body.indicator, value: body.value, link: body.link),
-                activityID: try activity.requireID(), access: access, today: req.application.clock.now(), with: req.recordWriter)
+            let item = try await ActivityAuthoring.addEvidence(body.input, activityID: try activity.requireID(), access: access,
+                                                               today: req.application.clock.now(), with: req.recordWriter)
             return try await EvidenceView(item).encodeResponse(status: .created, for: req)
+        }
+
+        /// The records of the activity in the path and the one record named by `parameter` among them, for an author.
+        private func authorsRecord<Record>(_ req: Request, _ parameter: String, in list: (ActivityRecords) -> [Record], id: (Record) -> UUID?,
+                                           notFound: String) async throws -> (ActivityRecords, ActivityAccess, Record) {
+            let (activity, access) = try await req.visibleActivity()
+            try access.requireAuthor()
+            let records = try await ActivityRecords.load(activity, organisationIDs: access.organisationIDs, on: req.db)
+            guard let wanted = req.parameters.get(parameter, as: UUID.self), let record = list(records).first(where: { id($0) == wanted }) else {
+                throw Abort(.notFound, reason: notFound)
+            }
+            return (records, access, record)
+        }
+
+        @Sendable func changeEvidence(req: Request) async throws -> EvidenceView {
+            let (_, access, item) = try await authorsRecord(req, "evidenceID", in: \.evidenceItems, id: \.id, notFound: "There is no such item of evidence on this activity.")
+            try await ActivityAuthoring.changeEvidence(item, to: try req.content.decode(NewEvidence.self).input, access: access,
+                                                       today: req.application.clock.now(), with: req.recordWriter)
+            return try EvidenceView(item)
+        }
+
+        @Sendable func removeEvidence(req: Request) async throws -> HTTPStatus {
+            let (records, access, item) = try await authorsRecord(req, "evidenceID", in: \.evidenceItems, id: \.id, notFound: "There is no such item of evidence on this activity.")
+            try await ActivityAuthoring.removeEvidence(item, records: records, access: access, with: req.recordWriter)
+            return .noContent
         }
 
         @Sendable func addOutcome(req: Request) async throws -> Response {
@@ -136,12 +164,22 @@ extension API {
             try access.requireAuthor()
             let body = try req.content.decode(NewOutcome.self)
             let records = try await ActivityRecords.load(activity, on: req.db)
-            let outcome = try await ActivityAuthoring.addOutcome(
-                .init(statement: body.statement, iStatement: body.iStatement, measures: (body.measures ?? []).joined(separator: "\n"),
-                      evidenceIDs: body.evidenceIds ?? []),
-                records: records, access: access, with: req.recordWriter)
+            let outcome = try await ActivityAuthoring.addOutcome(body.input, records: records, access: access, with: req.recordWriter)
             let links = try await OutcomeEvidence.query(on: req.db).filter(\.$outcome.$id == outcome.requireID()).all()
             return try await OutcomeView(outcome, links: links).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func changeOutcome(req: Request) async throws -> OutcomeView {
+            let (records, access, outcome) = try await authorsRecord(req, "outcomeID", in: \.outcomes, id: \.id, notFound: "There is no such outcome on this activity.")
+            try await ActivityAuthoring.changeOutcome(outcome, to: try req.content.decode(NewOutcome.self).input, records: records, access: access,
+                                                      with: req.recordWriter)
+            return try OutcomeView(outcome, links: try await OutcomeEvidence.query(on: req.db).filter(\.$outcome.$id == outcome.requireID()).all())
+        }
+
+        @Sendable func removeOutcome(req: Request) async throws -> HTTPStatus {
+            let (records, access, outcome) = try await authorsRecord(req, "outcomeID", in: \.outcomes, id: \.id, notFound: "There is no such outcome on this activity.")
+            try await ActivityAuthoring.removeOutcome(outcome, records: records, access: access, with: req.recordWriter)
+            return .noContent
         }
 
         @Sendable func addMilestone(req: Request) async throws -> Response {

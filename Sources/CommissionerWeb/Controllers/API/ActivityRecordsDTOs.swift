@@ -106,6 +106,8 @@ extension API {
         var indicator: String?
         var value: String?
         var link: String?
+
+        var input: ActivityAuthoring.EvidenceInput { .init(source: source, observedOn: observedOn, indicator: indicator, value: value, link: link) }
     }
 
     struct OutcomeView: Content {
@@ -121,6 +123,10 @@ extension API {
         var iStatement: String?
         var measures: [String]?
         var evidenceIds: [String]?
+
+        var input: ActivityAuthoring.OutcomeInput {
+            .init(statement: statement, iStatement: iStatement, measures: (measures ?? []).joined(separator: "\n"), evidenceIDs: evidenceIds ?? [])
+        }
     }
 
     struct MilestoneView: Content {

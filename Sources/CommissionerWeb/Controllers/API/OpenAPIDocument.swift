@@ -22,13 +22,8 @@ enum OpenAPIDocument {
         ["name": "per", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 100, "default": 25], "description": "Items per page."],
     ] }
 
-    private static var activityID: [String: Any] {
-        ["name": "activityID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
-    }
-
-    private static var documentID: [String: Any] {
-        ["name": "documentID", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
-    }
+    private static var activityID: [String: Any] { pathID("activityID") }
+    private static var documentID: [String: Any] { pathID("documentID") }
 
     /// A POST that writes one of an activity's records: the checks and refusals every such route shares.
     private static func recordWrite(_ operationID: String, _ summary: String, body: String, returns: String, status: String = "201",
@@ -43,6 +38,21 @@ enum OpenAPIDocument {
                 "404": ["description": "No such activity (or document), or not one the user may see.", "content": json(ref("Error"))],
                 "409": ["description": "The record changed meanwhile, or is not in a state that allows this.", "content": json(ref("Error"))],
                 "422": ["description": "A field is missing or not valid; `fields` says which. Nothing is written.", "content": json(ref("Error"))],
+            ].merging(errors) { a, _ in a },
+        ]
+    }
+
+    private static func pathID(_ name: String) -> [String: Any] {
+        ["name": name, "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+    }
+
+    private static func removal(_ operationID: String, _ summary: String, parameter: String) -> [String: Any] {
+        [
+            "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": [activityID, pathID(parameter)],
+            "responses": [
+                "204": ["description": "Removed; the removal is in the audit trail."],
+                "403": ["description": "Not an author of the activity (commissioning lead, budget holder, procurement specialist or contract manager of its organisations).", "content": json(ref("Error"))],
+                "404": ["description": "No such activity or record, or not one the user may see.", "content": json(ref("Error"))],
             ].merging(errors) { a, _ in a },
         ]
     }
@@ -169,7 +179,17 @@ enum OpenAPIDocument {
                                                                      body: "NewApproval", returns: "Approval",
                                                                      who: "Not an approver of the activity's organisations, or the approver wrote the record.")],
         APIRoute.activityEvidence.openAPIPath: ["post": recordWrite("addEvidence", "Adds an item to the evidence base.", body: "NewEvidence", returns: "Evidence")],
+        APIRoute.evidenceItem.openAPIPath: [
+            "put": recordWrite("changeEvidence", "Corrects an item of evidence; outcomes linked to it stay linked.", body: "NewEvidence", returns: "Evidence",
+                               status: "200", parameters: [activityID, pathID("evidenceID")]),
+            "delete": removal("removeEvidence", "Removes an item of evidence and its links to outcomes (the outcomes stay).", parameter: "evidenceID"),
+        ],
         APIRoute.activityOutcomes.openAPIPath: ["post": recordWrite("addOutcome", "Adds an outcome with its measures and the evidence it answers.", body: "NewOutcome", returns: "Outcome")],
+        APIRoute.outcome.openAPIPath: [
+            "put": recordWrite("changeOutcome", "Rewrites an outcome, its measures and the evidence it answers.", body: "NewOutcome", returns: "Outcome",
+                               status: "200", parameters: [activityID, pathID("outcomeID")]),
+            "delete": removal("removeOutcome", "Removes an outcome and its links to the evidence (the evidence stays).", parameter: "outcomeID"),
+        ],
         APIRoute.activityMilestones.openAPIPath: ["post": recordWrite("addMilestone", "Adds a milestone to the delivery plan.", body: "NewMilestone", returns: "Milestone")],
         APIRoute.strategies.openAPIPath: [
             "get": [

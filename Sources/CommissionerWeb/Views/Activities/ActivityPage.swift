@@ -159,11 +159,14 @@ struct ActivityPage {
     private var evidence: HTML {
         """
         <h2 class="heading-m" id="evidence">Evidence</h2>
-        \(Components.table(caption: "The evidence base, newest first", headers: ["Indicator", "Value", "Date", "Source"], rows: records.evidenceItems.map { item in
+        \(Components.table(caption: "The evidence base, newest first", headers: ["Indicator", "Value", "Date", "Source"] + (access.canAuthor ? ["Change"] : []),
+                           rows: records.evidenceItems.map { item in
             [
                 HTML(text: item.indicator), HTML(text: item.value), HTML(text: CalendarDay(item.observedOn)?.longForm ?? item.observedOn),
                 item.link.isEmpty ? HTML(text: item.source) : "<a href=\"\(item.link)\">\(item.source)</a>",
-            ]
+            ] + (access.canAuthor ? [
+                "<a href=\"\(SiteRoute.evidenceItem(activity: activityID, evidence: item.id!).path)\">Change<span class=\"visually-hidden\">: \(item.indicator)</span></a>",
+            ] : [])
         }, emptyMessage: "No evidence recorded yet."))
         \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newEvidence(activityID).path)\">Add evidence</a></p>" as HTML : .empty)
         """
@@ -186,6 +189,7 @@ struct ActivityPage {
           \(outcome.iStatement.isEmpty ? HTML.empty : "<p class=\"body\"><em>\(outcome.iStatement)</em></p>" as HTML)
           <p class="body"><strong>Measures:</strong> \(outcome.measures.isEmpty ? "none yet" : outcome.measures.joined(separator: "; "))</p>
           <p class="secondary-text">Answers evidence: \(answers.isEmpty ? "none linked" : answers.joined(separator: "; "))</p>
+          \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.outcome(activity: activityID, outcome: outcome.id!).path)\">Change or remove<span class=\"visually-hidden\">: \(outcome.statement)</span></a></p>" as HTML : .empty)
         </li>
         """
     }

@@ -2,7 +2,7 @@
 /// form belongs to, the heading, the fields, the button, and a way back.
 enum FormPage {
     static func render(title: String, caption: String, intro: HTML = .empty, action: String, errors: FieldErrors,
-                       submit: String, back: (text: String, path: String), context: PageContext, fields: () -> HTML) -> HTML {
+                       submit: String, back: (text: String, path: String), after: HTML = .empty, context: PageContext, fields: () -> HTML) -> HTML {
         Layout.page(title: (errors.isEmpty ? "" : "Error: ") + title, context: context) {
             """
             <div class="grid-two-thirds">
@@ -15,6 +15,7 @@ enum FormPage {
               \(fields())
               <div class="button-group">\(Form.submit(submit)) <a class="link" href="\(back.path)">\(back.text)</a></div>
             </form>
+            \(after)
             </div>
             """
         }
