@@ -200,6 +200,12 @@ import Vapor
         "POST /strategies/:strategyID/approvals": activityApprovers,
         "GET /api/v1/strategies": commissioningReaders,
         "GET /api/v1/strategies/:strategyID": activityReaders,
+        "POST /api/v1/strategies": commissioningLeads,
+        "POST /api/v1/strategies/:strategyID/entries": activityLeads,
+        "POST /api/v1/strategies/:strategyID/outcomes": activityLeads,
+        "POST /api/v1/strategies/:strategyID/submit": activityLeads,
+        "POST /api/v1/strategies/:strategyID/approvals": activityApprovers,
+        "PUT /api/v1/activities/:activityID/people": activityLeads,
     ]
 
     static func key(_ route: Route) -> String {

@@ -144,15 +144,13 @@ struct ActivitiesController {
         try access.requireLead()
         let fields = try req.formFields()
         let people = try await UserQueries.activeMembers(of: access.organisationIDs, on: req.db)
-        let current = try await BudgetHolder.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
         do {
             try await ActivityAuthoring.setPeople(
                 .init(accountableOfficerID: fields["accountableOfficerID"], commissioningLeadID: fields["commissioningLeadID"],
                       procurementSpecialistID: fields["procurementSpecialistID"], contractManagerID: fields["contractManagerID"],
                       budgetHolderIDs: fields.checked("budgetHolderIDs", among: Set(people.map { $0.$user.id.uuidString.lowercased() }).sorted()),
                       tier: fields["tier"], tierReason: fields["tierReason"], strategyID: fields["strategyID"]),
-                activity: activity, current: current, access: access, people: people,
-                strategies: try await Strategy.query(on: req.db).filter(\.$organisation.$id ~~ access.organisationIDs).all(), with: req.recordWriter)
+                activity: activity, access: access, with: req.recordWriter)
             return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#people")
         } catch let failure as ValidationFailure {
             return try await peoplePage(req, activity, access, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)

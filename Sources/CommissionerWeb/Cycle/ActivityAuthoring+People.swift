@@ -17,9 +17,18 @@ extension ActivityAuthoring {
         var strategyID: String?
     }
 
+    /// Names the people of an activity, reading who may be named from the activity's organisations.
+    static func setPeople(_ input: PeopleInput, activity: CommissioningActivity, access: ActivityAccess, with writer: RecordWriter) async throws {
+        let db = writer.database
+        try await setPeople(input, activity: activity,
+                            current: try await BudgetHolder.query(on: db).filter(\.$activity.$id == activity.requireID()).all(), access: access,
+                            people: try await UserQueries.activeMembers(of: access.organisationIDs, on: db),
+                            strategies: try await Strategy.query(on: db).filter(\.$organisation.$id ~~ access.organisationIDs).all(), with: writer)
+    }
+
     /// Names the people of an activity. Each must hold the matching role in one of its organisations;
     /// the accountable officer may be anyone in them.
-    static func setPeople(_ input: PeopleInput, activity: CommissioningActivity, current: [BudgetHolder], access: ActivityAccess,
+    private static func setPeople(_ input: PeopleInput, activity: CommissioningActivity, current: [BudgetHolder], access: ActivityAccess,
                           people: [Membership], strategies: [Strategy], with writer: RecordWriter) async throws {
         try access.requireLead()
         var errors = FieldErrors()

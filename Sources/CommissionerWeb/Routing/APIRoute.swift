@@ -7,6 +7,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case organisations = "/api/v1/organisations"
     case activities = "/api/v1/activities"
     case activityGate = "/api/v1/activities/:activityID/gate"
+    case activityPeople = "/api/v1/activities/:activityID/people"
     case activityMove = "/api/v1/activities/:activityID/move"
     case activityRecords = "/api/v1/activities/:activityID/records"
     case activityDocuments = "/api/v1/activities/:activityID/documents"
@@ -22,6 +23,10 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case activityMilestones = "/api/v1/activities/:activityID/milestones"
     case strategies = "/api/v1/strategies"
     case strategy = "/api/v1/strategies/:strategyID"
+    case strategyEntries = "/api/v1/strategies/:strategyID/entries"
+    case strategyOutcomes = "/api/v1/strategies/:strategyID/outcomes"
+    case strategySubmission = "/api/v1/strategies/:strategyID/submit"
+    case strategyApprovals = "/api/v1/strategies/:strategyID/approvals"
     case openAPI = "/api/v1/openapi.json"
 
     public var path: String { rawValue }

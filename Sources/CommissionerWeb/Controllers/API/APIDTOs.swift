@@ -55,6 +55,29 @@ enum API {
         var requirements: [Requirement]
     }
 
+    /// An activity's named people, tier and strategy (PUT replaces them all; leave one out to clear it).
+    struct People: Content {
+        var accountableOfficerId: String?
+        var commissioningLeadId: String?
+        var procurementSpecialistId: String?
+        var contractManagerId: String?
+        var budgetHolderIds: [String]?
+        var tier: String?
+        var tierReason: String?
+        var strategyId: String?
+    }
+
+    struct PeopleView: Content {
+        var accountableOfficerId: UUID?
+        var commissioningLeadId: UUID?
+        var procurementSpecialistId: UUID?
+        var contractManagerId: UUID?
+        var budgetHolderIds: [UUID]
+        var tier: String
+        var tierReason: String
+        var strategyId: UUID?
+    }
+
     struct Move: Content {
         /// An approver's exception at an unmet gate: why, and who agreed it, when, where minuted.
         struct Exception: Content {

@@ -13,6 +13,24 @@ extension API {
             routes.on(.POST, api: .activities, access: .commissioningReader, use: create)
             routes.on(.GET, api: .activityGate, access: .commissioningReader, use: gate)
             routes.on(.POST, api: .activityMove, access: .commissioningReader, use: move)
+            routes.on(.PUT, api: .activityPeople, access: .commissioningReader, use: setPeople)
+        }
+
+        /// Names the activity's people, tier and strategy: the whole set, as the browser's form does.
+        @Sendable func setPeople(req: Request) async throws -> PeopleView {
+            let (activity, access) = try await req.visibleActivity()
+            try access.requireLead()
+            let body = try req.content.decode(People.self)
+            try await ActivityAuthoring.setPeople(
+                .init(accountableOfficerID: body.accountableOfficerId, commissioningLeadID: body.commissioningLeadId,
+                      procurementSpecialistID: body.procurementSpecialistId, contractManagerID: body.contractManagerId,
+                      budgetHolderIDs: body.budgetHolderIds ?? [], tier: body.tier, tierReason: body.tierReason, strategyID: body.strategyId),
+                activity: activity, access: access, with: req.recordWriter)
+            let holders = try await BudgetHolder.query(on: req.db).filter(\.$activity.$id == activity.requireID()).all()
+            return PeopleView(accountableOfficerId: activity.$accountableOfficer.id, commissioningLeadId: activity.$commissioningLead.id,
+                              procurementSpecialistId: activity.$procurementSpecialist.id, contractManagerId: activity.$contractManager.id,
+                              budgetHolderIds: holders.map { $0.$user.id }.sorted { $0.uuidString < $1.uuidString },
+                              tier: activity.tier.rawValue, tierReason: activity.tierReason, strategyId: activity.$strategy.id)
         }
 
         static func view(_ activity: CommissioningActivity, organisations: [UUID]) throws -> Activity {

@@ -200,6 +200,38 @@ enum OpenAPIDocument {
                     "403": ["description": "Providers see no commissioning strategies.", "content": json(ref("Error"))],
                 ].merging(errors) { a, _ in a },
             ] as [String: Any],
+            "post": recordWrite("createStrategy", "Starts a strategy, in draft, for an organisation where the user is a commissioning lead.",
+                                body: "NewStrategy", returns: "Strategy", parameters: [],
+                                who: "Not a commissioning lead of that organisation."),
+        ],
+        APIRoute.strategyEntries.openAPIPath: [
+            "post": recordWrite("addStrategyEntry", "Writes an entry in one section; an approved strategy returns to draft.", body: "NewStrategyEntry",
+                                returns: "Strategy", parameters: [pathID("strategyID")], who: "Not a commissioning lead of the strategy's organisation."),
+        ],
+        APIRoute.strategyOutcomes.openAPIPath: [
+            "post": recordWrite("addStrategyOutcome", "Adds an outcome the strategy aims for; an approved strategy returns to draft.", body: "NewOutcome",
+                                returns: "Outcome", parameters: [pathID("strategyID")], who: "Not a commissioning lead of the strategy's organisation."),
+        ],
+        APIRoute.strategySubmission.openAPIPath: [
+            "post": [
+                "operationId": "submitStrategy", "summary": "Sends a complete strategy for approval; an incomplete one is refused naming what it lacks.",
+                "security": [["bearerToken": []]], "parameters": [pathID("strategyID")],
+                "responses": [
+                    "200": ["description": "The strategy, in approval.", "content": json(ref("Strategy"))],
+                    "403": ["description": "Not a commissioning lead of the strategy's organisation.", "content": json(ref("Error"))],
+                    "404": ["description": "No such strategy, or not one the user may see.", "content": json(ref("Error"))],
+                    "422": ["description": "Sections still to write, or not in draft; `fields` says which.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.strategyApprovals.openAPIPath: [
+            "post": recordWrite("ruleOnStrategy", "Approves, rejects or defers a strategy in approval. The approver is never its author.", body: "NewRuling",
+                                returns: "Approval", parameters: [pathID("strategyID")],
+                                who: "Not an approver of the strategy's organisation or of the body above it."),
+        ],
+        APIRoute.activityPeople.openAPIPath: [
+            "put": recordWrite("setActivityPeople", "Names the activity's people, tier and strategy; each person must hold the matching role in one of its organisations.",
+                               body: "People", returns: "PeopleView", status: "200", who: "Not a commissioning lead of the activity's organisations."),
         ],
         APIRoute.strategy.openAPIPath: [
             "get": [
@@ -343,7 +375,8 @@ enum OpenAPIDocument {
                     "evidenceLinks": strings(), "supersedesId": ["type": "string", "format": "uuid", "description": "Needed once a decision stands."],
                 ]),
                 "Approval": object(["id", "subject", "subjectId", "verdict", "approverId", "body", "byMembers", "decidedOn", "minuteReference", "comment"], [
-                    "id": uuid, "subject": ["type": "string", "enum": ["document", "decision"]], "subjectId": uuid,
+                    "id": uuid, "subject": ["type": "string", "enum": ApprovalSubject.allCases.map(\.rawValue),
+                                            "description": "For an exception, the subject is the move it allowed."], "subjectId": uuid,
                     "subjectVersion": ["type": "integer", "nullable": true], "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)],
                     "approverId": uuid, "body": string, "byMembers": ["type": "boolean"], "decidedOn": day, "minuteReference": string, "comment": string,
                 ]),
@@ -352,6 +385,32 @@ enum OpenAPIDocument {
                     "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
                     "byMembers": ["type": "boolean", "description": "The body is of elected members."], "decidedOn": day, "minuteReference": string,
                     "comment": ["type": "string", "description": "Needed to reject or defer."],
+                ]),
+                "NewRuling": object(["verdict", "body", "decidedOn"], [
+                    "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
+                    "byMembers": ["type": "boolean", "description": "The body is of elected members."], "decidedOn": day, "minuteReference": string,
+                    "comment": ["type": "string", "description": "Needed to reject or defer."],
+                ]),
+                "NewStrategy": object(["organisationId", "title"], [
+                    "organisationId": uuid, "title": string, "summary": string, "reviewOn": day,
+                ]),
+                "NewStrategyEntry": object(["section", "text"], [
+                    "section": ["type": "string", "enum": StrategySection.allCases.map(\.rawValue)], "text": string,
+                    "detail": ["type": "string", "description": "The reason, nature of engagement, assumptions or measure, as the section asks."],
+                    "cost": string, "utilisation": string, "satisfaction": string,
+                ]),
+                "People": object([], [
+                    "accountableOfficerId": uuid, "commissioningLeadId": uuid, "procurementSpecialistId": uuid, "contractManagerId": uuid,
+                    "budgetHolderIds": ["type": "array", "items": uuid], "tier": ["type": "string", "enum": ActivityTier.allCases.map(\.rawValue)],
+                    "tierReason": string, "strategyId": uuid,
+                ]),
+                "PeopleView": object(["budgetHolderIds", "tier", "tierReason"], [
+                    "accountableOfficerId": ["type": "string", "format": "uuid", "nullable": true],
+                    "commissioningLeadId": ["type": "string", "format": "uuid", "nullable": true],
+                    "procurementSpecialistId": ["type": "string", "format": "uuid", "nullable": true],
+                    "contractManagerId": ["type": "string", "format": "uuid", "nullable": true],
+                    "budgetHolderIds": ["type": "array", "items": uuid], "tier": ["type": "string", "enum": ActivityTier.allCases.map(\.rawValue)],
+                    "tierReason": string, "strategyId": ["type": "string", "format": "uuid", "nullable": true],
                 ]),
                 "Evidence": object(["id", "source", "observedOn", "indicator", "value", "link"], [
                     "id": uuid, "source": string, "observedOn": day, "indicator": string, "value": string, "link": string,
