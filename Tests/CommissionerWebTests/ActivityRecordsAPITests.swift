@@ -272,4 +272,35 @@ import VaporTesting
             #expect(!after.outcomes.contains { $0.id == outcome.id } && !after.evidence.contains { $0.id == item.id })
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func filesAreAttachedThroughTheAPICheckedByTheirContent(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let scrutiny = try await api.token(.scrutiny, app)
+            let id = try await nursing(app)
+            let records = try await api.send(.GET, "/api/v1/activities/\(id)/records", token: lead, app).content.decode(API.RecordsView.self)
+            let document = try #require(records.documents.first)
+            func upload(_ query: String, _ bytes: [UInt8], token: String) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                headers.contentType = .binary
+                return try await app.testing().sendRequest(.POST, "/api/v1/activities/\(id)/documents/\(document.id)/files\(query)", headers: headers,
+                                                           body: ByteBuffer(bytes: bytes))
+            }
+            let pdf = Array("%PDF-1.7\n%minutes of the board\n".utf8)
+            #expect(try await upload("", pdf, token: lead).status == .unprocessableEntity, "the file needs its name")
+            let disguised = try await upload("?filename=minutes.pdf", Array("<html><script>".utf8), token: lead)
+            #expect(disguised.status == .unprocessableEntity)
+            #expect(disguised.body.string.contains("is not a .pdf file"))
+            #expect(try await upload("?filename=minutes.pdf", pdf, token: scrutiny).status == .forbidden)
+            #expect(try await DocumentFile.query(on: app.db).count() == 0, "nothing is written")
+
+            let attached = try await upload("?filename=minutes.pdf", pdf, token: lead)
+            #expect(attached.status == .created)
+            let file = try attached.content.decode(API.FileView.self)
+            #expect(file.filename == "minutes.pdf" && file.contentType == "application/pdf" && file.size == pdf.count)
+            #expect(try await DocumentFile.find(file.id, on: app.db)?.content == Data(pdf))
+        }
+    }
 }

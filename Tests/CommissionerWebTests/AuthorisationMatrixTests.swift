@@ -143,6 +143,7 @@ import Vapor
         "POST /api/v1/activities/:activityID/documents": activityAuthors,
         "POST /api/v1/activities/:activityID/documents/:documentID/versions": activityAuthors,
         "POST /api/v1/activities/:activityID/documents/:documentID/submit": activityAuthors,
+        "POST /api/v1/activities/:activityID/documents/:documentID/files": activityAuthors,
         "POST /api/v1/activities/:activityID/documents/:documentID/needs-analysis": activityAuthors,
         "POST /api/v1/activities/:activityID/decisions": activityAuthors,
         "POST /api/v1/activities/:activityID/approvals": activityApprovers,

@@ -14,6 +14,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case documentVersions = "/api/v1/activities/:activityID/documents/:documentID/versions"
     case documentSubmission = "/api/v1/activities/:activityID/documents/:documentID/submit"
     case needsAnalysis = "/api/v1/activities/:activityID/documents/:documentID/needs-analysis"
+    case documentFiles = "/api/v1/activities/:activityID/documents/:documentID/files"
     case activityDecisions = "/api/v1/activities/:activityID/decisions"
     case activityApprovals = "/api/v1/activities/:activityID/approvals"
     case activityEvidence = "/api/v1/activities/:activityID/evidence"
@@ -48,5 +49,14 @@ extension RoutesBuilder {
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
         grouped(AccessCheck(access: access, isAPI: true)).on(method, route.pathComponents, use: handler)
+    }
+
+    /// A route whose body is a file: gathered up to `maxSize` before the route runs.
+    @discardableResult
+    func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, api route: APIRoute, access: RouteAccess, body maxSize: ByteCount,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        grouped(AccessCheck(access: access, isAPI: true)).on(method, route.pathComponents, body: .collect(maxSize: maxSize), use: handler)
     }
 }

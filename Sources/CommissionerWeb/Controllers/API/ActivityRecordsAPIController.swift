@@ -13,6 +13,7 @@ extension API {
             routes.on(.POST, api: .activityDocuments, access: .commissioningReader, use: createDocument)
             routes.on(.POST, api: .documentVersions, access: .commissioningReader, use: addVersion)
             routes.on(.POST, api: .documentSubmission, access: .commissioningReader, use: submit)
+            routes.on(.POST, api: .documentFiles, access: .commissioningReader, body: "6mb", use: attachFile)
             routes.on(.POST, api: .needsAnalysis, access: .commissioningReader, use: setNeedsAnalysis)
             routes.on(.POST, api: .activityDecisions, access: .commissioningReader, use: recordDecision)
             routes.on(.POST, api: .activityApprovals, access: .commissioningReader, use: rule)
@@ -73,6 +74,20 @@ extension API {
             let document = try await Self.document(req, of: activity)
             try await ActivityAuthoring.submitForApproval(document, access: access, with: req.recordWriter)
             return try DocumentView(document)
+        }
+
+        /// The request's body is the file itself; `?filename=` names it (its type is checked from both).
+        @Sendable func attachFile(req: Request) async throws -> Response {
+            let (activity, access) = try await req.visibleActivity()
+            try access.requireAuthor()
+            let document = try await Self.document(req, of: activity)
+            guard let filename = req.query[String.self, at: "filename"], !filename.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationFailure(field: "filename", "Give the file's name as ?filename=, for example ?filename=minutes.pdf")
+            }
+            let bytes = req.body.data.map { Array($0.readableBytesView) } ?? []
+            let file = try await ActivityAuthoring.attachFile(named: filename, content: bytes, to: document, access: access, with: req.recordWriter)
+            return try await FileView(id: try file.requireID(), filename: file.filename, contentType: file.contentType, size: file.content.count,
+                                      version: file.versionNumber).encodeResponse(status: .created, for: req)
         }
 
         @Sendable func setNeedsAnalysis(req: Request) async throws -> [NeedsAnalysisEntryView] {

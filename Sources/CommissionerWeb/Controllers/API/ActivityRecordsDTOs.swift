@@ -13,6 +13,16 @@ extension API {
         var body: String?
     }
 
+    /// A file attached to a document: its content is downloaded from the document's page.
+    struct FileView: Content {
+        var id: UUID
+        var filename: String
+        var contentType: String
+        var size: Int
+        /// The document's version it was attached to.
+        var version: Int
+    }
+
     struct NewDocument: Content {
         var kind: String?
         var title: String?

@@ -178,6 +178,21 @@ enum OpenAPIDocument {
         APIRoute.activityApprovals.openAPIPath: ["post": recordWrite("ruleOnRecord", "An approver approves, rejects or defers a document (in approval) or a decision. Never the author.",
                                                                      body: "NewApproval", returns: "Approval",
                                                                      who: "Not an approver of the activity's organisations, or the approver wrote the record.")],
+        APIRoute.documentFiles.openAPIPath: [
+            "post": [
+                "operationId": "attachFile", "summary": "Attaches a file to a document: the body is the file itself (at most 5 MB; PDF, Word, Excel, PowerPoint, OpenDocument, CSV, plain text, PNG or JPEG, checked from its first bytes and its name).",
+                "security": [["bearerToken": []]],
+                "parameters": [activityID, documentID, ["name": "filename", "in": "query", "required": true, "schema": ["type": "string"]]],
+                "requestBody": ["required": true, "content": ["application/octet-stream": ["schema": ["type": "string", "format": "binary"]]]],
+                "responses": [
+                    "201": ["description": "The file attached.", "content": json(ref("File"))],
+                    "403": ["description": "Not an author of the activity.", "content": json(ref("Error"))],
+                    "404": ["description": "No such activity or document, or not one the user may see.", "content": json(ref("Error"))],
+                    "413": ["description": "Larger than 5 MB.", "content": json(ref("Error"))],
+                    "422": ["description": "No filename, an empty file, or a type that is not allowed; `fields` says which.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
         APIRoute.activityEvidence.openAPIPath: ["post": recordWrite("addEvidence", "Adds an item to the evidence base.", body: "NewEvidence", returns: "Evidence")],
         APIRoute.evidenceItem.openAPIPath: [
             "put": recordWrite("changeEvidence", "Corrects an item of evidence; outcomes linked to it stay linked.", body: "NewEvidence", returns: "Evidence",
@@ -385,6 +400,9 @@ enum OpenAPIDocument {
                     "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
                     "byMembers": ["type": "boolean", "description": "The body is of elected members."], "decidedOn": day, "minuteReference": string,
                     "comment": ["type": "string", "description": "Needed to reject or defer."],
+                ]),
+                "File": object(["id", "filename", "contentType", "size", "version"], [
+                    "id": uuid, "filename": string, "contentType": string, "size": ["type": "integer"], "version": ["type": "integer"],
                 ]),
                 "NewRuling": object(["verdict", "body", "decidedOn"], [
                     "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
