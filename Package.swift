@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // The domain: plain Swift values and rules. Foundation only.
@@ -42,7 +43,10 @@ let package = Package(
             name: "commissioner",
             dependencies: ["CommissionerWeb", .product(name: "Vapor", package: "vapor")]
         ),
-        .testTarget(name: "CommissionerDomainTests", dependencies: ["CommissionerDomain"]),
+        .testTarget(
+            name: "CommissionerDomainTests",
+            dependencies: ["CommissionerDomain", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "CommissionerWebTests",
             dependencies: [
