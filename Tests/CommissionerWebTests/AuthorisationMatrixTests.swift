@@ -207,6 +207,13 @@ import Vapor
         "POST /api/v1/strategies/:strategyID/submit": activityLeads,
         "POST /api/v1/strategies/:strategyID/approvals": activityApprovers,
         "PUT /api/v1/activities/:activityID/people": activityLeads,
+        "GET /api/v1/activities/:activityID/appraisal": activityReaders,
+        "POST /api/v1/activities/:activityID/appraisal": activityAuthors,
+        "POST /api/v1/activities/:activityID/appraisal/criteria": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/weights": activityAuthors,
+        "POST /api/v1/activities/:activityID/appraisal/options": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/scores": activityAuthors,
+        "POST /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows": activityAuthors,
     ]
 
     static func key(_ route: Route) -> String {
@@ -272,6 +279,10 @@ import Vapor
                         try await outsiderWriter.create(evidence)
                         let activityOutcome = CommissionerPersistence.Outcome(activityID: activity.id!, strategyID: nil, statement: "Better", iStatement: "", measures: [], createdBy: subject.id!)
                         try await outsiderWriter.create(activityOutcome)
+                        let appraisal = Appraisal(activityID: activity.id!, baseYear: 2026, createdBy: subject.id!)
+                        try await outsiderWriter.create(appraisal)
+                        let option = AppraisalOption(appraisalID: appraisal.id!, position: 0, channel: .internal, name: "In-house", summary: "Run it ourselves")
+                        try await outsiderWriter.create(option)
                         let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
                             decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
@@ -292,6 +303,7 @@ import Vapor
                             "milestoneID": milestone.id!.uuidString.lowercased(),
                             "evidenceID": evidence.id!.uuidString.lowercased(),
                             "outcomeID": activityOutcome.id!.uuidString.lowercased(),
+                            "optionID": option.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -43,7 +43,7 @@ public enum CriteriaTemplate: String, CaseIterable, Codable, Sendable {
 /// times each criterion's share of the total weight; the highest total ranks first.
 public struct ScoringMatrix: Sendable, Equatable {
     public var criteria: [Criterion]
-    /// `scores[option][criterion]`.
+    /// `scores[option][criterion]`; a score not yet given is NaN.
     public var scores: [[Double]]
     public var scale: ClosedRange<Double>
 
@@ -88,7 +88,7 @@ public struct ScoringMatrix: Sendable, Equatable {
         if !(criteria.reduce(0) { $0 + $1.weight } > 0) { problems.append(.weightsDoNotSumToAPositiveTotal) }
         for (option, row) in scores.enumerated() {
             for (index, criterion) in criteria.enumerated() {
-                guard index < row.count else { problems.append(.scoreMissing(option: option, criterion: criterion.name)); continue }
+                guard index < row.count, !row[index].isNaN else { problems.append(.scoreMissing(option: option, criterion: criterion.name)); continue }
                 if !scale.contains(row[index]) || !row[index].isFinite {
                     problems.append(.scoreOutOfRange(option: option, criterion: criterion.name, score: row[index]))
                 }

@@ -8,6 +8,21 @@ public enum DeliveryChannel: String, CaseIterable, Codable, Sendable {
     case influence
     case decommission
 
+    /// The short names the appraisal API uses: internal, grant, contract, partnership, co-production,
+    /// influence, decommission.
+    public var shortName: String {
+        switch self {
+        case .externalGrant: "grant"
+        case .externalContract: "contract"
+        default: rawValue
+        }
+    }
+
+    public init?(shortName: String) {
+        guard let channel = Self.allCases.first(where: { $0.shortName == shortName || $0.rawValue == shortName }) else { return nil }
+        self = channel
+    }
+
     public var title: String {
         switch self {
         case .internal: "Internal (in-house)"

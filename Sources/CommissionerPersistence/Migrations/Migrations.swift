@@ -14,5 +14,6 @@ public enum Migrations {
         CreateCommissioningActivity(),
         CreateCycleRecords(),
         AddGateSummary(),
+        CreateAppraisals(),
     ]
 }

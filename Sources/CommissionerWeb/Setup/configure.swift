@@ -27,6 +27,7 @@ func routes(_ app: Application) throws {
     API.ActivitiesController().register(on: api)
     API.ActivityRecordsController().register(on: api)
     API.StrategiesController().register(on: api)
+    API.AppraisalController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)

@@ -206,6 +206,36 @@ enum OpenAPIDocument {
             "delete": removal("removeOutcome", "Removes an outcome and its links to the evidence (the evidence stays).", parameter: "outcomeID"),
         ],
         APIRoute.activityMilestones.openAPIPath: ["post": recordWrite("addMilestone", "Adds a milestone to the delivery plan.", body: "NewMilestone", returns: "Milestone")],
+        APIRoute.appraisal.openAPIPath: [
+            "get": [
+                "operationId": "getAppraisal",
+                "summary": "The activity's delivery analysis with its results: weighted scores and ranks, switching points, how often each option comes first under weights varied at random, and each option's net present social value and benefit–cost ratio.",
+                "security": [["bearerToken": []]], "parameters": [activityID],
+                "responses": [
+                    "200": ["description": "The analysis.", "content": json(ref("Appraisal"))],
+                    "404": ["description": "No such activity, not one the user may see, or its analysis is not started.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+            "post": recordWrite("startAppraisal", "Starts the delivery analysis from a template of criteria.", body: "NewAppraisal", returns: "Appraisal"),
+        ],
+        APIRoute.appraisalCriteria.openAPIPath: [
+            "post": recordWrite("addCriterion", "Adds a criterion with its weight.", body: "NewCriterion", returns: "Appraisal"),
+        ],
+        APIRoute.appraisalWeights.openAPIPath: [
+            "put": recordWrite("setWeights", "Sets criteria's weights, all at once; refused whole if they would not add up to more than zero.",
+                               body: "Weights", returns: "Appraisal", status: "200"),
+        ],
+        APIRoute.appraisalOptions.openAPIPath: [
+            "post": recordWrite("addOption", "Adds a delivery option with its description, governance, resources, risks and SWOT.", body: "NewOption", returns: "Appraisal"),
+        ],
+        APIRoute.appraisalScores.openAPIPath: [
+            "put": recordWrite("setScores", "Sets scores, each with its justification, in one transaction: one bad score refuses them all.",
+                               body: "Scores", returns: "Appraisal", status: "200"),
+        ],
+        APIRoute.appraisalCashFlows.openAPIPath: [
+            "post": recordWrite("addCashFlow", "Adds a line of an option's costs or benefits by year, in real prices.", body: "NewCashFlow",
+                                returns: "Appraisal", parameters: [activityID, pathID("optionID")]),
+        ],
         APIRoute.strategies.openAPIPath: [
             "get": [
                 "operationId": "listStrategies", "summary": "Commissioning strategies the user may see, with which sections are still to write.",
@@ -403,6 +433,54 @@ enum OpenAPIDocument {
                 ]),
                 "File": object(["id", "filename", "contentType", "size", "version"], [
                     "id": uuid, "filename": string, "contentType": string, "size": ["type": "integer"], "version": ["type": "integer"],
+                ]),
+                "Appraisal": object(["criteria", "options", "robustness", "decommissioningConsidered"], [
+                    "id": uuid, "baseYear": ["type": "integer"],
+                    "criteria": ["type": "array", "items": object(["name", "weight"], [
+                        "id": uuid, "name": string, "weight": ["type": "number"], "share": ["type": "number", "description": "Share of the total weight, 0–1."],
+                    ])],
+                    "options": ["type": "array", "items": object(["id", "channel", "weightedScore", "rank", "npsv", "bcr"], [
+                        "id": uuid, "channel": ["type": "string", "enum": DeliveryChannel.allCases.map(\.shortName)], "name": string,
+                        "isCurrent": ["type": "boolean"],
+                        "weightedScore": ["type": "number", "nullable": true, "description": "Null until every option is scored on every criterion."],
+                        "rank": ["type": "integer", "nullable": true], "npsv": ["type": "number", "description": "Net present social value, £."],
+                        "bcr": ["type": "number", "nullable": true, "description": "Benefit–cost ratio; null without costs."],
+                        "presentValueCosts": ["type": "number"], "presentValueBenefits": ["type": "number"],
+                        "paybackYear": ["type": "integer", "nullable": true],
+                    ])],
+                    "robustness": ["type": "array", "items": object(["optionId", "shareFirst"], [
+                        "optionId": uuid, "shareFirst": ["type": "number", "description": "Share of perturbed weightings in which the option comes first."],
+                    ])],
+                    "switchingPoints": ["type": "array", "items": object(["criterionId", "currentShare"], [
+                        "criterionId": uuid, "currentShare": ["type": "number"],
+                        "switchingShare": ["type": "number", "nullable": true, "description": "Null: never within 0–100%."],
+                        "newTopOptionId": ["type": "string", "format": "uuid", "nullable": true],
+                        "weightNeeded": ["type": "number", "nullable": true],
+                    ])],
+                    "topOptionId": ["type": "string", "format": "uuid", "nullable": true], "verdict": ["type": "string", "nullable": true],
+                    "decommissioningConsidered": ["type": "boolean"], "includesCurrentOrInHouse": ["type": "boolean"], "problems": strings(),
+                ]),
+                "NewAppraisal": object(["baseYear", "template"], [
+                    "baseYear": ["type": "integer"], "template": ["type": "string", "enum": CriteriaTemplate.allCases.map(\.rawValue)],
+                    "decommissioningNotAppraisedBecause": string,
+                ]),
+                "NewCriterion": object(["name", "weight"], ["name": string, "weight": ["type": "number", "minimum": 0]]),
+                "Weights": object(["weights"], ["weights": ["type": "object", "additionalProperties": ["type": "number"],
+                                                            "description": "Criterion identifier → weight."]]),
+                "NewOption": object(["channel", "name", "description"], [
+                    "channel": ["type": "string", "enum": DeliveryChannel.allCases.map(\.shortName)], "name": string, "description": string,
+                    "isCurrent": ["type": "boolean"], "governance": string, "policyAlignment": string, "otherResources": string, "risks": string,
+                    "strengths": string, "weaknesses": string, "opportunities": string, "threats": string,
+                ]),
+                "Scores": object(["scores"], ["scores": ["type": "array", "items": object(["optionId", "criterionId", "score", "justification"], [
+                    "optionId": uuid, "criterionId": uuid, "score": ["type": "number"], "justification": string,
+                ])]]),
+                "NewCashFlow": object(["kind", "description", "firstYear"], [
+                    "kind": ["type": "string", "enum": CashFlowLine.Kind.allCases.map(\.rawValue)], "description": string,
+                    "category": ["type": "string", "enum": CostCategory.allCases.map(\.rawValue)],
+                    "firstYear": ["type": "integer"], "lastYear": ["type": "integer"],
+                    "annualAmount": ["type": "number", "description": "£ a year in real prices; leave out for a benefit that is not monetised."],
+                    "schedule": ["type": "string", "enum": DiscountSchedule.allCases.map(\.rawValue)],
                 ]),
                 "NewRuling": object(["verdict", "body", "decidedOn"], [
                     "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,

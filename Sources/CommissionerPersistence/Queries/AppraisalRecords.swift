@@ -1,0 +1,71 @@
+import CommissionerDomain
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// An activity's delivery analysis with its criteria, options, scores and cash flows, in five
+/// queries however many there are, and what the domain library works out from them.
+public struct AppraisalRecords: Sendable {
+    public let appraisal: Appraisal
+    /// In their order.
+    public var criteria: [AppraisalCriterion]
+    /// In their order.
+    public var options: [AppraisalOption]
+    public var scores: [AppraisalScore]
+    public var cashFlows: [AppraisalCashFlow]
+
+    public static func load(activityID: UUID, on database: any Database) async throws -> AppraisalRecords? {
+        guard let appraisal = try await ModelRows.all(Appraisal.self, where: "activity_id", in: [activityID], on: database).first else { return nil }
+        let id = try appraisal.requireID()
+        let criteria = try await ModelRows.all(AppraisalCriterion.self, where: "appraisal_id", in: [id], orderedBy: ["position", "id"], on: database)
+        let options = try await ModelRows.all(AppraisalOption.self, where: "appraisal_id", in: [id], orderedBy: ["position", "id"], on: database)
+        let optionIDs = options.compactMap(\.id)
+        return AppraisalRecords(
+            appraisal: appraisal, criteria: criteria, options: options,
+            scores: try await ModelRows.all(AppraisalScore.self, where: "option_id", in: optionIDs, on: database),
+            cashFlows: try await ModelRows.all(AppraisalCashFlow.self, where: "option_id", in: optionIDs, orderedBy: ["first_year", "id"], on: database))
+    }
+
+    public func score(option: UUID, criterion: UUID) -> AppraisalScore? {
+        scores.first { $0.$option.id == option && $0.$criterion.id == criterion }
+    }
+
+    public func cashFlows(of option: UUID) -> [AppraisalCashFlow] { cashFlows.filter { $0.$option.id == option } }
+
+    /// The options scored against the criteria (a score not yet given is NaN).
+    public var matrix: ScoringMatrix {
+        ScoringMatrix(criteria: criteria.map { Criterion($0.name, weight: $0.weight) },
+                      scores: options.map { option in criteria.map { criterion in
+                          score(option: option.id!, criterion: criterion.id!)?.score ?? .nan
+                      } },
+                      scale: appraisal.scale)
+    }
+
+    /// What stops the ranking being worked out, in words naming the option and criterion.
+    public var problems: [String] {
+        let matrix = self.matrix
+        var problems = matrix.problems.map { $0.message(scale: matrix.scale, optionNames: options.map(\.name)) }
+        if options.isEmpty { problems.append("Add the options to compare") }
+        return problems
+    }
+
+    /// The ranking, its robustness and the economics; nil until every option is scored on every criterion.
+    public func computed(samples: Int = 10_000) -> OptionsAppraisal? {
+        guard problems.isEmpty else { return nil }
+        return OptionsAppraisal(
+            matrix: matrix,
+            options: options.map { option in
+                OptionsAppraisal.Option(name: option.name, cashFlows: cashFlows(of: option.id!).map(\.line), optimismBias: option.optimismBias)
+            },
+            baseYear: appraisal.baseYear, band: appraisal.perturbationBand, samples: samples)
+    }
+
+    /// The analysis includes the current way of doing things or the in-house option.
+    public var includesCurrentOrInHouse: Bool { options.contains { $0.isCurrent || $0.channel == .internal } }
+
+    /// Decommissioning is one of the options, or the analysis says why not.
+    public var decommissioningConsidered: Bool {
+        options.contains { $0.channel == .decommission }
+            || !appraisal.decommissioningNotAppraisedBecause.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+}

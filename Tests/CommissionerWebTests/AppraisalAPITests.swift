@@ -1,0 +1,106 @@
+@testable import CommissionerWeb
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+/// The delivery analysis through the API: started from a template, options added, scored with
+/// justifications, cash flows added, and the results in the shape outside checks rely on.
+@Suite struct AppraisalAPITests {
+    let api = ActivitiesAPITests()
+
+    func nursing(_ app: Application) async throws -> UUID {
+        try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+    }
+
+    func fields(_ response: TestingHTTPResponse) throws -> Set<String> {
+        Set(try response.content.decode(CommissionerErrorMiddleware.APIError.self).fields?.keys.map { $0 } ?? [])
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func anAppraisalIsBuiltScoredAndRankedWithItsEconomics(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let scrutiny = try await api.token(.scrutiny, app)
+            let id = try await nursing(app)
+            let base = "/api/v1/activities/\(id)/appraisal"
+            #expect(try await api.send(.GET, base, token: lead, app).status == .notFound, "not started yet")
+
+            let bad = try await api.send(.POST, base, token: lead, json: #"{"template": "astrology", "baseYear": 1999}"#, app)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(try fields(bad) == ["template", "baseYear"])
+            #expect(try await api.send(.POST, base, token: scrutiny, json: #"{"template": "custom", "baseYear": 2026}"#, app).status == .forbidden)
+            #expect(try await Appraisal.query(on: app.db).count() == 0, "nothing is written")
+
+            let started = try await api.send(.POST, base, token: lead, json: #"{"template": "custom", "baseYear": 2026}"#, app)
+            #expect(started.status == .created)
+            #expect(try await api.send(.POST, base, token: lead, json: #"{"template": "custom", "baseYear": 2026}"#, app).status == .conflict)
+
+            for (name, weight) in [("Savings", 40), ("Quality", 40), ("Influence", 20)] {
+                #expect(try await api.send(.POST, base + "/criteria", token: lead, json: #"{"name": "\#(name)", "weight": \#(weight)}"#, app).status == .created)
+            }
+            #expect(try await api.send(.POST, base + "/criteria", token: lead, json: #"{"name": "quality", "weight": -1}"#, app).status == .unprocessableEntity)
+            for (channel, name) in [("internal", "Bring it in-house"), ("contract", "Recommission by competition"), ("partnership", "Partnership with the charity")] {
+                let added = try await api.send(.POST, base + "/options", token: lead, json: """
+                    {"channel": "\(channel)", "name": "\(name)", "description": "How it would work", "isCurrent": \(channel == "internal")}
+                    """, app)
+                #expect(added.status == .created, "\(channel)")
+            }
+            var view = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
+            #expect(view.problems.contains("Score Bring it in-house against Savings"))
+            #expect(view.options.allSatisfy { $0.rank == nil && $0.weightedScore == nil })
+            #expect(!view.decommissioningConsidered && view.includesCurrentOrInHouse)
+
+            let scores: [[Double]] = [[6, 8, 9], [9, 6, 4], [7, 7, 7]]
+            var entries: [String] = []
+            for (o, option) in view.options.enumerated() {
+                for (c, criterion) in view.criteria.enumerated() {
+                    entries.append(#"{"optionId": "\#(option.id)", "criterionId": "\#(criterion.id)", "score": \#(scores[o][c]), "justification": "Workshop of 3 March"}"#)
+                }
+            }
+            var wrong = entries
+            wrong[0] = #"{"optionId": "\#(view.options[0].id)", "criterionId": "\#(view.criteria[0].id)", "score": 11, "justification": "x"}"#
+            wrong[1] = #"{"optionId": "\#(view.options[0].id)", "criterionId": "\#(view.criteria[1].id)", "score": 5}"#
+            let refused = try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(wrong.joined(separator: ","))]}"#, app)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("must be from 0 to 10") && refused.body.string.contains("Say why Bring it in-house scores 5 for Quality"))
+            #expect(try await AppraisalScore.query(on: app.db).count() == 0, "one bad score refuses them all")
+            #expect(try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(entries.joined(separator: ","))]}"#, app).status == .ok)
+
+            let inHouse = view.options[0].id
+            let early = try await api.send(.POST, base + "/options/\(inHouse)/cash-flows", token: lead,
+                                           json: #"{"kind": "cost", "description": "Set-up", "firstYear": 2024, "annualAmount": 100}"#, app)
+            #expect(early.status == .unprocessableEntity)
+            #expect(try fields(early) == ["firstYear", "category"])
+            #expect(try await api.send(.POST, base + "/options/\(inHouse)/cash-flows", token: lead,
+                                       json: #"{"kind": "cost", "description": "Set-up", "category": "capital", "firstYear": 2026, "annualAmount": 100}"#, app).status == .created)
+            #expect(try await api.send(.POST, base + "/options/\(inHouse)/cash-flows", token: lead,
+                                       json: #"{"kind": "benefit", "description": "Fewer admissions", "firstYear": 2027, "lastYear": 2028, "annualAmount": 60}"#, app).status == .created)
+
+            view = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
+            #expect(view.problems.isEmpty)
+            #expect(view.criteria.map(\.name) == ["Savings", "Quality", "Influence"] && view.criteria.map(\.weight) == [40, 40, 20])
+            #expect(view.options.map(\.channel) == ["internal", "contract", "partnership"])
+            #expect(view.options.map(\.rank) == [1, 3, 2])
+            #expect(abs((view.options[0].weightedScore ?? 0) - 7.4) < 1e-9)
+            #expect(view.topOptionId == inHouse)
+            #expect(abs(view.options[0].npsv - 13.982) < 5e-4 && abs((view.options[0].bcr ?? 0) - 1.13982) < 5e-6)
+            #expect(view.options[0].paybackYear == 2028)
+            #expect(view.robustness.count == 3 && abs(view.robustness.map(\.shareFirst).reduce(0, +) - 1) < 1e-9)
+            #expect(view.switchingPoints.first.map { abs(($0.switchingShare ?? 0) - 0.5) < 1e-9 } == true)
+            #expect(view.verdict?.hasPrefix("Bring it in-house is") == true)
+
+            let weights = try await api.send(.PUT, base + "/weights", token: lead, json: """
+                {"weights": {"\(view.criteria[0].id)": 0, "\(view.criteria[1].id)": 0, "\(view.criteria[2].id)": 0}}
+                """, app)
+            #expect(weights.status == .unprocessableEntity)
+            #expect(weights.body.string.contains("The weights must add up to more than zero"))
+            let moved = try await api.send(.PUT, base + "/weights", token: lead, json: #"{"weights": {"\#(view.criteria[0].id)": 70}}"#, app)
+            #expect(try moved.content.decode(API.AppraisalView.self).topOptionId == view.options[1].id, "beyond its switching point, savings hands first place to the contract")
+            let events = try await AuditEvent.query(on: app.db).filter(\.$recordType ~~ [AppraisalScore.schema, AppraisalCriterion.schema]).count()
+            #expect(events == 9 + 3 + 1, "every score, criterion and weight change is audited")
+        }
+    }
+}
