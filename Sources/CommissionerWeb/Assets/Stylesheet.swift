@@ -124,9 +124,16 @@ enum Stylesheet {
     .checkbox input { width: 1.25em; height: 1.25em; margin-right: 8px; vertical-align: middle; }
     .view-switch { margin-bottom: 20px; }
     .input-width-10 { max-width: 11em; }
+    .input-width-5 { max-width: 6em; }
     .inline-form { display: inline; }
     .link-button { background: none; border: 0; padding: 0; color: #1d70b8; text-decoration: underline; font: inherit; cursor: pointer; }
     .link-button:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
+    .chart-pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 30px; align-items: start; margin-bottom: 20px; }
+    .chart { width: 100%; height: auto; }
+    .chart-narrow { max-width: 640px; margin-bottom: 20px; }
+    .chart-label, .chart-value, .chart-legend { font-family: inherit; font-size: 14px; fill: #0b0c0c; }
+    details.details { margin-bottom: 20px; }
+    @media (max-width: 900px) { .chart-pair { grid-template-columns: 1fr; } }
     @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
     """
 }

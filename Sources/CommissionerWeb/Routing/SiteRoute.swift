@@ -50,6 +50,14 @@ public enum SiteRoute: Hashable, Sendable {
     case activityOutcomes(UUID)
     case outcome(activity: UUID, outcome: UUID)
     case outcomeRemoval(activity: UUID, outcome: UUID)
+    case appraisal(UUID)
+    case appraisalWeights(UUID)
+    case appraisalCriteria(UUID)
+    case newAppraisalOption(UUID)
+    case appraisalOptions(UUID)
+    case appraisalScores(UUID)
+    case newAppraisalCashFlow(activity: UUID, option: UUID)
+    case appraisalCashFlows(activity: UUID, option: UUID)
     case newMilestone(UUID)
     case activityMilestones(UUID)
     case milestoneDone(activity: UUID, milestone: UUID)
@@ -118,6 +126,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityOutcomes: "/activities/:activityID/outcomes"
         case .outcome: "/activities/:activityID/outcomes/:outcomeID"
         case .outcomeRemoval: "/activities/:activityID/outcomes/:outcomeID/remove"
+        case .appraisal: "/activities/:activityID/appraisal"
+        case .appraisalWeights: "/activities/:activityID/appraisal/weights"
+        case .appraisalCriteria: "/activities/:activityID/appraisal/criteria"
+        case .newAppraisalOption: "/activities/:activityID/appraisal/options/new"
+        case .appraisalOptions: "/activities/:activityID/appraisal/options"
+        case .appraisalScores: "/activities/:activityID/appraisal/scores"
+        case .newAppraisalCashFlow: "/activities/:activityID/appraisal/options/:optionID/cash-flows/new"
+        case .appraisalCashFlows: "/activities/:activityID/appraisal/options/:optionID/cash-flows"
         case .newMilestone: "/activities/:activityID/milestones/new"
         case .activityMilestones: "/activities/:activityID/milestones"
         case .milestoneDone: "/activities/:activityID/milestones/:milestoneID/done"
@@ -147,7 +163,8 @@ public enum SiteRoute: Hashable, Sendable {
              .activityDecisions(let id), .activityApprovals(let id), .newEvidence(let id), .activityEvidence(let id), .newOutcome(let id),
              .activityOutcomes(let id), .newMilestone(let id), .activityMilestones(let id), .strategy(let id), .newStrategyEntry(let id),
              .strategyEntries(let id), .newStrategyOutcome(let id), .strategyOutcomes(let id), .strategyReviewDate(let id),
-             .strategySubmission(let id), .strategyApprovals(let id):
+             .strategySubmission(let id), .strategyApprovals(let id), .appraisal(let id), .appraisalWeights(let id), .appraisalCriteria(let id),
+             .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),
@@ -157,6 +174,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .documentFile(let activity, let document, let file): [activity, document, file]
         case .decision(let activity, let decision): [activity, decision]
         case .milestoneDone(let activity, let milestone): [activity, milestone]
+        case .newAppraisalCashFlow(let activity, let option), .appraisalCashFlows(let activity, let option): [activity, option]
         case .evidenceItem(let activity, let evidence), .evidenceRemoval(let activity, let evidence): [activity, evidence]
         case .outcome(let activity, let outcome), .outcomeRemoval(let activity, let outcome): [activity, outcome]
         default: []

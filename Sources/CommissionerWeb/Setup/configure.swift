@@ -40,5 +40,6 @@ func routes(_ app: Application) throws {
     DecisionsController().register(on: site)
     EvidenceController().register(on: site)
     StrategiesController().register(on: site)
+    AppraisalController().register(on: site)
     AuditController().register(on: site)
 }

@@ -138,6 +138,9 @@ struct ActivityPage {
     private var decisions: HTML {
         let current = records.currentDecision
         return """
+        <h2 class="heading-m" id="appraisal">Delivery analysis</h2>
+        <p class="body">The options for meeting the need compared side by side, with weighted scores, how robust the ranking is, and
+        each option's costs and benefits: <a href="\(SiteRoute.appraisal(activityID).path)">open the delivery analysis</a>.</p>
         <h2 class="heading-m" id="decisions">Decisions</h2>
         <p class="body">A decision record says what was decided, the options considered, the option chosen and why. Records are never
         changed: a changed decision is a new record that supersedes the old one, and both stay readable.</p>

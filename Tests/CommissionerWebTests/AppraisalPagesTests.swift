@@ -1,0 +1,87 @@
+@testable import CommissionerWeb
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Testing
+import Vapor
+
+/// The delivery analysis in the browser: started, options added, scored with reasons, costs and
+/// benefits added, and the ranking, robustness, switching points and economics shown.
+@Suite struct AppraisalPagesTests {
+    @Test(arguments: TestDatabase.all)
+    func aLeadBuildsTheAnalysisAndTheRankingShowsWithItsEconomics(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first())
+                .requireID().uuidString.lowercased()
+            let path = "/activities/\(nursing)/appraisal"
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+            #expect(try await lead.get("/activities/\(nursing)").body.contains(path))
+            let empty = try await lead.get(path)
+            #expect(empty.body.contains("Start the analysis"))
+
+            let bad = try await lead.post(path, ["template": "", "baseYear": "26"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Choose the criteria to start from") && bad.body.contains("The base year must be from 2000 to 2100"))
+            #expect(try await Appraisal.query(on: app.db).count() == 0)
+            try await lead.get(path)
+            #expect(try await lead.post(path, ["template": "best-value", "baseYear": "2026"]).status == .seeOther)
+            let started = try await lead.get(path)
+            #expect(started.body.contains("Economic value") && started.body.contains("50%") && started.body.contains("add the current or in-house option"))
+
+            try await lead.get(path + "/options/new")
+            let noName = try await lead.post(path + "/options", ["channel": "internal"])
+            #expect(noName.status == .unprocessableEntity && noName.body.contains("Name the option") && noName.body.contains("Describe the option"))
+            for (channel, name) in [("internal", "Bring it in-house"), ("external-contract", "Recommission by competition")] {
+                try await lead.get(path + "/options/new")
+                #expect(try await lead.post(path + "/options", ["channel": channel, "name": name, "summary": "How it would work",
+                                                                "strengths": "Known costs"]).status == .seeOther)
+            }
+            let records = try #require(try await AppraisalRecords.load(activityID: UUID(uuidString: nursing)!, on: app.db))
+            let form = try await lead.get(path + "/scores")
+            #expect(form.body.contains("Bring it in-house") && form.body.contains("Economic value: score"))
+
+            var scores: [String: String] = [:]
+            let values: [[String]] = [["8", "6", "7"], ["6", "5", "6"]]
+            for (o, option) in records.options.enumerated() {
+                for (c, criterion) in records.criteria.enumerated() {
+                    let name = AppraisalScoresPage.fieldName(option, criterion)
+                    scores["score-" + name] = values[o][c]
+                    scores["why-" + name] = "Agreed at the options workshop"
+                }
+            }
+            var wrong = scores
+            wrong["score-" + AppraisalScoresPage.fieldName(records.options[0], records.criteria[0])] = "12"
+            let refused = try await lead.post(path + "/scores", wrong)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Bring it in-house&#39;s score for Economic value must be from 0 to 10"))
+            #expect(try await AppraisalScore.query(on: app.db).count() == 0, "nothing is saved while one score is wrong")
+            try await lead.get(path + "/scores")
+            #expect(try await lead.post(path + "/scores", scores).status == .seeOther)
+
+            let option = records.options[0].id!.uuidString.lowercased()
+            try await lead.get(path + "/options/\(option)/cash-flows/new")
+            let early = try await lead.post(path + "/options/\(option)/cash-flows", ["kind": "cost", "description": "Set-up", "firstYear": "2020", "annualAmount": "£100"])
+            #expect(early.status == .unprocessableEntity && early.body.contains("The first year cannot be before the base year, 2026"))
+            for line in [["kind": "cost", "description": "Set-up", "category": "capital", "firstYear": "2026", "annualAmount": "100"],
+                         ["kind": "benefit", "description": "Fewer admissions", "firstYear": "2027", "lastYear": "2028", "annualAmount": "60"]] {
+                try await lead.get(path + "/options/\(option)/cash-flows/new")
+                #expect(try await lead.post(path + "/options/\(option)/cash-flows", line).status == .seeOther)
+            }
+
+            let scrutiny = Browser(app)
+            try await scrutiny.signIn(demoEmail(.scrutiny))
+            let page = try await scrutiny.get(path)
+            #expect(page.body.contains("Bring it in-house is the robust choice"))
+            #expect(page.body.contains("<svg class=\"chart\"") && page.body.contains("Weighted scores by option"))
+            #expect(page.body.contains("Switching points") && page.body.contains("£14") && page.body.contains("1.14"))
+            #expect(page.body.contains("Net present social value = £114 − £100 = £14"))
+            #expect(!page.body.contains("Save the weights") && !page.body.contains("Add an option"), "scrutiny reads but does not change")
+
+            try await lead.get(path)
+            let zero = records.criteria.reduce(into: [String: String]()) { $0["weight-\($1.id!.uuidString.lowercased())"] = "0" }
+            let noWeight = try await lead.post(path + "/weights", zero)
+            #expect(noWeight.status == .unprocessableEntity && noWeight.body.contains("The weights must add up to more than zero"))
+        }
+    }
+}
