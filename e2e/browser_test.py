@@ -177,6 +177,15 @@ def main():
         driver.get(outcome)
         check("Change the outcome" in driver.page_source, "an outcome can be changed or removed")
         audit_accessibility(driver, "15c-outcome-change")
+        activity_url = outcome.split("/outcomes/")[0]
+        driver.get(activity_url + "/appraisal")
+        check("is the robust choice" in driver.page_source and "<svg" in driver.page_source,
+              "the delivery analysis shows its ranking, robustness and charts")
+        audit_accessibility(driver, "15d-appraisal")
+        driver.get(activity_url + "/appraisal/scores")
+        check("Score the options" in driver.page_source, "the options can be scored with reasons")
+        audit_accessibility(driver, "15e-appraisal-scores")
+        driver.back()
         driver.back()
         driver.back()
         follow(driver, "Record the decision")

@@ -11,9 +11,11 @@ import Vapor
     @Test(arguments: TestDatabase.all)
     func aLeadBuildsTheAnalysisAndTheRankingShowsWithItsEconomics(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
-            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first())
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Review of off-island tertiary care contracts").first())
                 .requireID().uuidString.lowercased()
             let path = "/activities/\(nursing)/appraisal"
+            let appraisalsBefore = try await Appraisal.query(on: app.db).count()
+            let scoresBefore = try await AppraisalScore.query(on: app.db).count()
             let lead = Browser(app)
             try await lead.signIn(demoEmail(.commissioningLead))
             #expect(try await lead.get("/activities/\(nursing)").body.contains(path))
@@ -23,7 +25,7 @@ import Vapor
             let bad = try await lead.post(path, ["template": "", "baseYear": "26"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("Choose the criteria to start from") && bad.body.contains("The base year must be from 2000 to 2100"))
-            #expect(try await Appraisal.query(on: app.db).count() == 0)
+            #expect(try await Appraisal.query(on: app.db).count() == appraisalsBefore)
             try await lead.get(path)
             #expect(try await lead.post(path, ["template": "best-value", "baseYear": "2026"]).status == .seeOther)
             let started = try await lead.get(path)
@@ -55,7 +57,7 @@ import Vapor
             let refused = try await lead.post(path + "/scores", wrong)
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.contains("Bring it in-house&#39;s score for Economic value must be from 0 to 10"))
-            #expect(try await AppraisalScore.query(on: app.db).count() == 0, "nothing is saved while one score is wrong")
+            #expect(try await AppraisalScore.query(on: app.db).count() == scoresBefore, "nothing is saved while one score is wrong")
             try await lead.get(path + "/scores")
             #expect(try await lead.post(path + "/scores", scores).status == .seeOther)
 
@@ -82,6 +84,20 @@ import Vapor
             let zero = records.criteria.reduce(into: [String: String]()) { $0["weight-\($1.id!.uuidString.lowercased())"] = "0" }
             let noWeight = try await lead.post(path + "/weights", zero)
             #expect(noWeight.status == .unprocessableEntity && noWeight.body.contains("The weights must add up to more than zero"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theDemoWorkspaceHasTheNursingAndSharedICTAppraisals(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let scrutiny = Browser(app)
+            try await scrutiny.signIn(demoEmail(.scrutiny))
+            for (title, expected) in [("Community nursing recommissioning", ["Partnership with on-island providers is the robust choice", "Stop the service", "Avoided hospital admissions (illustrative)"]),
+                                      ("Shared ICT service through the partnership venture", ["Willingness to share", "Traditional sharing (s101 and s102)", "Every council needs ICT"])] {
+                let id = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == title).first()).requireID()
+                let page = try await scrutiny.get("/activities/\(id.uuidString.lowercased())/appraisal")
+                for text in expected { #expect(page.body.contains(text), "\(title): \(text)") }
+            }
         }
     }
 }

@@ -138,6 +138,7 @@ public enum DemoWorkspace {
                 activityIDs[item.title] = activity.id
             }
             try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
+            try await DemoAppraisals.load(activities: activityIDs, lead: demoPeople.lead, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -148,6 +149,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoAppraisals.remove(with: writer)
             try await DemoCycleRecords.remove(with: writer)
             for move in try await StepMoveRecord.query(on: db).all() { try await writer.delete(move) }
             for link in try await ActivityOrganisation.query(on: db).all() { try await writer.delete(link) }

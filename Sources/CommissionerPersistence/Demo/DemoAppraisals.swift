@@ -1,0 +1,106 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+/// Delivery analyses in the demo workspace. Community nursing compares in-house, a contract, a
+/// partnership and decommissioning against best value's criteria plus quality of care; the shared ICT
+/// service is appraised on the 2020 Vision outcome framework (savings, influence, quality, creativity
+/// and willingness to share) across the sourcing options the Activist report shortlisted. Every score
+/// and figure is illustrative and says so.
+enum DemoAppraisals {
+    struct OptionSeed {
+        var channel: DeliveryChannel
+        var name: String
+        var summary: String
+        var isCurrent = false
+        var strengths = ""
+        var weaknesses = ""
+        var scores: [Double]
+        var cashFlows: [CashFlowLine] = []
+        var optimismBias: OptimismBias = .none
+    }
+
+    static func load(activities: [String: UUID], lead: UUID, with writer: RecordWriter) async throws {
+        if let nursing = activities["Community nursing recommissioning"] {
+            try await appraisal(activity: nursing, baseYear: 2026, lead: lead, criteria: [
+                ("Economic value", 35), ("Social value", 25), ("Environmental value", 10), ("Quality of care", 30),
+            ], options: [
+                OptionSeed(channel: .internal, name: "Bring community nursing in-house", summary: "Health and Community Services employs the community nurses directly.",
+                           strengths: "Direct control of quality and of integration with hospital discharge", weaknesses: "Recruitment and pensions costs fall on the department",
+                           scores: [5, 6, 6, 7],
+                           cashFlows: [.init(kind: .cost, description: "Staff transfer and set-up (illustrative)", category: .capital, firstYear: 2026, annualAmount: 450_000),
+                                       .init(kind: .cost, description: "Running the service (illustrative)", category: .operating, firstYear: 2027, lastYear: 2031, annualAmount: 5_300_000),
+                                       .init(kind: .benefit, description: "Avoided hospital admissions (illustrative)", firstYear: 2027, lastYear: 2031, annualAmount: 5_500_000)],
+                           optimismBias: OptimismBias(components: [.init(.equipmentAndDevelopment, share: 1)], mitigation: 0.8)),
+                OptionSeed(channel: .externalContract, name: "Recommission by competition", summary: "A contract for three years with up to two one-year extensions, let by open competition.",
+                           isCurrent: true, strengths: "Tests the market; price certainty", weaknesses: "Procurement cost and a possible change of provider",
+                           scores: [7, 5, 5, 6],
+                           cashFlows: [.init(kind: .cost, description: "Procurement (illustrative)", category: .operating, firstYear: 2026, annualAmount: 150_000),
+                                       .init(kind: .cost, description: "Contract price (illustrative)", category: .operating, firstYear: 2027, lastYear: 2031, annualAmount: 5_000_000),
+                                       .init(kind: .benefit, description: "Avoided hospital admissions (illustrative)", firstYear: 2027, lastYear: 2031, annualAmount: 5_400_000)],
+                           optimismBias: OptimismBias(components: [.init(.outsourcing, share: 0.2)], mitigation: 0.5)),
+                OptionSeed(channel: .partnership, name: "Partnership with on-island providers", summary: "An alliance agreement with shared outcomes and pooled risk (illustrative).",
+                           strengths: "Co-production with partners, as the strategy's principles ask", weaknesses: "Governance takes time to set up",
+                           scores: [6, 8, 6, 8],
+                           cashFlows: [.init(kind: .cost, description: "Alliance set-up (illustrative)", category: .capital, firstYear: 2026, annualAmount: 250_000),
+                                       .init(kind: .cost, description: "Alliance payments (illustrative)", category: .operating, firstYear: 2027, lastYear: 2031, annualAmount: 5_100_000),
+                                       .init(kind: .benefit, description: "Avoided hospital admissions (illustrative)", firstYear: 2027, lastYear: 2031, annualAmount: 5_700_000),
+                                       .init(kind: .benefit, description: "Islanders' experience of co-ordinated care", firstYear: 2027, annualAmount: nil)],
+                           optimismBias: OptimismBias(components: [.init(.equipmentAndDevelopment, share: 1)], mitigation: 0.85)),
+                OptionSeed(channel: .decommission, name: "Stop the service", summary: "Fold community nursing visits into primary care.",
+                           weaknesses: "Unmet need would return to hospital", scores: [8, 1, 7, 2]),
+            ], with: writer)
+        }
+        if let ict = activities["Shared ICT service through the partnership venture"] {
+            let appraisal = try await appraisal(activity: ict, baseYear: 2015, lead: lead,
+                                                criteria: CriteriaTemplate.outcomeFramework.criteria.map { ($0.name, $0.weight) }, options: [
+                OptionSeed(channel: .partnership, name: "Traditional sharing (s101 and s102)", summary: "Share ICT through the partnership venture under section 101 and 102 agreements.",
+                           strengths: "Tried, tested and trusted among the partners (GOSS, SWAP, Ubico)", scores: [8, 7, 7, 6, 8]),
+                OptionSeed(channel: .partnership, name: "Teckal or trading company", summary: "A company owned by the councils that can trade.",
+                           strengths: "Savings without an expensive procurement", weaknesses: "Takes longer to set up", scores: [8, 6, 7, 8, 6]),
+                OptionSeed(channel: .internal, name: "Each council keeps its own ICT", summary: "The current arrangement.", isCurrent: true, scores: [2, 9, 5, 3, 3]),
+                OptionSeed(channel: .externalContract, name: "Outsource by procurement", summary: "Buy ICT from a private provider.",
+                           weaknesses: "Delays and cost of procurement", scores: [6, 3, 6, 5, 4]),
+            ], with: writer)
+            appraisal.decommissioningNotAppraisedBecause = "Every council needs ICT to run its services: stopping it is not a realistic option"
+            try await writer.update(appraisal)
+        }
+    }
+
+    @discardableResult
+    static func appraisal(activity: UUID, baseYear: Int, lead: UUID, criteria: [(String, Double)], options: [OptionSeed],
+                          with writer: RecordWriter) async throws -> Appraisal {
+        let appraisal = Appraisal(activityID: activity, baseYear: baseYear, createdBy: lead)
+        try await writer.create(appraisal)
+        let id = try appraisal.requireID()
+        var criterionIDs: [UUID] = []
+        for (position, (name, weight)) in criteria.enumerated() {
+            let criterion = AppraisalCriterion(appraisalID: id, position: position, name: name, weight: weight)
+            try await writer.create(criterion)
+            criterionIDs.append(try criterion.requireID())
+        }
+        for (position, seed) in options.enumerated() {
+            let option = AppraisalOption(appraisalID: id, position: position, channel: seed.channel, name: seed.name, summary: seed.summary, isCurrent: seed.isCurrent)
+            option.strengths = seed.strengths
+            option.weaknesses = seed.weaknesses
+            option.optimismBias = seed.optimismBias
+            try await writer.create(option)
+            for (index, score) in seed.scores.enumerated() where index < criterionIDs.count {
+                try await writer.create(AppraisalScore(optionID: try option.requireID(), criterionID: criterionIDs[index], score: score,
+                                                       justification: "Scored at the options workshop (illustrative)"))
+            }
+            for line in seed.cashFlows { try await writer.create(AppraisalCashFlow(optionID: try option.requireID(), line: line)) }
+        }
+        return appraisal
+    }
+
+    /// Every delivery analysis and its parts, for a reset (each removal audited).
+    static func remove(with writer: RecordWriter) async throws {
+        let db = writer.database
+        for flow in try await AppraisalCashFlow.query(on: db).all() { try await writer.delete(flow) }
+        for score in try await AppraisalScore.query(on: db).all() { try await writer.delete(score) }
+        for option in try await AppraisalOption.query(on: db).all() { try await writer.delete(option) }
+        for criterion in try await AppraisalCriterion.query(on: db).all() { try await writer.delete(criterion) }
+        for appraisal in try await Appraisal.query(on: db).all() { try await writer.delete(appraisal) }
+    }
+}
