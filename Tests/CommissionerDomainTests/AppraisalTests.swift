@@ -108,6 +108,10 @@ import Testing
         // An option better on every criterion stays first whatever the weights.
         let clear = ScoringMatrix(criteria: [Criterion("A", weight: 1), Criterion("B", weight: 3)], scores: [[9, 8], [2, 1]])
         #expect(SwitchingPoint.all(clear).allSatisfy { $0.switchingShare == nil && $0.newTop == nil })
+        // Found by the property test: a tie at 100% (no change beyond it) must not hide the real switch nearer 0%.
+        let tied = ScoringMatrix(criteria: [Criterion("C0", weight: 22), Criterion("C1", weight: 71)], scores: [[8, 9], [10, 4], [3, 7], [6, 9]])
+        let second = SwitchingPoint.point(tied, criterion: 1)
+        #expect(abs((second.switchingShare ?? 0) - 2.0 / 7.0) < 1e-9 && second.newTop == 1)
     }
 
     @Test func aPerturbedSampleIsRepeatableAndSaysWhetherTheChoiceIsRobust() {

@@ -46,6 +46,18 @@ import Testing
         #expect(draft().problems(today: today).isEmpty)
     }
 
+    @Test func choosingAnOptionTheAnalysisDidNotRankFirstNeedsTheReason() {
+        var departing = draft()
+        departing.chosenOptionRank = 3
+        #expect(departing.problems(today: today).map(\.field) == ["departureFromRankingBecause"])
+        #expect(departing.problems(today: today).first?.message.contains("ranks 3") == true)
+        departing.departureFromRankingBecause = "Members preferred local providers"
+        #expect(departing.problems(today: today).isEmpty)
+        var first = draft()
+        first.chosenOptionRank = 1
+        #expect(first.problems(today: today).isEmpty, "the top-ranked option needs no reason to depart")
+    }
+
     @Test func eachProblemNamesItsField() {
         let changes: [(String, (inout DecisionDraft) -> Void)] = [
             ("decided", { $0.decided = " " }),
@@ -58,6 +70,7 @@ import Testing
             ("decidedOn", { $0.decidedOn = Date(timeIntervalSince1970: 1_800_000_000) }),
             ("conflictsOfInterest", { $0.conflictsOfInterest = "" }),
             ("decommissioningNotConsideredBecause", { $0.optionsConsidered.remove(.decommission) }),
+            ("departureFromRankingBecause", { $0.chosenOptionRank = 2 }),
             ("evidenceLinks", { $0.evidenceLinks = ["javascript:alert(1)"] }),
         ]
         for (field, change) in changes {

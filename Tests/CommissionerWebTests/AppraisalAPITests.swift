@@ -105,6 +105,31 @@ import VaporTesting
             let ids = try await AppraisalCriterion.query(on: app.db).filter(\.$appraisal.$id == appraisal.requireID()).all().map { $0.id!.uuidString.lowercased() }
             let events = try await AuditEvent.query(on: app.db).filter(\.$recordType == AppraisalCriterion.schema).filter(\.$recordID ~~ ids).count()
             #expect(events == 3 + 1, "every criterion and weight change is audited")
+
+            // The decision drafted from the analysis: choosing an option that is not first needs the reason.
+            let now = try await api.send(.GET, base, token: lead, app).content.decode(API.AppraisalView.self)
+            let second = try #require(now.options.first { $0.rank == 2 })
+            func decision(_ option: UUID, chosen: String, departure: String = "") -> String {
+                """
+                {"decided": "Recommission community nursing", "optionsConsidered": ["internal", "external-contract", "partnership"],
+                 "chosen": "\(chosen)", "rationale": "Best value for Islanders", "decisionMaker": "Health and Care Board", "decidedOn": "2026-11-20",
+                 "conflictsOfInterest": "None declared", "decommissioningNotConsideredBecause": "A statutory service",
+                 "appraisalOptionId": "\(option)", "departureFromRankingBecause": "\(departure)"}
+                """
+            }
+            let secondChannel = second.channel == "contract" ? "external-contract" : second.channel
+            let noReason = try await api.send(.POST, "/api/v1/activities/\(id)/decisions", token: lead, json: decision(second.id, chosen: secondChannel), app)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(try fields(noReason) == ["departureFromRankingBecause"])
+            let mismatch = try await api.send(.POST, "/api/v1/activities/\(id)/decisions", token: lead,
+                                              json: decision(second.id, chosen: "decommission", departure: "x"), app)
+            #expect(try fields(mismatch).contains("chosen"))
+            let recorded = try await api.send(.POST, "/api/v1/activities/\(id)/decisions", token: lead,
+                                              json: decision(second.id, chosen: secondChannel, departure: "The provider market is stronger than the scores show"), app)
+            #expect(recorded.status == .created)
+            let drafted = try recorded.content.decode(API.DecisionView.self)
+            #expect(drafted.appraisalOptionId == second.id && drafted.departureFromRankingBecause.hasPrefix("The provider market"))
+            #expect(drafted.appraisalSummary.contains("Ranking:") && drafted.appraisalSummary.contains("1. Recommission by competition"))
         }
     }
 }

@@ -98,6 +98,26 @@ import Vapor
                 let page = try await scrutiny.get("/activities/\(id.uuidString.lowercased())/appraisal")
                 for text in expected { #expect(page.body.contains(text), "\(title): \(text)") }
             }
+
+            // The lead drafts the nursing decision from its analysis: the top option is chosen, the analysis kept with the record.
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+            let analysis = try await lead.get("/activities/\(nursing.uuidString.lowercased())/appraisal")
+            #expect(analysis.body.contains("Draft the decision record from this analysis"))
+            let form = try await lead.get("/activities/\(nursing.uuidString.lowercased())/decisions/new?fromAppraisal=yes")
+            #expect(form.body.contains("Option chosen from the delivery analysis") && form.body.contains("Partnership with on-island providers: ranked 1"))
+            let appraisal = try #require(try await AppraisalRecords.load(activityID: nursing, on: app.db))
+            let top = try #require(appraisal.options.first { $0.name == "Partnership with on-island providers" })
+            let recorded = try await lead.post("/activities/\(nursing.uuidString.lowercased())/decisions", [
+                "decided": "Commission community nursing through an alliance", "optionsConsidered-internal": "on", "optionsConsidered-external-contract": "on",
+                "optionsConsidered-partnership": "on", "optionsConsidered-decommission": "on", "chosen": "partnership",
+                "appraisalOptionId": top.id!.uuidString.lowercased(), "rationale": "Co-production with partners at the best value",
+                "decisionMaker": "Health and Care Board", "decidedOn": "2026-11-20", "conflictsOfInterest": "None declared",
+            ])
+            #expect(recorded.status == .seeOther)
+            let decision = try await lead.get(try #require(recorded.location))
+            #expect(decision.body.contains("The delivery analysis when decided") && decision.body.contains("1. Partnership with on-island providers"))
         }
     }
 }

@@ -26,6 +26,8 @@ import Vapor
                 + count(Document.self, app) + count(DocumentVersion.self, app) + count(Approval.self, app) + count(DecisionRecord.self, app)
                 + count(EvidenceItem.self, app) + count(NeedsAnalysisRecord.self, app) + count(Outcome.self, app) + count(OutcomeEvidence.self, app)
                 + count(Milestone.self, app) + count(BudgetHolder.self, app) + count(Strategy.self, app) + count(StrategyEntry.self, app)
+                + count(Appraisal.self, app) + count(AppraisalCriterion.self, app) + count(AppraisalOption.self, app) + count(AppraisalScore.self, app)
+                + count(AppraisalCashFlow.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

@@ -32,7 +32,7 @@ public struct SwitchingPoint: Sendable, Equatable {
         let rest = restShares(shares, excluding: c)
         let own = matrix.scores.map { $0[c] }
         let others = matrix.scores.map { row in zip(row, rest).reduce(0) { $0 + $1.0 * $1.1 } }
-        var nearest: Double?
+        var crossings: [Double] = []
         for option in matrix.scores.indices where option != top {
             // total(option) − total(top) = a + p × b, which is ≤ 0 at the current share.
             let a = others[option] - others[top]
@@ -43,13 +43,18 @@ public struct SwitchingPoint: Sendable, Equatable {
             // Beyond the crossing, moving away from the current share, the option must pull ahead.
             let direction: Double = crossing >= current ? 1 : -1
             guard b * direction > 0 else { continue }
-            if nearest == nil || abs(crossing - current) < abs(nearest! - current) { nearest = min(max(crossing, 0), 1) }
+            crossings.append(min(max(crossing, 0), 1))
         }
-        guard let point = nearest else { return result }
-        result.switchingShare = point
-        let beyond = min(max(point + (point >= current ? 1 : -1) * 1e-7, 0), 1)
-        result.newTop = ScoringMatrix.top(of: matrix.weightedTotals(shares: moving(shares, criterion: c, to: beyond)))
-        if result.newTop == top { result.newTop = nil; result.switchingShare = nil; return result }
+        // The nearest crossing beyond which another option really is first (a tie at 0% or 100% has no beyond).
+        for point in crossings.sorted(by: { abs($0 - current) < abs($1 - current) }) {
+            let beyond = point + (point >= current ? 1 : -1) * 1e-7
+            guard (0...1).contains(beyond),
+                  let newTop = ScoringMatrix.top(of: matrix.weightedTotals(shares: moving(shares, criterion: c, to: beyond))), newTop != top else { continue }
+            result.switchingShare = point
+            result.newTop = newTop
+            break
+        }
+        guard let point = result.switchingShare else { return result }
         let otherWeight = matrix.criteria.enumerated().filter { $0.offset != c }.reduce(0) { $0 + $1.element.weight }
         if point < 1, otherWeight > 0 { result.weightNeeded = point * otherWeight / (1 - point) }
         return result

@@ -13,6 +13,10 @@ public struct DecisionDraft: Sendable {
     /// Why decommissioning was not among the options, when it was not.
     public var decommissioningNotConsideredBecause: String
     public var evidenceLinks: [String]
+    /// Where the chosen option came from a delivery analysis: its rank there (1 is top).
+    public var chosenOptionRank: Int?
+    /// Why the decision departs from the analysis's ranking, when the chosen option is not ranked first.
+    public var departureFromRankingBecause: String = ""
 
     public init(decided: String, optionsConsidered: Set<DeliveryChannel>, chosen: DeliveryChannel?, rationale: String,
                 decisionMaker: String, decidedOn: Date?, conflictsOfInterest: String,
@@ -53,6 +57,10 @@ public struct DecisionDraft: Sendable {
         }
         if !optionsConsidered.contains(.decommission), blank(decommissioningNotConsideredBecause) {
             problems.append(("decommissioningNotConsideredBecause", "Decommissioning was not considered: say why not"))
+        }
+        if let rank = chosenOptionRank, rank != 1, blank(departureFromRankingBecause) {
+            problems.append(("departureFromRankingBecause",
+                             "The chosen option ranks \(rank) in the delivery analysis, not first: say why the decision departs from the ranking"))
         }
         for link in evidenceLinks where !link.hasPrefix("https://") && !link.hasPrefix("http://") && !link.hasPrefix("/") {
             problems.append(("evidenceLinks", "\(link) is not a link: start it with https:// or with / for a page in Commissioner"))

@@ -52,7 +52,8 @@ enum DemoAppraisals {
             ], with: writer)
         }
         if let ict = activities["Shared ICT service through the partnership venture"] {
-            let appraisal = try await appraisal(activity: ict, baseYear: 2015, lead: lead,
+            try await appraisal(activity: ict, baseYear: 2015, lead: lead,
+                                decommissioningNotAppraisedBecause: "Every council needs ICT to run its services: stopping it is not a realistic option",
                                                 criteria: CriteriaTemplate.outcomeFramework.criteria.map { ($0.name, $0.weight) }, options: [
                 OptionSeed(channel: .partnership, name: "Traditional sharing (s101 and s102)", summary: "Share ICT through the partnership venture under section 101 and 102 agreements.",
                            strengths: "Tried, tested and trusted among the partners (GOSS, SWAP, Ubico)", scores: [8, 7, 7, 6, 8]),
@@ -62,15 +63,14 @@ enum DemoAppraisals {
                 OptionSeed(channel: .externalContract, name: "Outsource by procurement", summary: "Buy ICT from a private provider.",
                            weaknesses: "Delays and cost of procurement", scores: [6, 3, 6, 5, 4]),
             ], with: writer)
-            appraisal.decommissioningNotAppraisedBecause = "Every council needs ICT to run its services: stopping it is not a realistic option"
-            try await writer.update(appraisal)
         }
     }
 
     @discardableResult
-    static func appraisal(activity: UUID, baseYear: Int, lead: UUID, criteria: [(String, Double)], options: [OptionSeed],
-                          with writer: RecordWriter) async throws -> Appraisal {
+    static func appraisal(activity: UUID, baseYear: Int, lead: UUID, decommissioningNotAppraisedBecause: String = "", criteria: [(String, Double)],
+                          options: [OptionSeed], with writer: RecordWriter) async throws -> Appraisal {
         let appraisal = Appraisal(activityID: activity, baseYear: baseYear, createdBy: lead)
+        appraisal.decommissioningNotAppraisedBecause = decommissioningNotAppraisedBecause
         try await writer.create(appraisal)
         let id = try appraisal.requireID()
         var criterionIDs: [UUID] = []

@@ -149,8 +149,8 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
-            try await DemoAppraisals.remove(with: writer)
             try await DemoCycleRecords.remove(with: writer)
+            try await DemoAppraisals.remove(with: writer)
             for move in try await StepMoveRecord.query(on: db).all() { try await writer.delete(move) }
             for link in try await ActivityOrganisation.query(on: db).all() { try await writer.delete(link) }
             for activity in try await CommissioningActivity.query(on: db).all() { try await writer.delete(activity) }

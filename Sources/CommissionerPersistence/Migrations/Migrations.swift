@@ -15,5 +15,6 @@ public enum Migrations {
         CreateCycleRecords(),
         AddGateSummary(),
         CreateAppraisals(),
+        AddDecisionAppraisal(),
     ]
 }

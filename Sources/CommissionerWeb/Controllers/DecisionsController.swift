@@ -24,8 +24,31 @@ struct DecisionsController {
                       "decommissioningNotConsideredBecause": earlier.decommissioningNotConsideredBecause, "evidenceLinks": earlier.evidenceLinkList]
             for option in earlier.optionsConsidered { values["optionsConsidered-\(option.rawValue)"] = "on" }
         }
+        // Drafted from the delivery analysis: its options considered, its top option chosen, the analysis linked as evidence.
+        let analysis = try await Self.appraisalOptions(activity, on: req.db)
+        if req.queryFields()["fromAppraisal"] == "yes", let appraisal = analysis.records, let computed = analysis.computed, let top = computed.top {
+            if values["supersedesId"] == nil, let current = records.currentDecision { values["supersedesId"] = current.id?.uuidString.lowercased() }
+            for option in appraisal.options { values["optionsConsidered-\(option.channel.rawValue)"] = "on" }
+            values["appraisalOptionId"] = appraisal.options[top].id!.uuidString.lowercased()
+            values["chosen"] = appraisal.options[top].channel.rawValue
+            values["decided"] = values["decided"] ?? "\(appraisal.options[top].name)"
+            values["decommissioningNotConsideredBecause"] = appraisal.appraisal.decommissioningNotAppraisedBecause
+            values["evidenceLinks"] = SiteRoute.appraisal(try activity.requireID()).path
+        }
         return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: values["supersedesId"] ?? "") },
-                               fields: TextFields(values), errors: FieldErrors()).render(req.pageContext)
+                               appraisalOptions: analysis.choices, fields: TextFields(values), errors: FieldErrors()).render(req.pageContext)
+    }
+
+    /// The delivery analysis's options, best ranked first, to choose from (none until every option is scored).
+    static func appraisalOptions(_ activity: CommissioningActivity, on db: any Database) async throws
+        -> (records: AppraisalRecords?, computed: OptionsAppraisal?, choices: [(id: UUID, title: String)]) {
+        guard let records = try await AppraisalRecords.load(activityID: try activity.requireID(), on: db), let computed = records.computed() else {
+            return (nil, nil, [])
+        }
+        let choices = records.options.indices.sorted { computed.ranks[$0] < computed.ranks[$1] }.map { index in
+            (id: records.options[index].id!, title: "\(records.options[index].name): ranked \(computed.ranks[index]), weighted score \(Score.text((computed.weightedTotals[index] * 100).rounded() / 100))")
+        }
+        return (records, computed, choices)
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -38,11 +61,13 @@ struct DecisionsController {
                 .init(decided: fields["decided"], optionsConsidered: fields.checked("optionsConsidered", among: DeliveryChannel.allCases.map(\.rawValue)),
                       chosen: fields["chosen"], rationale: fields["rationale"], decisionMaker: fields["decisionMaker"], decidedOn: fields["decidedOn"],
                       conflictsOfInterest: fields["conflictsOfInterest"], decommissioningNotConsideredBecause: fields["decommissioningNotConsideredBecause"],
-                      evidenceLinks: (fields["evidenceLinks"] ?? "").split(whereSeparator: \.isNewline).map(String.init), supersedes: fields["supersedesId"]),
+                      evidenceLinks: (fields["evidenceLinks"] ?? "").split(whereSeparator: \.isNewline).map(String.init), supersedes: fields["supersedesId"],
+                      appraisalOptionID: fields["appraisalOptionId"], departureFromRankingBecause: fields["departureFromRankingBecause"]),
                 records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.decision(activity: try activity.requireID(), decision: try record.requireID()).path)
         } catch let failure as ValidationFailure {
             return NewDecisionPage(activity: activity, supersedes: records.decisions.first { $0.id == UUID(uuidString: fields["supersedesId"] ?? "") },
+                                   appraisalOptions: try await Self.appraisalOptions(activity, on: req.db).choices,
                                    fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
         }
     }

@@ -17,6 +17,9 @@ extension ActivityAuthoring {
         var decommissioningNotConsideredBecause: String?
         var evidenceLinks: [String]
         var supersedes: String?
+        /// The delivery analysis's option chosen, when the decision comes from it.
+        var appraisalOptionID: String? = nil
+        var departureFromRankingBecause: String? = nil
     }
 
     static func recordDecision(_ input: DecisionInput, records: ActivityRecords, access: ActivityAccess, today: Date,
@@ -33,10 +36,29 @@ extension ActivityAuthoring {
         if !blank(input.chosen), chosen == nil { errors.add("chosen", "chosen must be one of: " + DeliveryChannel.allCases.map(\.rawValue).joined(separator: ", ")) }
         let day = input.decidedOn.flatMap(CalendarDay.init)
         if !blank(input.decidedOn), day == nil { errors.add("decidedOn", "Enter the date of the decision as YYYY-MM-DD, for example 2024-03-04") }
-        let draft = DecisionDraft(decided: trimmed(input.decided), optionsConsidered: options, chosen: chosen, rationale: trimmed(input.rationale),
+        var draft = DecisionDraft(decided: trimmed(input.decided), optionsConsidered: options, chosen: chosen, rationale: trimmed(input.rationale),
                                   decisionMaker: trimmed(input.decisionMaker), decidedOn: day?.date, conflictsOfInterest: trimmed(input.conflictsOfInterest),
                                   decommissioningNotConsideredBecause: trimmed(input.decommissioningNotConsideredBecause),
                                   evidenceLinks: input.evidenceLinks.map { trimmed($0) }.filter { !$0.isEmpty })
+        draft.departureFromRankingBecause = trimmed(input.departureFromRankingBecause)
+        // Drafted from the delivery analysis: the chosen option's rank decides whether a departure needs its reason.
+        var fromAppraisal: (option: AppraisalOption, summary: String)?
+        if !blank(input.appraisalOptionID) {
+            let appraisal = try await AppraisalRecords.load(activityID: try records.activity.requireID(), on: writer.database)
+            if let appraisal, let index = appraisal.options.firstIndex(where: { $0.id?.uuidString.lowercased() == trimmed(input.appraisalOptionID).lowercased() }) {
+                if let computed = appraisal.computed() {
+                    draft.chosenOptionRank = computed.ranks[index]
+                    fromAppraisal = (appraisal.options[index], DecisionAppraisalSummary.text(appraisal, computed))
+                    if let chosen, chosen != appraisal.options[index].channel {
+                        errors.add("chosen", "The chosen delivery option must be the analysed option's: \(appraisal.options[index].channel.title)")
+                    }
+                } else {
+                    errors.add("appraisalOptionId", "Finish scoring the delivery analysis before deciding from it: \(appraisal.problems.first ?? "")")
+                }
+            } else {
+                errors.add("appraisalOptionId", "That is not an option of this activity's delivery analysis")
+            }
+        }
         for problem in draft.problems(today: today) where !(problem.field == "decidedOn" && errors["decidedOn"] != nil) {
             errors.add(problem.field, problem.message)
         }
@@ -51,6 +73,10 @@ extension ActivityAuthoring {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let record = DecisionRecord(activityID: try records.activity.requireID(), draft: draft, supersedes: try supersedes?.requireID(),
                                     author: access.user.id, at: writer.now())
+        if let fromAppraisal {
+            record.$appraisalOption.id = fromAppraisal.option.id
+            record.appraisalSummary = fromAppraisal.summary
+        }
         let superseded = supersedes
         try await writer.transaction { writer in
             try await writer.takeWriteLock()

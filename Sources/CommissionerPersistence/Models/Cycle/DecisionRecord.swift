@@ -22,6 +22,11 @@ public final class DecisionRecord: Model, @unchecked Sendable {
     /// Links to evidence, one per line.
     @Field(key: "evidence_links") public var evidenceLinkList: String
     @OptionalParent(key: "supersedes_id") public var supersedes: DecisionRecord?
+    /// The delivery analysis's option chosen, when the decision was drafted from it.
+    @OptionalParent(key: "appraisal_option_id") public var appraisalOption: AppraisalOption?
+    @Field(key: "departure_from_ranking_because") public var departureFromRankingBecause: String
+    /// The analysis as it stood when the decision was recorded: options, scores, ranks and economics.
+    @Field(key: "appraisal_summary") public var appraisalSummary: String
     @Parent(key: "author_id") public var author: User
     @Field(key: "recorded_at") public var recordedAt: Date
 
@@ -40,6 +45,8 @@ public final class DecisionRecord: Model, @unchecked Sendable {
         self.decommissioningNotConsideredBecause = draft.decommissioningNotConsideredBecause
         self.evidenceLinkList = draft.evidenceLinks.joined(separator: "\n")
         self.$supersedes.id = supersedes
+        self.departureFromRankingBecause = draft.departureFromRankingBecause
+        self.appraisalSummary = ""
         self.$author.id = author
         self.recordedAt = at
     }
@@ -58,6 +65,7 @@ extension DecisionRecord: AuditedRecord {
          "chosen": chosen.rawValue, "rationale": rationale, "decisionMaker": decisionMaker, "decidedOn": decidedOn,
          "conflictsOfInterest": conflictsOfInterest, "decommissioningNotConsideredBecause": decommissioningNotConsideredBecause,
          "evidenceLinks": evidenceLinkList, "supersedesID": $supersedes.id?.uuidString.lowercased(),
-         "authorID": $author.id.uuidString.lowercased()]
+         "authorID": $author.id.uuidString.lowercased(), "appraisalOptionID": $appraisalOption.id?.uuidString.lowercased(),
+         "departureFromRankingBecause": departureFromRankingBecause, "appraisalSummary": appraisalSummary]
     }
 }

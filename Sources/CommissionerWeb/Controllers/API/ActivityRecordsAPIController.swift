@@ -121,7 +121,7 @@ extension API {
                 .init(decided: body.decided, optionsConsidered: body.optionsConsidered ?? [], chosen: body.chosen, rationale: body.rationale,
                       decisionMaker: body.decisionMaker, decidedOn: body.decidedOn, conflictsOfInterest: body.conflictsOfInterest,
                       decommissioningNotConsideredBecause: body.decommissioningNotConsideredBecause, evidenceLinks: body.evidenceLinks ?? [],
-                      supersedes: body.supersedesId),
+                      supersedes: body.supersedesId, appraisalOptionID: body.appraisalOptionId, departureFromRankingBecause: body.departureFromRankingBecause),
                 records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
             return try await DecisionView(record, in: nil).encodeResponse(status: .created, for: req)
         }

@@ -61,6 +61,9 @@ extension API {
         var supersedesId: UUID?
         var approved: Bool
         var superseded: Bool
+        var appraisalOptionId: UUID?
+        var departureFromRankingBecause: String
+        var appraisalSummary: String
     }
 
     struct NewDecision: Content {
@@ -74,6 +77,8 @@ extension API {
         var decommissioningNotConsideredBecause: String?
         var evidenceLinks: [String]?
         var supersedesId: String?
+        var appraisalOptionId: String?
+        var departureFromRankingBecause: String?
     }
 
     struct ApprovalView: Content {
@@ -180,7 +185,9 @@ extension API.DecisionView {
                   rationale: record.rationale, decisionMaker: record.decisionMaker, decidedOn: record.decidedOn,
                   conflictsOfInterest: record.conflictsOfInterest, decommissioningNotConsideredBecause: record.decommissioningNotConsideredBecause,
                   evidenceLinks: record.evidenceLinks, supersedesId: record.$supersedes.id,
-                  approved: records?.standingApproval(of: .decision, id) != nil, superseded: records?.isSuperseded(record) ?? false)
+                  approved: records?.standingApproval(of: .decision, id) != nil, superseded: records?.isSuperseded(record) ?? false,
+                  appraisalOptionId: record.$appraisalOption.id, departureFromRankingBecause: record.departureFromRankingBecause,
+                  appraisalSummary: record.appraisalSummary)
     }
 }
 

@@ -411,6 +411,9 @@ enum OpenAPIDocument {
                     "chosen": ["type": "string", "enum": DeliveryChannel.allCases.map(\.rawValue)], "rationale": string, "decisionMaker": string,
                     "decidedOn": day, "conflictsOfInterest": string, "decommissioningNotConsideredBecause": string, "evidenceLinks": strings(),
                     "supersedesId": ["type": "string", "format": "uuid", "nullable": true], "approved": ["type": "boolean"], "superseded": ["type": "boolean"],
+                    "appraisalOptionId": ["type": "string", "format": "uuid", "nullable": true],
+                    "departureFromRankingBecause": string,
+                    "appraisalSummary": ["type": "string", "description": "The delivery analysis as it stood when the decision was recorded, one line per item."],
                 ]),
                 "NewDecision": object(["decided", "optionsConsidered", "chosen", "rationale", "decisionMaker", "decidedOn", "conflictsOfInterest"], [
                     "decided": string, "optionsConsidered": strings(DeliveryChannel.allCases.map(\.rawValue)),
@@ -418,6 +421,8 @@ enum OpenAPIDocument {
                     "decidedOn": day, "conflictsOfInterest": string,
                     "decommissioningNotConsideredBecause": ["type": "string", "description": "Needed when decommission is not among the options."],
                     "evidenceLinks": strings(), "supersedesId": ["type": "string", "format": "uuid", "description": "Needed once a decision stands."],
+                    "appraisalOptionId": ["type": "string", "format": "uuid", "description": "The delivery analysis's option chosen; every option must be scored."],
+                    "departureFromRankingBecause": ["type": "string", "description": "Needed when the chosen option is not ranked first."],
                 ]),
                 "Approval": object(["id", "subject", "subjectId", "verdict", "approverId", "body", "byMembers", "decidedOn", "minuteReference", "comment"], [
                     "id": uuid, "subject": ["type": "string", "enum": ApprovalSubject.allCases.map(\.rawValue),

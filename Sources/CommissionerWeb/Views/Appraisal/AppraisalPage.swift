@@ -149,6 +149,7 @@ struct AppraisalPage {
         return """
         <h2 class="heading-m" id="results">Ranking</h2>
         <p class="body"><strong>\(computed.robustnessVerdict)</strong></p>
+        \(access.canAuthor ? "<p class=\"body\"><a class=\"button\" href=\"\(SiteRoute.newDecision(activity.id!).path(query: [("fromAppraisal", "yes")]))\">Draft the decision record from this analysis</a></p>" as HTML : .empty)
         <div class="chart-pair">
         \(AppraisalCharts.weightedScores(options: names, criteria: criteria, contributions: computed.matrix.contributions, scale: records.appraisal.scale.upperBound))
         \(Components.table(caption: "Weighted scores, highest first, and how often each comes first with the weights varied by up to ±\(Percent.text(computed.perturbation.band, places: 0))",

@@ -41,7 +41,11 @@ struct DecisionPage {
                                                        : "Not considered: " + decision.decommissioningNotConsideredBecause)),
                 (key: "Evidence", value: decision.evidenceLinks.isEmpty ? "None linked" : "<ul class=\"list\">\(decision.evidenceLinks.map { "<li><a href=\"\($0)\">\($0)</a></li>" as HTML })</ul>"),
                 (key: "Recorded", value: HTML(text: "\(Components.date(decision.recordedAt)) by \(names[decision.$author.id] ?? "")")),
-            ]))
+            ] + (decision.departureFromRankingBecause.isEmpty ? [] : [
+                (key: "Why it departs from the analysis's ranking", value: HTML(text: decision.departureFromRankingBecause)),
+            ]) + (decision.appraisalSummary.isEmpty ? [] : [
+                (key: "The delivery analysis when decided", value: "<ul class=\"list\">\(decision.appraisalSummary.split(separator: "\n").map { "<li>\(String($0))</li>" as HTML })</ul>"),
+            ])))
             \(access.canAuthor && supersededBy == nil ? "<p class=\"body\"><a href=\"\(SiteRoute.newDecision(activityID).path(query: [("supersedesId", id.uuidString.lowercased())]))\">Record a changed decision that supersedes this one</a></p>" as HTML : .empty)
             <h2 class="heading-m">Approvals</h2>
             \(ApprovalForm.table(approvals, names: names, caption: "Rulings on this decision, oldest first"))

@@ -1,10 +1,13 @@
 import CommissionerDomain
 import CommissionerPersistence
+import Foundation
 
 /// Recording a decision to commission, or a changed decision that supersedes the one that stood.
 struct NewDecisionPage {
     var activity: CommissioningActivity
     var supersedes: DecisionRecord?
+    /// The delivery analysis's options, ranked, when it is complete enough to decide from.
+    var appraisalOptions: [(id: UUID, title: String)] = []
     var fields: TextFields
     var errors: FieldErrors
 
@@ -24,7 +27,12 @@ struct NewDecisionPage {
             \(Form.checkboxes("optionsConsidered", legend: "Delivery options considered", options: options,
                               checked: Set(fields.checked("optionsConsidered", among: DeliveryChannel.allCases.map(\.rawValue))),
                               hint: "Include the in-house option and decommissioning, or say below why decommissioning was not considered", errors: errors))
-            \(Form.select("chosen", label: "Option chosen", options: options, selected: fields["chosen"], errors: errors, blank: "Choose the option decided on"))
+            \(appraisalOptions.isEmpty ? HTML.empty : Form.select("appraisalOptionId", label: "Option chosen from the delivery analysis",
+                options: appraisalOptions.map { ($0.id.uuidString.lowercased(), $0.title) }, selected: fields["appraisalOptionId"],
+                hint: "The analysis as it stands is kept with the decision", errors: errors, blank: "Not from the analysis"))
+            \(Form.select("chosen", label: "Delivery option chosen", options: options, selected: fields["chosen"], errors: errors, blank: "Choose the option decided on"))
+            \(appraisalOptions.isEmpty ? HTML.empty : Form.textarea("departureFromRankingBecause", label: "If the option chosen is not the one ranked first, why",
+                value: fields["departureFromRankingBecause"], hint: "Needed when the decision departs from the analysis's ranking", errors: errors, rows: 3))
             \(Form.textarea("rationale", label: "Why this option", value: fields["rationale"], hint: "The reasons in words, as an auditor would want to read them", errors: errors, rows: 5))
             \(Form.textInput("decisionMaker", label: "Decision-maker", value: fields["decisionMaker"], hint: "A person or a body, for example Health and Care Board", errors: errors))
             \(Form.textInput("decidedOn", label: "Date of the decision", value: fields["decidedOn"], hint: "YYYY-MM-DD", errors: errors, width: "input-width-10"))
