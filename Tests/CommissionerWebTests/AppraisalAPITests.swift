@@ -71,6 +71,15 @@ import VaporTesting
             #expect(try await AppraisalScore.query(on: app.db).count() == scoresBefore, "one bad score refuses them all")
             #expect(try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(entries.joined(separator: ","))]}"#, app).status == .ok)
 
+            // The plan gate reads the analysis: scored in full it is the delivery analysis, but the in-house option
+            // counts as appraised only once it shows its costs like any other.
+            func planGate() async throws -> [String: Bool] {
+                let activity = try #require(try await CommissioningActivity.find(id, on: app.db))
+                let records = try await ActivityRecords.load(activity, on: app.db)
+                return Dictionary(GateRules.gate(from: .incubate, evidence: records.gateEvidence).requirements.map { ($0.key, $0.met) }) { a, _ in a }
+            }
+            var plan = try await planGate()
+            #expect(plan["delivery-analysis"] == true && plan["in-house-option-appraised"] == false && plan["decommissioning-considered"] == false)
             let inHouse = view.options[0].id
             let early = try await api.send(.POST, base + "/options/\(inHouse)/cash-flows", token: lead,
                                            json: #"{"kind": "cost", "description": "Set-up", "firstYear": 2024, "annualAmount": 100}"#, app)
@@ -81,6 +90,8 @@ import VaporTesting
             #expect(try await api.send(.POST, base + "/options/\(inHouse)/cash-flows", token: lead,
                                        json: #"{"kind": "benefit", "description": "Fewer admissions", "firstYear": 2027, "lastYear": 2028, "annualAmount": 60}"#, app).status == .created)
 
+            plan = try await planGate()
+            #expect(plan["in-house-option-appraised"] == true, "the in-house option now shows its costs")
             view = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
             #expect(view.problems.isEmpty)
             #expect(view.criteria.map(\.name) == ["Savings", "Quality", "Influence"] && view.criteria.map(\.weight) == [40, 40, 20])

@@ -4,7 +4,7 @@ import FluentSQL
 import Foundation
 
 /// Everything the records hold about some commissioning activities, loaded together: the gate of
-/// each is computed from this. Loading takes at most ten queries (fewer when there are no documents
+/// each is computed from this. Loading takes at most eleven queries (fewer when there are no documents
 /// or outcomes, or the organisations are known), and three more when an activity serves a strategy,
 /// whether there is one activity or a hundred and however many documents, decisions, approvals or
 /// evidence they have.
@@ -27,6 +27,8 @@ public struct ActivityRecords: Sendable {
     public var budgetHolders: [BudgetHolder] = []
     public var strategy: Strategy?
     public var strategyComplete = false
+    /// The delivery analysis, as far as the gates need it.
+    public var appraisal: AppraisalGateSummary?
 
     init(activity: CommissioningActivity) { self.activity = activity }
 
@@ -85,6 +87,7 @@ public struct ActivityRecords: Sendable {
         for holder in try await ModelRows.all(BudgetHolder.self, where: "activity_id", in: ids, orderedBy: ["id"], on: database) {
             byID[holder.$activity.id]?.budgetHolders.append(holder)
         }
+        for (id, summary) in try await AppraisalGateSummary.load(activityIDs: ids, on: database) { byID[id]?.appraisal = summary }
         let strategyIDs = Set(activities.compactMap { $0.$strategy.id })
         if !strategyIDs.isEmpty {
             let strategies = try await ModelRows.all(Strategy.self, where: "id", in: Array(strategyIDs), on: database)
@@ -180,9 +183,15 @@ public struct ActivityRecords: Sendable {
         evidence.servicesAnalysis = written(.servicesAnalysis)
 
         let decision = currentDecision
-        if let analysis = written(.deliveryAnalysis) {
-            evidence.deliveryAnalysis = .init(reference: analysis, channelsAppraised: Set(decision?.optionsConsidered ?? []),
-                                              reasonDecommissioningNotAppraised: decision?.decommissioningNotConsideredBecause)
+        // The delivery analysis is a written document, or the options scored in Commissioner; what it appraises
+        // comes from both it and the decision.
+        let scored = appraisal.flatMap { $0.isComplete ? $0 : nil }
+        if let analysis = written(.deliveryAnalysis) ?? scored.map({ EvidenceReference(kind: "appraisal", id: $0.appraisalID) }) {
+            let reasons = [decision?.decommissioningNotConsideredBecause, scored?.decommissioningNotAppraisedBecause]
+                .compactMap { $0 }.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            evidence.deliveryAnalysis = .init(reference: analysis,
+                                              channelsAppraised: Set(decision?.optionsConsidered ?? []).union(scored?.channelsAppraised ?? []),
+                                              reasonDecommissioningNotAppraised: reasons.first)
         }
         if let plan = written(.deliveryPlan) {
             evidence.deliveryPlan = .init(reference: plan, riskRegister: written(.riskRegister), hasMilestones: !milestones.isEmpty)

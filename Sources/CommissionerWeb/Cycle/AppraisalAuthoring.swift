@@ -35,6 +35,7 @@ enum AppraisalAuthoring {
             for (position, criterion) in template.criteria.enumerated() {
                 try await writer.create(AppraisalCriterion(appraisalID: try appraisal.requireID(), position: position, name: criterion.name, weight: criterion.weight))
             }
+            try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }
         return appraisal
     }
@@ -49,7 +50,10 @@ enum AppraisalAuthoring {
         guard errors.isEmpty, let weight else { throw ValidationFailure(errors) }
         let criterion = AppraisalCriterion(appraisalID: try records.appraisal.requireID(), position: (records.criteria.map(\.position).max() ?? -1) + 1,
                                            name: trimmed(name), weight: weight)
-        try await writer.create(criterion)
+        try await writer.transaction { writer in
+            try await writer.create(criterion)
+            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+        }
         return criterion
     }
 
@@ -104,7 +108,10 @@ enum AppraisalAuthoring {
         option.weaknesses = trimmed(input.weaknesses)
         option.opportunities = trimmed(input.opportunities)
         option.threats = trimmed(input.threats)
-        try await writer.create(option)
+        try await writer.transaction { writer in
+            try await writer.create(option)
+            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+        }
         return option
     }
 
@@ -150,6 +157,7 @@ enum AppraisalAuthoring {
                                                            justification: item.justification))
                 }
             }
+            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
         }
     }
 
@@ -180,7 +188,10 @@ enum AppraisalAuthoring {
         for problem in line.problems(baseYear: records.appraisal.baseYear) { errors.add(problem.field, problem.message) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let flow = AppraisalCashFlow(optionID: try option.requireID(), line: line)
-        try await writer.create(flow)
+        try await writer.transaction { writer in
+            try await writer.create(flow)
+            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+        }
         return flow
     }
 }

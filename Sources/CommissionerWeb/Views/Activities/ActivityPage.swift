@@ -96,6 +96,7 @@ struct ActivityPage {
             let title = records.documents.first { $0.id == reference.id }?.title ?? "the document"
             return " <a href=\"\(SiteRoute.document(activity: activityID, document: reference.id).path)\">\(title)</a>"
         case "decision": return " <a href=\"\(SiteRoute.decision(activity: activityID, decision: reference.id).path)\">the decision</a>"
+        case "appraisal": return " <a href=\"\(SiteRoute.appraisal(activityID).path)\">the delivery analysis</a>"
         case "approval":
             guard let approval = records.approvals.first(where: { $0.id == reference.id }) else { return .empty }
             let route: SiteRoute = approval.subjectType == .decision
