@@ -70,6 +70,14 @@ import VaporTesting
             #expect(refused.body.string.contains("must be from 0 to 10") && refused.body.string.contains("Say why Bring it in-house scores 5 for Quality"))
             #expect(try await AppraisalScore.query(on: app.db).count() == scoresBefore, "one bad score refuses them all")
             #expect(try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(entries.joined(separator: ","))]}"#, app).status == .ok)
+            // Changing a score updates it in place, audited with what it was.
+            let rescored = #"{"optionId": "\#(view.options[1].id)", "criterionId": "\#(view.criteria[2].id)", "score": 5, "justification": "Revised after the market test"}"#
+            #expect(try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(rescored)]}"#, app).status == .ok)
+            let changed = try #require(try await AppraisalScore.query(on: app.db).filter(\.$option.$id == view.options[1].id).filter(\.$criterion.$id == view.criteria[2].id).first())
+            #expect(changed.score == 5 && changed.justification == "Revised after the market test")
+            let update = try #require(try await AuditEvent.query(on: app.db).filter(\.$recordID == changed.id!.uuidString.lowercased()).filter(\.$action == "update").first())
+            #expect(update.before?.contains("Workshop of 3 March") == true)
+            #expect(try await api.send(.PUT, base + "/scores", token: lead, json: #"{"scores": [\#(entries[5])]}"#, app).status == .ok)
 
             // The plan gate reads the analysis: scored in full it is the delivery analysis, but the in-house option
             // counts as appraised only once it shows its costs like any other.

@@ -139,6 +139,9 @@ public struct ScoringMatrix: Sendable, Equatable {
 /// Scores as a person writes them: 7, 7.5.
 public enum Score {
     public static func text(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"0+$"#, with: "", options: .regularExpression)
+        if value == value.rounded() { return String(Int(value)) }
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text
     }
 }

@@ -11,8 +11,30 @@ public struct AppraisalRecords: Sendable {
     public var criteria: [AppraisalCriterion]
     /// In their order.
     public var options: [AppraisalOption]
-    public var scores: [AppraisalScore]
-    public var cashFlows: [AppraisalCashFlow]
+    public let scores: [AppraisalScore]
+    public let cashFlows: [AppraisalCashFlow]
+    /// Scores by option, then criterion (looked up often: the property wrappers are slow to read).
+    private let scoreIndex: [UUID: [UUID: AppraisalScore]]
+    /// The options scored against the criteria (a score not yet given is NaN).
+    public let matrix: ScoringMatrix
+
+    init(appraisal: Appraisal, criteria: [AppraisalCriterion], options: [AppraisalOption], scores: [AppraisalScore], cashFlows: [AppraisalCashFlow]) {
+        self.appraisal = appraisal
+        self.criteria = criteria
+        self.options = options
+        self.scores = scores
+        self.cashFlows = cashFlows
+        var index: [UUID: [UUID: AppraisalScore]] = [:]
+        for score in scores { index[score.$option.id, default: [:]][score.$criterion.id] = score }
+        scoreIndex = index
+        let criterionIDs = criteria.map { $0.id! }
+        matrix = ScoringMatrix(criteria: criteria.map { Criterion($0.name, weight: $0.weight) },
+                               scores: options.map { option in
+                                   let row = index[option.id!] ?? [:]
+                                   return criterionIDs.map { row[$0]?.score ?? .nan }
+                               },
+                               scale: appraisal.scale)
+    }
 
     public static func load(activityID: UUID, on database: any Database) async throws -> AppraisalRecords? {
         guard let appraisal = try await ModelRows.all(Appraisal.self, where: "activity_id", in: [activityID], on: database).first else { return nil }
@@ -22,28 +44,32 @@ public struct AppraisalRecords: Sendable {
         let optionIDs = options.compactMap(\.id)
         return AppraisalRecords(
             appraisal: appraisal, criteria: criteria, options: options,
-            scores: try await ModelRows.all(AppraisalScore.self, where: "option_id", in: optionIDs, on: database),
+            scores: try await scores(of: optionIDs, on: database),
             cashFlows: try await ModelRows.all(AppraisalCashFlow.self, where: "option_id", in: optionIDs, orderedBy: ["first_year", "id"], on: database))
     }
 
-    public func score(option: UUID, criterion: UUID) -> AppraisalScore? {
-        scores.first { $0.$option.id == option && $0.$criterion.id == criterion }
+    /// An analysis can hold hundreds of scores: they are read as plain columns and set straight into the
+    /// models (Fluent's own decoding reflects over every row), marked as stored so they can be updated.
+    private static func scores(of optionIDs: [UUID], on database: any Database) async throws -> [AppraisalScore] {
+        guard !optionIDs.isEmpty else { return [] }
+        return try await sql(database).select().columns("id", "option_id", "criterion_id", "score", "justification").from(AppraisalScore.schema)
+            .where("option_id", .in, optionIDs).all().map { row in
+                let score = AppraisalScore(optionID: try row.decode(column: "option_id", as: UUID.self),
+                                           criterionID: try row.decode(column: "criterion_id", as: UUID.self),
+                                           score: try row.decode(column: "score", as: Double.self),
+                                           justification: try row.decode(column: "justification", as: String.self))
+                score.id = try row.decode(column: "id", as: UUID.self)
+                score.$id.exists = true
+                return score
+            }
     }
+
+    public func score(option: UUID, criterion: UUID) -> AppraisalScore? { scoreIndex[option]?[criterion] }
 
     public func cashFlows(of option: UUID) -> [AppraisalCashFlow] { cashFlows.filter { $0.$option.id == option } }
 
-    /// The options scored against the criteria (a score not yet given is NaN).
-    public var matrix: ScoringMatrix {
-        ScoringMatrix(criteria: criteria.map { Criterion($0.name, weight: $0.weight) },
-                      scores: options.map { option in criteria.map { criterion in
-                          score(option: option.id!, criterion: criterion.id!)?.score ?? .nan
-                      } },
-                      scale: appraisal.scale)
-    }
-
     /// What stops the ranking being worked out, in words naming the option and criterion.
     public var problems: [String] {
-        let matrix = self.matrix
         var problems = matrix.problems.map { $0.message(scale: matrix.scale, optionNames: options.map(\.name)) }
         if options.isEmpty { problems.append("Add the options to compare") }
         return problems

@@ -14,7 +14,7 @@ struct AppraisalController {
         routes.on(.GET, .newAppraisalOption(SiteRoute.any), access: .commissioningReader, use: newOption)
         routes.on(.POST, .appraisalOptions(SiteRoute.any), access: .commissioningReader, use: addOption)
         routes.on(.GET, .appraisalScores(SiteRoute.any), access: .commissioningReader, use: scoresForm)
-        routes.on(.POST, .appraisalScores(SiteRoute.any), access: .commissioningReader, use: setScores)
+        routes.on(.POST, .appraisalScores(SiteRoute.any), access: .commissioningReader, body: "1mb", use: setScores)
         routes.on(.GET, .newAppraisalCashFlow(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: newCashFlow)
         routes.on(.POST, .appraisalCashFlows(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: addCashFlow)
     }

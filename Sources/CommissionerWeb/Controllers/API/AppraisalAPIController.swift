@@ -138,7 +138,7 @@ extension API {
             routes.on(.POST, api: .appraisalCriteria, access: .commissioningReader, use: addCriterion)
             routes.on(.PUT, api: .appraisalWeights, access: .commissioningReader, use: setWeights)
             routes.on(.POST, api: .appraisalOptions, access: .commissioningReader, use: addOption)
-            routes.on(.PUT, api: .appraisalScores, access: .commissioningReader, use: setScores)
+            routes.on(.PUT, api: .appraisalScores, access: .commissioningReader, body: "1mb", use: setScores)
             routes.on(.POST, api: .appraisalCashFlows, access: .commissioningReader, use: addCashFlow)
         }
 
