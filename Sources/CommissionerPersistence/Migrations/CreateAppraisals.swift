@@ -4,11 +4,8 @@ import FluentSQL
 /// Delivery analyses: options scored against weighted criteria, with their cash flows by year.
 struct CreateAppraisals: AsyncMigration {
     func prepare(on database: any Database) async throws {
-        let db = sql(database)
         func index(_ table: String, _ columns: String...) async throws {
-            var builder = db.create(index: "\(table)_\(columns.joined(separator: "_"))").on(table)
-            for column in columns { builder = builder.column(column) }
-            try await builder.run()
+            try await MigrationIndex.create(on: database, table, columns: columns)
         }
 
         try await database.schema(Appraisal.schema)
