@@ -176,3 +176,23 @@ import Testing
         }
     }
 }
+
+@Suite struct DecimalsTests {
+    @Test func writesFixedPlacesAsAPersonWould() {
+        #expect(Decimals.text(0.708919, places: 6) == "0.708919")
+        #expect(Decimals.text(1.13982, places: 2) == "1.14")
+        #expect(Decimals.text(-2.5, places: 1) == "-2.5")
+        #expect(Decimals.text(-0.004, places: 2) == "0.00")
+        #expect(Decimals.text(3, places: 0) == "3")
+        #expect(Decimals.text(12.05, places: 3) == "12.050")
+        #expect(Decimals.text(.nan, places: 2) == String(format: "%.2f", Double.nan))
+    }
+
+    @Test func agreesWithPrintfAwayFromHalves() async {
+        await propertyCheck(input: Gen.double(in: -1e9...1e9), Gen.int(in: 0...6)) { value, places in
+            let scaled = abs(value) * pow(10, Double(places))
+            guard abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else { return }
+            #expect(Decimals.text(value, places: places) == String(format: "%.\(places)f", value))
+        }
+    }
+}

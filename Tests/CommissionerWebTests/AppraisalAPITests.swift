@@ -151,4 +151,69 @@ import VaporTesting
             #expect(drafted.appraisalSummary.contains("Ranking:") && drafted.appraisalSummary.contains("1. Recommission by competition"))
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func optionsCriteriaAndCashFlowsAreRewrittenAndRemovedThroughTheAPI(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let scrutiny = try await api.token(.scrutiny, app)
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let base = "/api/v1/activities/\(nursing)/appraisal"
+            let view = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
+            let partnership = try #require(view.options.first { $0.channel == "partnership" })
+            #expect(partnership.outcomeIds.count == 2 && partnership.cashFlows.count == 4 && !partnership.optimismBias.components.isEmpty)
+            #expect(view.scores.count == view.options.count * view.criteria.count)
+
+            // An option rewritten: a share above 100% and an outcome of another activity are refused together; nothing is written.
+            let otherOutcome = try #require(try await CommissionerPersistence.Outcome.query(on: app.db).filter(\.$strategy.$id != nil).first())
+            let refused = try await api.send(.PUT, base + "/options/\(partnership.id)", token: lead, json: """
+                {"channel": "partnership", "name": "Alliance", "description": "An alliance", "outcomeIds": ["\(otherOutcome.id!)"],
+                 "optimismBias": {"components": [{"type": "outsourcing", "share": 0.7}, {"type": "standard-buildings", "share": 1.5}], "mitigation": 0}}
+                """, app)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try fields(refused) == ["optimismBias-standard-buildings", "optimismBias", "outcomes"], "out of range, and the shares of capital spend above 100%")
+            #expect(try await AppraisalOption.find(partnership.id, on: app.db)?.name == partnership.name)
+            #expect(try await api.send(.PUT, base + "/options/\(partnership.id)", token: scrutiny, json: #"{"channel": "partnership", "name": "x", "description": "y"}"#, app).status == .forbidden)
+            let changed = try await api.send(.PUT, base + "/options/\(partnership.id)", token: lead, json: """
+                {"channel": "partnership", "name": "Alliance", "description": "An alliance", "outcomeIds": [],
+                 "optimismBias": {"components": [{"type": "outsourcing", "share": 0.3}, {"type": "non-standard-buildings", "share": 0.7}], "mitigation": 0}}
+                """, app)
+            #expect(changed.status == .ok)
+            let alliance = try #require(try changed.content.decode(API.AppraisalView.self).options.first { $0.id == partnership.id })
+            #expect(alliance.name == "Alliance" && alliance.outcomeIds.isEmpty && alliance.optimismBias.uplift(on: .capital) == 0.7 * 0.51)
+
+            // A cash flow rewritten before the base year is refused; rewritten properly, then removed.
+            let flow = try #require(alliance.cashFlows.first)
+            let early = try await api.send(.PUT, base + "/options/\(partnership.id)/cash-flows/\(flow.id)", token: lead,
+                                           json: #"{"kind": "cost", "description": "Set-up", "category": "capital", "firstYear": 2001, "annualAmount": 1}"#, app)
+            #expect(early.status == .unprocessableEntity)
+            #expect(try fields(early) == ["firstYear"])
+            let rewritten = try await api.send(.PUT, base + "/options/\(partnership.id)/cash-flows/\(flow.id)", token: lead,
+                                               json: #"{"kind": "cost", "description": "Set-up, revised", "category": "capital", "firstYear": 2026, "annualAmount": 300000}"#, app)
+            #expect(try rewritten.content.decode(API.AppraisalView.self).options.first { $0.id == partnership.id }?.cashFlows.contains { $0.description == "Set-up, revised" } == true)
+            #expect(try await api.send(.DELETE, base + "/options/\(partnership.id)/cash-flows/\(flow.id)", token: lead, app).status == .noContent)
+            #expect(try await api.send(.DELETE, base + "/options/\(partnership.id)/cash-flows/\(flow.id)", token: lead, app).status == .notFound)
+
+            // A criterion reweighted to leave no weight is refused; renamed; removed with its scores.
+            let criterion = view.criteria[0]
+            let others = view.criteria.dropFirst().map(\.id)
+            let zeroed = try await api.send(.PUT, base + "/weights", token: lead,
+                                            json: #"{"weights": {\#(others.map { #""\#($0)": 0"# }.joined(separator: ","))}}"#, app)
+            #expect(zeroed.status == .ok)
+            let noWeight = try await api.send(.PUT, base + "/criteria/\(criterion.id)", token: lead, json: #"{"name": "Economic value", "weight": 0}"#, app)
+            #expect(noWeight.status == .unprocessableEntity && noWeight.body.string.contains("The weights must add up to more than 0"))
+            #expect(try await api.send(.DELETE, base + "/criteria/\(criterion.id)", token: lead, app).status == .unprocessableEntity, "the only weighted criterion stays")
+            #expect(try await api.send(.PUT, base + "/criteria/\(criterion.id)", token: lead, json: #"{"name": "Value for money", "weight": 50}"#, app).status == .ok)
+            #expect(try await api.send(.PUT, base + "/weights", token: lead, json: #"{"weights": {"\#(others[0])": 10}}"#, app).status == .ok)
+            #expect(try await api.send(.DELETE, base + "/criteria/\(criterion.id)", token: lead, app).status == .noContent)
+            let after = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
+            #expect(!after.criteria.contains { $0.id == criterion.id } && !after.scores.contains { $0.criterionId == criterion.id })
+
+            // Removing an option takes its scores and costs with it.
+            let stop = try #require(after.options.first { $0.channel == "decommission" })
+            #expect(try await api.send(.DELETE, base + "/options/\(stop.id)", token: lead, app).status == .noContent)
+            let last = try await api.send(.GET, base, token: scrutiny, app).content.decode(API.AppraisalView.self)
+            #expect(!last.options.contains { $0.id == stop.id } && !last.decommissioningConsidered)
+        }
+    }
 }

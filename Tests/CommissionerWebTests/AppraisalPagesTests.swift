@@ -77,8 +77,13 @@ import Vapor
             #expect(page.body.contains("Bring it in-house is the robust choice"))
             #expect(page.body.contains("<svg class=\"chart\"") && page.body.contains("Weighted scores by option"))
             #expect(page.body.contains("Switching points") && page.body.contains("£14") && page.body.contains("1.14"))
-            #expect(page.body.contains("Net present social value = £114 − £100 = £14"))
+            #expect(page.body.contains("Net present social value and benefit–cost ratio by option"))
             #expect(!page.body.contains("Save the weights") && !page.body.contains("Add an option"), "scrutiny reads but does not change")
+            // Each option's page shows its scores with their reasons and how every figure was worked out, year by year.
+            let optionPage = try await scrutiny.get(path + "/options/\(option)")
+            #expect(optionPage.body.contains("Net present social value = £114 − £100 = £14") && optionPage.body.contains("0.966184"))
+            #expect(optionPage.body.contains("Agreed at the options workshop") && optionPage.body.contains("Known costs"))
+            #expect(!optionPage.body.contains("Remove the option") && !optionPage.body.contains("Change the option"))
 
             try await lead.get(path)
             let zero = records.criteria.reduce(into: [String: String]()) { $0["weight-\($1.id!.uuidString.lowercased())"] = "0" }
@@ -92,7 +97,7 @@ import Vapor
         try await withApp(database) { app in
             let scrutiny = Browser(app)
             try await scrutiny.signIn(demoEmail(.scrutiny))
-            for (title, expected) in [("Community nursing recommissioning", ["Partnership with on-island providers is the robust choice", "Stop the service", "Avoided hospital admissions (illustrative)"]),
+            for (title, expected) in [("Community nursing recommissioning", ["Partnership with on-island providers is the robust choice", "Stop the service", "Net present social value and benefit–cost ratio by option"]),
                                       ("Shared ICT service through the partnership venture", ["Willingness to share", "Traditional sharing (s101 and s102)", "Every council needs ICT"])] {
                 let id = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == title).first()).requireID()
                 let page = try await scrutiny.get("/activities/\(id.uuidString.lowercased())/appraisal")
@@ -118,6 +123,93 @@ import Vapor
             #expect(recorded.status == .seeOther)
             let decision = try await lead.get(try #require(recorded.location))
             #expect(decision.body.contains("The delivery analysis when decided") && decision.body.contains("1. Partnership with on-island providers"))
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func optionsCriteriaAndCostsAreChangedAndRemovedWithTheirScores(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursingID = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let nursing = nursingID.uuidString.lowercased()
+            let path = "/activities/\(nursing)/appraisal"
+            let records = try #require(try await AppraisalRecords.load(activityID: nursingID, on: app.db))
+            let outcomes = try await CommissionerPersistence.Outcome.query(on: app.db).filter(\.$activity.$id == nursingID).all()
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+
+            // An option rewritten: optimism bias checked as a whole and refused naming the field; then saved with its outcomes.
+            let option = try #require(records.options.first { $0.channel == .externalContract })
+            let optionPath = path + "/options/\(option.id!.uuidString.lowercased())"
+            let edit = try await lead.get(optionPath + "/edit")
+            #expect(edit.body.contains("Optimism bias") && edit.body.contains(option.name))
+            var fields: [String: String] = ["channel": "external-contract", "name": option.name, "summary": option.summary,
+                                            "optimismBias-outsourcing": "150", "optimismBiasMitigation": "lots"]
+            let refused = try await lead.post(optionPath + "/edit", fields)
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Enter the mitigation as a percentage"))
+            try await lead.get(optionPath + "/edit")
+            fields["optimismBiasMitigation"] = "10"
+            let outOfRange = try await lead.post(optionPath + "/edit", fields)
+            #expect(outOfRange.status == .unprocessableEntity && outOfRange.body.contains("The share of outsourcing must be between 0% and 100%"))
+            #expect(try await AppraisalOption.find(option.id, on: app.db)?.optimismBiasText == option.optimismBiasText, "nothing is written")
+            try await lead.get(optionPath + "/edit")
+            fields["optimismBias-outsourcing"] = "100"
+            if let first = outcomes.first { fields["outcomes-\(first.id!.uuidString.lowercased())"] = "on" }
+            #expect(try await lead.post(optionPath + "/edit", fields).status == .seeOther)
+            let shown = try await lead.get(optionPath)
+            #expect(shown.body.contains("100% × 41% (outsourcing) = 41%, less 10% mitigation = 36.9%"))
+            if let first = outcomes.first { #expect(shown.body.contains(HTML(text: first.statement).description)) }
+
+            // A cost changed, then removed.
+            let flow = try #require(records.cashFlows(of: option.id!).first)
+            let flowPath = optionPath + "/cash-flows/\(flow.id!.uuidString.lowercased())"
+            let flowForm = try await lead.get(flowPath)
+            #expect(flowForm.body.contains("Change a cost or benefit") && flowForm.body.contains(flow.summary))
+            let line = AppraisalCashFlowPage.fields(of: flow)
+            var lineFields = ["kind": line["kind"] ?? "", "description": "Renamed line", "category": line["category"] ?? "", "firstYear": "1990",
+                              "lastYear": line["lastYear"] ?? "", "annualAmount": line["annualAmount"] ?? "", "schedule": line["schedule"] ?? ""]
+            let early = try await lead.post(flowPath, lineFields)
+            #expect(early.status == .unprocessableEntity && early.body.contains("before the base year"))
+            try await lead.get(flowPath)
+            lineFields["firstYear"] = line["firstYear"]
+            #expect(try await lead.post(flowPath, lineFields).status == .seeOther)
+            #expect(try await AppraisalCashFlow.find(flow.id, on: app.db)?.summary == "Renamed line")
+            try await lead.get(flowPath)
+            #expect(try await lead.post(flowPath + "/remove", [:]).status == .seeOther)
+            #expect(try await AppraisalCashFlow.find(flow.id, on: app.db) == nil)
+
+            // A criterion renamed and removed: its scores go with it, and the removal is audited.
+            let criterion = records.criteria[0]
+            let criterionPath = path + "/criteria/\(criterion.id!.uuidString.lowercased())"
+            try await lead.get(criterionPath)
+            let blank = try await lead.post(criterionPath, ["name": "", "weight": "x"])
+            #expect(blank.status == .unprocessableEntity && blank.body.contains("Enter the weight as a number"))
+            try await lead.get(criterionPath)
+            #expect(try await lead.post(criterionPath, ["name": "Savings to the public purse", "weight": "30"]).status == .seeOther)
+            #expect(try await lead.get(path).body.contains("Savings to the public purse"))
+            try await lead.get(criterionPath)
+            #expect(try await lead.post(criterionPath + "/remove", [:]).status == .seeOther)
+            #expect(try await AppraisalScore.query(on: app.db).filter(\.$criterion.$id == criterion.id!).count() == 0)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$recordID == criterion.id!.uuidString.lowercased()).filter(\.$action == "delete").count() == 1)
+
+            // An option a decision names as chosen stays; another goes with its scores and costs.
+            let chosen = try #require(records.options.first { $0.channel == .partnership }).id!
+            try await lead.get("/activities/\(nursing)/decisions/new?fromAppraisal=yes")
+            #expect(try await lead.post("/activities/\(nursing)/decisions", [
+                "decided": "Commission community nursing through an alliance", "optionsConsidered-internal": "on", "optionsConsidered-external-contract": "on",
+                "optionsConsidered-partnership": "on", "optionsConsidered-decommission": "on", "chosen": "partnership",
+                "appraisalOptionId": chosen.uuidString.lowercased(), "rationale": "Co-production with partners at the best value",
+                "decisionMaker": "Health and Care Board", "decidedOn": "2026-11-20", "conflictsOfInterest": "None declared",
+            ]).status == .seeOther)
+            try await lead.get(path + "/options/\(chosen.uuidString.lowercased())")
+            let kept = try await lead.post(path + "/options/\(chosen.uuidString.lowercased())/remove", [:])
+            #expect(kept.status == .conflict && kept.body.contains("cannot be removed: it is the option chosen in the decision"))
+            #expect(try await AppraisalOption.find(chosen, on: app.db) != nil)
+            let other = try #require(records.options.first { $0.id != chosen && $0.channel == .decommission })
+            try await lead.get(path + "/options/\(other.id!.uuidString.lowercased())")
+            #expect(try await lead.post(path + "/options/\(other.id!.uuidString.lowercased())/remove", [:]).status == .seeOther)
+            #expect(try await AppraisalOption.find(other.id, on: app.db) == nil)
+            #expect(try await AppraisalScore.query(on: app.db).filter(\.$option.$id == other.id!).count() == 0)
+            #expect(try await lead.get(path).body.contains("add a decommissioning option, or say why not"))
         }
     }
 }

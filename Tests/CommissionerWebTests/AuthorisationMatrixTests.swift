@@ -197,6 +197,16 @@ import Vapor
         "POST /activities/:activityID/appraisal/scores": activityAuthors,
         "GET /activities/:activityID/appraisal/options/:optionID/cash-flows/new": activityAuthors,
         "POST /activities/:activityID/appraisal/options/:optionID/cash-flows": activityAuthors,
+        "GET /activities/:activityID/appraisal/criteria/:criterionID": activityAuthors,
+        "POST /activities/:activityID/appraisal/criteria/:criterionID": activityAuthors,
+        "POST /activities/:activityID/appraisal/criteria/:criterionID/remove": activityAuthors,
+        "GET /activities/:activityID/appraisal/options/:optionID": activityReaders,
+        "GET /activities/:activityID/appraisal/options/:optionID/edit": activityAuthors,
+        "POST /activities/:activityID/appraisal/options/:optionID/edit": activityAuthors,
+        "POST /activities/:activityID/appraisal/options/:optionID/remove": activityAuthors,
+        "GET /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
+        "POST /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
+        "POST /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID/remove": activityAuthors,
         "GET /strategies": commissioningReaders,
         "GET /strategies.csv": commissioningReaders,
         "GET /strategies/new": commissioningLeads,
@@ -224,6 +234,12 @@ import Vapor
         "POST /api/v1/activities/:activityID/appraisal/options": activityAuthors,
         "PUT /api/v1/activities/:activityID/appraisal/scores": activityAuthors,
         "POST /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/criteria/:criterionID": activityAuthors,
+        "DELETE /api/v1/activities/:activityID/appraisal/criteria/:criterionID": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/options/:optionID": activityAuthors,
+        "DELETE /api/v1/activities/:activityID/appraisal/options/:optionID": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
+        "DELETE /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
     ]
 
     static func key(_ route: Route) -> String {
@@ -293,6 +309,11 @@ import Vapor
                         try await outsiderWriter.create(appraisal)
                         let option = AppraisalOption(appraisalID: appraisal.id!, position: 0, channel: .internal, name: "In-house", summary: "Run it ourselves")
                         try await outsiderWriter.create(option)
+                        let criterion = AppraisalCriterion(appraisalID: appraisal.id!, position: 0, name: "Quality", weight: 1)
+                        try await outsiderWriter.create(criterion)
+                        let cashFlow = AppraisalCashFlow(optionID: option.id!, line: CashFlowLine(kind: .cost, description: "Staff", category: .operating,
+                                                                                                 firstYear: 2026, annualAmount: 1000))
+                        try await outsiderWriter.create(cashFlow)
                         let decision = DecisionRecord(activityID: activity.id!, draft: DecisionDraft(
                             decided: "Decided", optionsConsidered: [.internal], chosen: .internal, rationale: "Because", decisionMaker: "Board",
                             decidedOn: Date(), conflictsOfInterest: "None declared", decommissioningNotConsideredBecause: "Statutory"),
@@ -314,6 +335,8 @@ import Vapor
                             "evidenceID": evidence.id!.uuidString.lowercased(),
                             "outcomeID": activityOutcome.id!.uuidString.lowercased(),
                             "optionID": option.id!.uuidString.lowercased(),
+                            "criterionID": criterion.id!.uuidString.lowercased(),
+                            "cashFlowID": cashFlow.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -125,7 +125,7 @@ public struct EconomicCase: Sendable, Equatable {
             "Net present social value = \(Money.text(presentValueBenefits)) − \(Money.text(presentValueCosts)) = \(Money.text(netPresentSocialValue))",
         ]
         if let ratio = benefitCostRatio {
-            lines.append("Benefit–cost ratio = \(Money.text(presentValueBenefits)) ÷ \(Money.text(presentValueCosts)) = \(String(format: "%.2f", ratio))")
+            lines.append("Benefit–cost ratio = \(Money.text(presentValueBenefits)) ÷ \(Money.text(presentValueCosts)) = \(Decimals.text(ratio, places: 2))")
         }
         lines.append("Optimism bias on capital spend: \(optimismBias.working(on: .capital))")
         lines.append("Optimism bias on operating spend: \(optimismBias.working(on: .operating))")

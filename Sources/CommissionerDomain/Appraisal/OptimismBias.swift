@@ -114,6 +114,12 @@ public struct OptimismBias: Sendable, Equatable, Codable {
 public enum Percent {
     public static func text(_ fraction: Double, places: Int = 1) -> String {
         let value = (fraction * 100 * pow(10, Double(places))).rounded() / pow(10, Double(places))
-        return (value == value.rounded() ? String(Int(value)) : String(format: "%.\(places)f", value)) + "%"
+        return number(fraction, places: places) + "%"
+    }
+
+    /// The percentage without its sign, as a person types it into a form: 32.1, 41.
+    public static func number(_ fraction: Double, places: Int = 1) -> String {
+        let value = (fraction * 100 * pow(10, Double(places))).rounded() / pow(10, Double(places))
+        return value == value.rounded() ? String(Int(value)) : Decimals.text(value, places: places)
     }
 }

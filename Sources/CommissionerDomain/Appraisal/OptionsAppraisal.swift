@@ -26,14 +26,16 @@ public struct OptionsAppraisal: Sendable {
     public var economics: [EconomicCase]
 
     /// `matrix.scores` has one row per option, in the same order as `options`; both are assumed checked.
-    public init(matrix: ScoringMatrix, options: [Option], baseYear: Int, band: Double = 0.2, samples: Int = 10_000, seed: UInt64 = 20_260_422) {
+    /// `perturbation`: the matrix's perturbed weightings when already worked out (they depend on nothing else).
+    public init(matrix: ScoringMatrix, options: [Option], baseYear: Int, band: Double = 0.2, samples: Int = 10_000, seed: UInt64 = 20_260_422,
+                perturbation: WeightPerturbation? = nil) {
         self.matrix = matrix
         self.options = options
         weightedTotals = matrix.weightedTotals()
         ranks = matrix.ranks()
         top = matrix.top()
         switchingPoints = SwitchingPoint.all(matrix)
-        perturbation = WeightPerturbation(matrix, band: band, samples: samples, seed: seed)
+        self.perturbation = perturbation ?? WeightPerturbation(matrix, band: band, samples: samples, seed: seed)
         economics = options.map { EconomicCase(baseYear: baseYear, lines: $0.cashFlows, optimismBias: $0.optimismBias) }
     }
 

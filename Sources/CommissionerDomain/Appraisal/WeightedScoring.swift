@@ -2,7 +2,7 @@ import Foundation
 
 /// A criterion options are scored against, with its weight (weights are relative: only their shares
 /// of the total matter).
-public struct Criterion: Sendable, Equatable, Codable {
+public struct Criterion: Sendable, Hashable, Codable {
     public var name: String
     public var weight: Double
 
@@ -41,7 +41,7 @@ public enum CriteriaTemplate: String, CaseIterable, Codable, Sendable {
 
 /// Options scored against weighted criteria: each option's weighted total is the sum of its scores
 /// times each criterion's share of the total weight; the highest total ranks first.
-public struct ScoringMatrix: Sendable, Equatable {
+public struct ScoringMatrix: Sendable, Hashable {
     public var criteria: [Criterion]
     /// `scores[option][criterion]`; a score not yet given is NaN.
     public var scores: [[Double]]
@@ -140,7 +140,7 @@ public struct ScoringMatrix: Sendable, Equatable {
 public enum Score {
     public static func text(_ value: Double) -> String {
         if value == value.rounded() { return String(Int(value)) }
-        var text = String(format: "%.2f", value)
+        var text = Decimals.text(value, places: 2)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

@@ -94,6 +94,34 @@ enum DemoAppraisals {
         return appraisal
     }
 
+    /// Which of community nursing's outcomes each option would achieve (illustrative): the partnership
+    /// and in-house options both; the contract the co-ordinated care only; stopping the service neither.
+    static func linkOutcomes(activities: [String: UUID], with writer: RecordWriter) async throws {
+        guard let nursing = activities["Community nursing recommissioning"],
+              let records = try await AppraisalRecords.load(activityID: nursing, on: writer.database) else { return }
+        let outcomes = try await Outcome.query(on: writer.database).filter(\.$activity.$id == nursing).sort(\.$statement).all()
+        let coordinated = outcomes.filter { $0.statement.contains("co-ordinated") }
+        for option in records.options {
+            let achieved: [Outcome] = switch option.channel {
+            case .partnership, .internal: outcomes
+            case .externalContract: coordinated
+            default: []
+            }
+            for outcome in achieved { try await writer.create(AppraisalOptionOutcome(optionID: try option.requireID(), outcomeID: try outcome.requireID())) }
+        }
+    }
+
+    /// The shared ICT decision as drafted from its analysis: the option chosen, and the analysis as it stood.
+    static func ictDecisionLink(activity: UUID, on database: any Database) async throws -> (option: UUID, summary: String)? {
+        guard let records = try await AppraisalRecords.load(activityID: activity, on: database), let computed = records.computed(),
+              let option = records.options.first(where: { $0.name == "Traditional sharing (s101 and s102)" }) else { return nil }
+        return (try option.requireID(), DecisionAppraisalSummary.text(records, computed))
+    }
+
+    static func removeOutcomeLinks(with writer: RecordWriter) async throws {
+        for link in try await AppraisalOptionOutcome.query(on: writer.database).all() { try await writer.delete(link) }
+    }
+
     /// Every delivery analysis and its parts, for a reset (each removal audited).
     static func remove(with writer: RecordWriter) async throws {
         let db = writer.database

@@ -182,6 +182,10 @@ enum DemoCycleRecords {
                 decisionMaker: "Member Governance Board, 2020 Vision partnership", decidedOn: CalendarDay("2015-06-30")!.date,
                 conflictsOfInterest: "None declared")
             let decision = DecisionRecord(activityID: ict, draft: draft, supersedes: nil, author: people.lead, at: now)
+            if let link = try await DemoAppraisals.ictDecisionLink(activity: ict, on: writer.database) {
+                decision.$appraisalOption.id = link.option
+                decision.appraisalSummary = link.summary
+            }
             try await writer.create(decision)
             try await writer.create(Approval(subject: .decision, subjectID: try decision.requireID(), subjectVersion: nil, activityID: ict,
                                              verdict: .approved, approver: people.approver, body: "2020 Vision Joint Committee", byMembers: true,

@@ -137,8 +137,10 @@ public enum DemoWorkspace {
                 }
                 activityIDs[item.title] = activity.id
             }
-            try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
+            // The analyses first: the shared ICT decision record is drafted from its analysis; the options' outcomes come after the outcomes.
             try await DemoAppraisals.load(activities: activityIDs, lead: demoPeople.lead, with: writer)
+            try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
+            try await DemoAppraisals.linkOutcomes(activities: activityIDs, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -149,6 +151,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoAppraisals.removeOutcomeLinks(with: writer)
             try await DemoCycleRecords.remove(with: writer)
             try await DemoAppraisals.remove(with: writer)
             for move in try await StepMoveRecord.query(on: db).all() { try await writer.delete(move) }

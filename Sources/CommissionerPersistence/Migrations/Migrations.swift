@@ -16,5 +16,6 @@ public enum Migrations {
         AddGateSummary(),
         CreateAppraisals(),
         AddDecisionAppraisal(),
+        CreateAppraisalOptionOutcomes(),
     ]
 }

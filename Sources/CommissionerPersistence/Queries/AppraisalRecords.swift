@@ -3,8 +3,9 @@ import FluentKit
 import FluentSQL
 import Foundation
 
-/// An activity's delivery analysis with its criteria, options, scores and cash flows, in five
-/// queries however many there are, and what the domain library works out from them.
+/// An activity's delivery analysis with its criteria, options, scores, cash flows and the outcomes
+/// each option would achieve, in six queries however many there are, and what the domain library
+/// works out from them.
 public struct AppraisalRecords: Sendable {
     public let appraisal: Appraisal
     /// In their order.
@@ -13,13 +14,16 @@ public struct AppraisalRecords: Sendable {
     public var options: [AppraisalOption]
     public let scores: [AppraisalScore]
     public let cashFlows: [AppraisalCashFlow]
+    public let optionOutcomes: [AppraisalOptionOutcome]
     /// Scores by option, then criterion (looked up often: the property wrappers are slow to read).
     private let scoreIndex: [UUID: [UUID: AppraisalScore]]
     /// The options scored against the criteria (a score not yet given is NaN).
     public let matrix: ScoringMatrix
 
-    init(appraisal: Appraisal, criteria: [AppraisalCriterion], options: [AppraisalOption], scores: [AppraisalScore], cashFlows: [AppraisalCashFlow]) {
+    init(appraisal: Appraisal, criteria: [AppraisalCriterion], options: [AppraisalOption], scores: [AppraisalScore], cashFlows: [AppraisalCashFlow],
+         optionOutcomes: [AppraisalOptionOutcome]) {
         self.appraisal = appraisal
+        self.optionOutcomes = optionOutcomes
         self.criteria = criteria
         self.options = options
         self.scores = scores
@@ -45,7 +49,8 @@ public struct AppraisalRecords: Sendable {
         return AppraisalRecords(
             appraisal: appraisal, criteria: criteria, options: options,
             scores: try await scores(of: optionIDs, on: database),
-            cashFlows: try await ModelRows.all(AppraisalCashFlow.self, where: "option_id", in: optionIDs, orderedBy: ["first_year", "id"], on: database))
+            cashFlows: try await ModelRows.all(AppraisalCashFlow.self, where: "option_id", in: optionIDs, orderedBy: ["first_year", "id"], on: database),
+            optionOutcomes: try await ModelRows.all(AppraisalOptionOutcome.self, where: "option_id", in: optionIDs, on: database))
     }
 
     /// An analysis can hold hundreds of scores: they are read as plain columns and set straight into the
@@ -68,6 +73,9 @@ public struct AppraisalRecords: Sendable {
 
     public func cashFlows(of option: UUID) -> [AppraisalCashFlow] { cashFlows.filter { $0.$option.id == option } }
 
+    /// The activity's outcomes the option would achieve.
+    public func outcomeIDs(of option: UUID) -> Set<UUID> { Set(optionOutcomes.filter { $0.$option.id == option }.map { $0.$outcome.id }) }
+
     /// What stops the ranking being worked out, in words naming the option and criterion.
     public var problems: [String] {
         var problems = matrix.problems.map { $0.message(scale: matrix.scale, optionNames: options.map(\.name)) }
@@ -83,7 +91,8 @@ public struct AppraisalRecords: Sendable {
             options: options.map { option in
                 OptionsAppraisal.Option(name: option.name, cashFlows: cashFlows(of: option.id!).map(\.line), optimismBias: option.optimismBias)
             },
-            baseYear: appraisal.baseYear, band: appraisal.perturbationBand, samples: samples)
+            baseYear: appraisal.baseYear, band: appraisal.perturbationBand, samples: samples,
+            perturbation: PerturbationCache.perturbation(matrix, band: appraisal.perturbationBand, samples: samples))
     }
 
     /// The analysis includes the current way of doing things or the in-house option.

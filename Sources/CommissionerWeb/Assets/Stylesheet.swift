@@ -131,6 +131,11 @@ enum Stylesheet {
     .chart-pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 30px; align-items: start; margin-bottom: 20px; }
     .chart { width: 100%; height: auto; }
     .chart-narrow { max-width: 640px; margin-bottom: 20px; }
+    .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-bottom: 20px; }
+    .swot section { background: #f3f2f1; border-left: 5px solid #505a5f; padding: 10px 15px; }
+    .swot section h3 { margin-top: 0; }
+    .swot .swot-good { border-left-color: #00703c; }
+    .swot .swot-bad { border-left-color: #d4351c; }
     .chart-label, .chart-value, .chart-legend { font-family: inherit; font-size: 14px; fill: #0b0c0c; }
     details.details { margin-bottom: 20px; }
     @media (max-width: 900px) { .chart-pair { grid-template-columns: 1fr; } }

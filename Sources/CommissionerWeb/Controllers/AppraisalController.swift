@@ -3,20 +3,19 @@ import CommissionerPersistence
 import Fluent
 import Vapor
 
-/// The delivery analysis in the browser: its page, starting it, weights and criteria, options,
-/// scores and cash flows.
+/// The delivery analysis in the browser: its page, starting it, criteria and their weights, and
+/// scores. Options and their costs and benefits: `AppraisalOptionController`.
 struct AppraisalController {
     func register(on routes: any RoutesBuilder) {
         routes.on(.GET, .appraisal(SiteRoute.any), access: .commissioningReader, use: show)
         routes.on(.POST, .appraisal(SiteRoute.any), access: .commissioningReader, use: start)
         routes.on(.POST, .appraisalWeights(SiteRoute.any), access: .commissioningReader, use: setWeights)
         routes.on(.POST, .appraisalCriteria(SiteRoute.any), access: .commissioningReader, use: addCriterion)
-        routes.on(.GET, .newAppraisalOption(SiteRoute.any), access: .commissioningReader, use: newOption)
-        routes.on(.POST, .appraisalOptions(SiteRoute.any), access: .commissioningReader, use: addOption)
+        routes.on(.GET, .appraisalCriterion(activity: SiteRoute.any, criterion: SiteRoute.any), access: .commissioningReader, use: editCriterion)
+        routes.on(.POST, .appraisalCriterion(activity: SiteRoute.any, criterion: SiteRoute.any), access: .commissioningReader, use: changeCriterion)
+        routes.on(.POST, .appraisalCriterionRemoval(activity: SiteRoute.any, criterion: SiteRoute.any), access: .commissioningReader, use: removeCriterion)
         routes.on(.GET, .appraisalScores(SiteRoute.any), access: .commissioningReader, use: scoresForm)
         routes.on(.POST, .appraisalScores(SiteRoute.any), access: .commissioningReader, body: "1mb", use: setScores)
-        routes.on(.GET, .newAppraisalCashFlow(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: newCashFlow)
-        routes.on(.POST, .appraisalCashFlows(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: addCashFlow)
     }
 
     private func page(_ req: Request, _ activity: CommissioningActivity, _ access: ActivityAccess, fields: TextFields = TextFields([:]),
@@ -24,16 +23,6 @@ struct AppraisalController {
         let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/London")!, from: req.application.clock.now()).year ?? 2026
         return AppraisalPage(activity: activity, access: access, records: try await AppraisalRecords.load(activityID: try activity.requireID(), on: req.db),
                              fields: fields, errors: errors, today: year)
-    }
-
-    /// The activity and its started analysis, for one of its authors.
-    private func authorsRecords(_ req: Request) async throws -> (CommissioningActivity, ActivityAccess, AppraisalRecords) {
-        let (activity, access) = try await req.visibleActivity()
-        try access.requireAuthor()
-        guard let records = try await AppraisalRecords.load(activityID: try activity.requireID(), on: req.db) else {
-            throw Abort(.notFound, reason: "This activity's delivery analysis has not been started.")
-        }
-        return (activity, access, records)
     }
 
     private func back(_ req: Request, _ activity: CommissioningActivity, _ anchor: String) throws -> Response {
@@ -60,7 +49,7 @@ struct AppraisalController {
     }
 
     @Sendable func setWeights(req: Request) async throws -> Response {
-        let (activity, access, records) = try await authorsRecords(req)
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
         let fields = try req.formFields()
         var weights: [UUID: Double] = [:]
         var errors = FieldErrors()
@@ -80,7 +69,7 @@ struct AppraisalController {
     }
 
     @Sendable func addCriterion(req: Request) async throws -> Response {
-        let (activity, access, records) = try await authorsRecords(req)
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
         let fields = try req.formFields()
         do {
             let weight = fields["weight"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
@@ -92,35 +81,14 @@ struct AppraisalController {
         }
     }
 
-    @Sendable func newOption(req: Request) async throws -> HTML {
-        let (activity, _, _) = try await authorsRecords(req)
-        return AppraisalOptionPage(activity: activity, fields: TextFields([:]), errors: FieldErrors()).render(req.pageContext)
-    }
-
-    @Sendable func addOption(req: Request) async throws -> Response {
-        let (activity, access, records) = try await authorsRecords(req)
-        let fields = try req.formFields()
-        do {
-            _ = try await AppraisalAuthoring.addOption(
-                .init(channel: fields["channel"], name: fields["name"], summary: fields["summary"], isCurrent: fields["isCurrent-yes"] != nil,
-                      governance: fields["governance"], policyAlignment: fields["policyAlignment"], otherResources: fields["otherResources"],
-                      risks: fields["risks"], strengths: fields["strengths"], weaknesses: fields["weaknesses"], opportunities: fields["opportunities"],
-                      threats: fields["threats"]),
-                records: records, access: access, with: req.recordWriter)
-            return try back(req, activity, "#options")
-        } catch let failure as ValidationFailure {
-            return AppraisalOptionPage(activity: activity, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
-        }
-    }
-
     @Sendable func scoresForm(req: Request) async throws -> HTML {
-        let (activity, _, records) = try await authorsRecords(req)
+        let (activity, _, records) = try await req.visibleAppraisal(author: true)
         return AppraisalScoresPage(activity: activity, records: records, fields: AppraisalScoresPage.fields(of: records), errors: FieldErrors())
             .render(req.pageContext)
     }
 
     @Sendable func setScores(req: Request) async throws -> Response {
-        let (activity, access, records) = try await authorsRecords(req)
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
         let fields = try req.formFields()
         // Every score filled in, in the form's order, so an error can be put back on its field.
         var inputs: [AppraisalAuthoring.ScoreInput] = []
@@ -153,42 +121,35 @@ struct AppraisalController {
         }
     }
 
-    private func option(_ req: Request, in records: AppraisalRecords) throws -> AppraisalOption {
-        guard let id = req.parameters.get("optionID", as: UUID.self), let option = records.options.first(where: { $0.id == id }) else {
-            throw Abort(.notFound, reason: "There is no such option in this analysis.")
-        }
-        return option
+    @Sendable func editCriterion(req: Request) async throws -> HTML {
+        let (activity, _, records) = try await req.visibleAppraisal(author: true)
+        return AppraisalCriterionPage(activity: activity, criterion: try req.appraisalCriterion(in: records), fields: TextFields([:]), errors: FieldErrors())
+            .render(req.pageContext)
     }
 
-    @Sendable func newCashFlow(req: Request) async throws -> HTML {
-        let (activity, _, records) = try await authorsRecords(req)
-        return AppraisalCashFlowPage(activity: activity, option: try option(req, in: records), baseYear: records.appraisal.baseYear,
-                                     fields: TextFields([:]), errors: FieldErrors()).render(req.pageContext)
-    }
-
-    @Sendable func addCashFlow(req: Request) async throws -> Response {
-        let (activity, access, records) = try await authorsRecords(req)
-        let option = try option(req, in: records)
+    @Sendable func changeCriterion(req: Request) async throws -> Response {
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
+        let criterion = try req.appraisalCriterion(in: records)
         let fields = try req.formFields()
         do {
-            var errors = FieldErrors()
-            func number<T: LosslessStringConvertible>(_ name: String, _ message: String) -> T? {
-                let text = (fields[name] ?? "").replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "£", with: "").trimmingCharacters(in: .whitespaces)
-                if text.isEmpty { return nil }
-                guard let value = T(text) else { errors.add(name, message); return nil }
-                return value
-            }
-            let firstYear: Int? = number("firstYear", "Enter the first year as a year, for example 2026")
-            let lastYear: Int? = number("lastYear", "Enter the last year as a year, for example 2030")
-            let amount: Double? = number("annualAmount", "Enter the amount in pounds, for example 250000")
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
-            _ = try await AppraisalAuthoring.addCashFlow(
-                .init(kind: fields["kind"], description: fields["description"], category: fields["category"], firstYear: firstYear, lastYear: lastYear,
-                      annualAmount: amount, schedule: fields["schedule"]),
-                option: option, records: records, access: access, with: req.recordWriter)
-            return try back(req, activity, "#economics")
+            let weight = fields["weight"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            if fields["weight"] != nil, weight == nil { throw ValidationFailure(field: "weight", "Enter the weight as a number") }
+            try await AppraisalAuthoring.changeCriterion(criterion, name: fields["name"], weight: weight, records: records, access: access, with: req.recordWriter)
+            return try back(req, activity, "#weights")
         } catch let failure as ValidationFailure {
-            return AppraisalCashFlowPage(activity: activity, option: option, baseYear: records.appraisal.baseYear, fields: fields, errors: failure.errors)
+            return AppraisalCriterionPage(activity: activity, criterion: criterion, fields: fields, errors: failure.errors)
+                .render(req.pageContext).response(status: failure.status)
+        }
+    }
+
+    @Sendable func removeCriterion(req: Request) async throws -> Response {
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
+        let criterion = try req.appraisalCriterion(in: records)
+        do {
+            try await AppraisalAuthoring.removeCriterion(criterion, records: records, access: access, with: req.recordWriter)
+            return try back(req, activity, "#weights")
+        } catch let failure as ValidationFailure {
+            return AppraisalCriterionPage(activity: activity, criterion: criterion, fields: TextFields([:]), errors: failure.errors)
                 .render(req.pageContext).response(status: failure.status)
         }
     }

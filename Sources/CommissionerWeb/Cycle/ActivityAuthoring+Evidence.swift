@@ -134,8 +134,13 @@ extension ActivityAuthoring {
         try access.requireAuthor()
         let links = records.outcomeEvidence.filter { $0.$outcome.id == outcome.id }
         let activityID = try records.activity.requireID()
+        let outcomeID = try outcome.requireID()
         try await writer.transaction { writer in
             for link in links { try await writer.delete(link) }
+            // Options of the delivery analysis that would have achieved it no longer can.
+            for link in try await AppraisalOptionOutcome.query(on: writer.database).filter(\.$outcome.$id == outcomeID).all() {
+                try await writer.delete(link)
+            }
             try await writer.delete(outcome)
             try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }

@@ -75,46 +75,6 @@ enum AppraisalAuthoring {
         }
     }
 
-    struct OptionInput: Sendable {
-        var channel: String?
-        var name: String?
-        var summary: String?
-        var isCurrent: Bool
-        var governance: String?
-        var policyAlignment: String?
-        var otherResources: String?
-        var risks: String?
-        var strengths: String?
-        var weaknesses: String?
-        var opportunities: String?
-        var threats: String?
-    }
-
-    static func addOption(_ input: OptionInput, records: AppraisalRecords, access: ActivityAccess, with writer: RecordWriter) async throws -> AppraisalOption {
-        try access.requireAuthor()
-        var errors = FieldErrors()
-        let channel = input.channel.flatMap(DeliveryChannel.init(rawValue:))
-        if channel == nil { errors.add("channel", "Choose how the need would be met: internal, external grant, external contract, partnership, co-production, influence or decommission") }
-        if blank(input.name) { errors.add("name", "Name the option, for example Bring the service in-house") }
-        if blank(input.summary) { errors.add("summary", "Describe the option: what would be done, by whom") }
-        guard errors.isEmpty, let channel else { throw ValidationFailure(errors) }
-        let option = AppraisalOption(appraisalID: try records.appraisal.requireID(), position: (records.options.map(\.position).max() ?? -1) + 1,
-                                     channel: channel, name: trimmed(input.name), summary: trimmed(input.summary), isCurrent: input.isCurrent)
-        option.governance = trimmed(input.governance)
-        option.policyAlignment = trimmed(input.policyAlignment)
-        option.otherResources = trimmed(input.otherResources)
-        option.risks = trimmed(input.risks)
-        option.strengths = trimmed(input.strengths)
-        option.weaknesses = trimmed(input.weaknesses)
-        option.opportunities = trimmed(input.opportunities)
-        option.threats = trimmed(input.threats)
-        try await writer.transaction { writer in
-            try await writer.create(option)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
-        }
-        return option
-    }
-
     struct ScoreInput: Sendable {
         var optionID: String?
         var criterionID: String?
@@ -159,39 +119,5 @@ enum AppraisalAuthoring {
             }
             try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
         }
-    }
-
-    struct CashFlowInput: Sendable {
-        var kind: String?
-        var description: String?
-        var category: String?
-        var firstYear: Int?
-        var lastYear: Int?
-        var annualAmount: Double?
-        var schedule: String?
-    }
-
-    static func addCashFlow(_ input: CashFlowInput, option: AppraisalOption, records: AppraisalRecords, access: ActivityAccess,
-                            with writer: RecordWriter) async throws -> AppraisalCashFlow {
-        try access.requireAuthor()
-        var errors = FieldErrors()
-        let kind = input.kind.flatMap(CashFlowLine.Kind.init(rawValue:))
-        if kind == nil { errors.add("kind", "Say whether it is a cost or a benefit") }
-        let category = input.category.flatMap { blank($0) ? nil : CostCategory(rawValue: $0) }
-        if !blank(input.category), category == nil { errors.add("category", "The spend is capital or operating") }
-        let schedule = blank(input.schedule) ? DiscountSchedule.standard : input.schedule.flatMap(DiscountSchedule.init(rawValue:))
-        if schedule == nil { errors.add("schedule", "The discount schedule is standard or health-and-life") }
-        if input.firstYear == nil { errors.add("firstYear", "Enter the first year, for example \(records.appraisal.baseYear)") }
-        guard errors.isEmpty, let kind, let schedule, let firstYear = input.firstYear else { throw ValidationFailure(errors) }
-        let line = CashFlowLine(kind: kind, description: trimmed(input.description), category: category, firstYear: firstYear,
-                                lastYear: input.lastYear ?? firstYear, annualAmount: input.annualAmount, schedule: schedule)
-        for problem in line.problems(baseYear: records.appraisal.baseYear) { errors.add(problem.field, problem.message) }
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let flow = AppraisalCashFlow(optionID: try option.requireID(), line: line)
-        try await writer.transaction { writer in
-            try await writer.create(flow)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
-        }
-        return flow
     }
 }

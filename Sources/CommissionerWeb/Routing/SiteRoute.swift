@@ -58,6 +58,13 @@ public enum SiteRoute: Hashable, Sendable {
     case appraisalScores(UUID)
     case newAppraisalCashFlow(activity: UUID, option: UUID)
     case appraisalCashFlows(activity: UUID, option: UUID)
+    case appraisalCriterion(activity: UUID, criterion: UUID)
+    case appraisalCriterionRemoval(activity: UUID, criterion: UUID)
+    case appraisalOption(activity: UUID, option: UUID)
+    case editAppraisalOption(activity: UUID, option: UUID)
+    case appraisalOptionRemoval(activity: UUID, option: UUID)
+    case appraisalCashFlow(activity: UUID, option: UUID, cashFlow: UUID)
+    case appraisalCashFlowRemoval(activity: UUID, option: UUID, cashFlow: UUID)
     case newMilestone(UUID)
     case activityMilestones(UUID)
     case milestoneDone(activity: UUID, milestone: UUID)
@@ -134,6 +141,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .appraisalScores: "/activities/:activityID/appraisal/scores"
         case .newAppraisalCashFlow: "/activities/:activityID/appraisal/options/:optionID/cash-flows/new"
         case .appraisalCashFlows: "/activities/:activityID/appraisal/options/:optionID/cash-flows"
+        case .appraisalCriterion: "/activities/:activityID/appraisal/criteria/:criterionID"
+        case .appraisalCriterionRemoval: "/activities/:activityID/appraisal/criteria/:criterionID/remove"
+        case .appraisalOption: "/activities/:activityID/appraisal/options/:optionID"
+        case .editAppraisalOption: "/activities/:activityID/appraisal/options/:optionID/edit"
+        case .appraisalOptionRemoval: "/activities/:activityID/appraisal/options/:optionID/remove"
+        case .appraisalCashFlow: "/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID"
+        case .appraisalCashFlowRemoval: "/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID/remove"
         case .newMilestone: "/activities/:activityID/milestones/new"
         case .activityMilestones: "/activities/:activityID/milestones"
         case .milestoneDone: "/activities/:activityID/milestones/:milestoneID/done"
@@ -174,7 +188,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .documentFile(let activity, let document, let file): [activity, document, file]
         case .decision(let activity, let decision): [activity, decision]
         case .milestoneDone(let activity, let milestone): [activity, milestone]
-        case .newAppraisalCashFlow(let activity, let option), .appraisalCashFlows(let activity, let option): [activity, option]
+        case .newAppraisalCashFlow(let activity, let option), .appraisalCashFlows(let activity, let option), .appraisalOption(let activity, let option),
+             .editAppraisalOption(let activity, let option), .appraisalOptionRemoval(let activity, let option):
+            [activity, option]
+        case .appraisalCriterion(let activity, let criterion), .appraisalCriterionRemoval(let activity, let criterion): [activity, criterion]
+        case .appraisalCashFlow(let activity, let option, let flow), .appraisalCashFlowRemoval(let activity, let option, let flow): [activity, option, flow]
         case .evidenceItem(let activity, let evidence), .evidenceRemoval(let activity, let evidence): [activity, evidence]
         case .outcome(let activity, let outcome), .outcomeRemoval(let activity, let outcome): [activity, outcome]
         default: []

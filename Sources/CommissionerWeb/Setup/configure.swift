@@ -41,5 +41,6 @@ func routes(_ app: Application) throws {
     EvidenceController().register(on: site)
     StrategiesController().register(on: site)
     AppraisalController().register(on: site)
+    AppraisalOptionController().register(on: site)
     AuditController().register(on: site)
 }

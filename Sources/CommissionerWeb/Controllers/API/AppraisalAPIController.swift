@@ -11,11 +11,34 @@ extension API {
             var weight: Double
             var share: Double
         }
+        struct CashFlowView: Content {
+            var id: UUID
+            var kind: String
+            var description: String
+            var category: String?
+            var firstYear: Int
+            var lastYear: Int
+            var annualAmount: Double?
+            var schedule: String
+        }
         struct OptionView: Content {
             var id: UUID
             var channel: String
             var name: String
+            var description: String
             var isCurrent: Bool
+            var governance: String
+            var policyAlignment: String
+            var otherResources: String
+            var risks: String
+            var strengths: String
+            var weaknesses: String
+            var opportunities: String
+            var threats: String
+            /// The activity's outcomes the option would achieve.
+            var outcomeIds: [UUID]
+            var optimismBias: OptimismBias
+            var cashFlows: [CashFlowView]
             /// Null until every option is scored on every criterion.
             var weightedScore: Double?
             var rank: Int?
@@ -24,6 +47,12 @@ extension API {
             var presentValueCosts: Double
             var presentValueBenefits: Double
             var paybackYear: Int?
+        }
+        struct ScoreView: Content {
+            var optionId: UUID
+            var criterionId: UUID
+            var score: Double
+            var justification: String
         }
         struct RobustnessView: Content {
             var optionId: UUID
@@ -41,6 +70,7 @@ extension API {
         var baseYear: Int
         var criteria: [CriterionView]
         var options: [OptionView]
+        var scores: [ScoreView]
         var robustness: [RobustnessView]
         var switchingPoints: [SwitchingPointView]
         var topOptionId: UUID?
@@ -59,11 +89,21 @@ extension API {
             options = records.options.enumerated().map { index, option in
                 let economics = computed?.economics[index]
                     ?? EconomicCase(baseYear: records.appraisal.baseYear, lines: records.cashFlows(of: option.id!).map(\.line), optimismBias: option.optimismBias)
-                return .init(id: option.id!, channel: option.channel.shortName, name: option.name, isCurrent: option.isCurrent,
+                let flows = records.cashFlows(of: option.id!).map { flow in
+                    CashFlowView(id: flow.id!, kind: flow.kind.rawValue, description: flow.summary, category: flow.category?.rawValue, firstYear: flow.firstYear,
+                                 lastYear: flow.lastYear, annualAmount: flow.annualAmount, schedule: flow.schedule.rawValue)
+                }
+                return .init(id: option.id!, channel: option.channel.shortName, name: option.name, description: option.summary, isCurrent: option.isCurrent,
+                             governance: option.governance, policyAlignment: option.policyAlignment, otherResources: option.otherResources,
+                             risks: option.risks, strengths: option.strengths, weaknesses: option.weaknesses, opportunities: option.opportunities,
+                             threats: option.threats, outcomeIds: records.outcomeIDs(of: option.id!).sorted { $0.uuidString < $1.uuidString },
+                             optimismBias: option.optimismBias, cashFlows: flows,
                              weightedScore: computed?.weightedTotals[index], rank: computed?.ranks[index], npsv: economics.netPresentSocialValue,
                              bcr: economics.benefitCostRatio, presentValueCosts: economics.presentValueCosts,
                              presentValueBenefits: economics.presentValueBenefits, paybackYear: economics.paybackYear)
             }
+            scores = records.scores.map { .init(optionId: $0.$option.id, criterionId: $0.$criterion.id, score: $0.score, justification: $0.justification) }
+                .sorted { ($0.optionId.uuidString, $0.criterionId.uuidString) < ($1.optionId.uuidString, $1.criterionId.uuidString) }
             robustness = computed.map { computed in
                 records.options.enumerated().map { .init(optionId: $1.id!, shareFirst: computed.perturbation.shareFirst[$0]) }
             } ?? []
@@ -108,6 +148,17 @@ extension API {
         var weaknesses: String?
         var opportunities: String?
         var threats: String?
+        /// Each project type's share of the spend its uplift applies to (0–1), and the mitigation (0–1).
+        var optimismBias: OptimismBias?
+        var outcomeIds: [String]?
+
+        var input: AppraisalAuthoring.OptionInput {
+            .init(channel: channel.flatMap { DeliveryChannel(shortName: $0)?.rawValue ?? $0 }, name: name, summary: description,
+                  isCurrent: isCurrent ?? false, governance: governance, policyAlignment: policyAlignment, otherResources: otherResources,
+                  risks: risks, strengths: strengths, weaknesses: weaknesses, opportunities: opportunities, threats: threats,
+                  optimismBias: Dictionary((optimismBias?.components ?? []).map { ($0.type, $0.share) }, uniquingKeysWith: +),
+                  optimismBiasMitigation: optimismBias?.mitigation, outcomeIDs: outcomeIds ?? [])
+        }
     }
 
     struct Scores: Content {
@@ -128,6 +179,11 @@ extension API {
         var lastYear: Int?
         var annualAmount: Double?
         var schedule: String?
+
+        var input: AppraisalAuthoring.CashFlowInput {
+            .init(kind: kind, description: description, category: category, firstYear: firstYear, lastYear: lastYear, annualAmount: annualAmount,
+                  schedule: schedule)
+        }
     }
 
     /// An activity's delivery analysis: read with its results, and written piece by piece.
@@ -140,15 +196,16 @@ extension API {
             routes.on(.POST, api: .appraisalOptions, access: .commissioningReader, use: addOption)
             routes.on(.PUT, api: .appraisalScores, access: .commissioningReader, body: "1mb", use: setScores)
             routes.on(.POST, api: .appraisalCashFlows, access: .commissioningReader, use: addCashFlow)
+            routes.on(.PUT, api: .appraisalCriterion, access: .commissioningReader, use: changeCriterion)
+            routes.on(.DELETE, api: .appraisalCriterion, access: .commissioningReader, use: removeCriterion)
+            routes.on(.PUT, api: .appraisalOption, access: .commissioningReader, use: changeOption)
+            routes.on(.DELETE, api: .appraisalOption, access: .commissioningReader, use: removeOption)
+            routes.on(.PUT, api: .appraisalCashFlow, access: .commissioningReader, use: changeCashFlow)
+            routes.on(.DELETE, api: .appraisalCashFlow, access: .commissioningReader, use: removeCashFlow)
         }
 
-        /// The activity in the path and its analysis; `author`: only for those who may write it.
         private func records(_ req: Request, author: Bool) async throws -> (AppraisalRecords, ActivityAccess) {
-            let (activity, access) = try await req.visibleActivity()
-            if author { try access.requireAuthor() }
-            guard let records = try await AppraisalRecords.load(activityID: try activity.requireID(), on: req.db) else {
-                throw Abort(.notFound, reason: "This activity's delivery analysis has not been started.")
-            }
+            let (_, access, records) = try await req.visibleAppraisal(author: author)
             return (records, access)
         }
 
@@ -186,15 +243,40 @@ extension API {
         }
 
         @Sendable func addOption(req: Request) async throws -> Response {
-            let (records, access) = try await records(req, author: true)
-            let body = try req.content.decode(NewOption.self)
-            _ = try await AppraisalAuthoring.addOption(
-                .init(channel: body.channel.flatMap { DeliveryChannel(shortName: $0)?.rawValue ?? $0 }, name: body.name, summary: body.description,
-                      isCurrent: body.isCurrent ?? false, governance: body.governance, policyAlignment: body.policyAlignment,
-                      otherResources: body.otherResources, risks: body.risks, strengths: body.strengths, weaknesses: body.weaknesses,
-                      opportunities: body.opportunities, threats: body.threats),
-                records: records, access: access, with: req.recordWriter)
+            let (activity, access, records) = try await req.visibleAppraisal(author: true)
+            let outcomes = try await req.activityOutcomes(activity)
+            _ = try await AppraisalAuthoring.addOption(try req.content.decode(NewOption.self).input, records: records, outcomes: outcomes, access: access,
+                                                       with: req.recordWriter)
             return try await reloaded(req, records).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func changeOption(req: Request) async throws -> AppraisalView {
+            let (activity, access, records) = try await req.visibleAppraisal(author: true)
+            let option = try req.appraisalOption(in: records)
+            let outcomes = try await req.activityOutcomes(activity)
+            try await AppraisalAuthoring.changeOption(option, to: try req.content.decode(NewOption.self).input, records: records, outcomes: outcomes,
+                                                      access: access, with: req.recordWriter)
+            return try await reloaded(req, records)
+        }
+
+        @Sendable func removeOption(req: Request) async throws -> HTTPStatus {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            try await AppraisalAuthoring.removeOption(try req.appraisalOption(in: records), records: records, access: access, with: req.recordWriter)
+            return .noContent
+        }
+
+        @Sendable func changeCriterion(req: Request) async throws -> AppraisalView {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            let body = try req.content.decode(NewCriterion.self)
+            try await AppraisalAuthoring.changeCriterion(try req.appraisalCriterion(in: records), name: body.name, weight: body.weight, records: records,
+                                                         access: access, with: req.recordWriter)
+            return try await reloaded(req, records)
+        }
+
+        @Sendable func removeCriterion(req: Request) async throws -> HTTPStatus {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            try await AppraisalAuthoring.removeCriterion(try req.appraisalCriterion(in: records), records: records, access: access, with: req.recordWriter)
+            return .noContent
         }
 
         @Sendable func setScores(req: Request) async throws -> AppraisalView {
@@ -207,16 +289,26 @@ extension API {
         }
 
         @Sendable func addCashFlow(req: Request) async throws -> Response {
-            let (records, access) = try await records(req, author: true)
-            guard let id = req.parameters.get("optionID", as: UUID.self), let option = records.options.first(where: { $0.id == id }) else {
-                throw Abort(.notFound, reason: "There is no such option in this analysis.")
-            }
-            let body = try req.content.decode(NewCashFlow.self)
-            _ = try await AppraisalAuthoring.addCashFlow(
-                .init(kind: body.kind, description: body.description, category: body.category, firstYear: body.firstYear, lastYear: body.lastYear,
-                      annualAmount: body.annualAmount, schedule: body.schedule),
-                option: option, records: records, access: access, with: req.recordWriter)
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            let option = try req.appraisalOption(in: records)
+            _ = try await AppraisalAuthoring.addCashFlow(try req.content.decode(NewCashFlow.self).input, option: option, records: records, access: access,
+                                                         with: req.recordWriter)
             return try await reloaded(req, records).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func changeCashFlow(req: Request) async throws -> AppraisalView {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            let flow = try req.appraisalCashFlow(of: try req.appraisalOption(in: records), in: records)
+            try await AppraisalAuthoring.changeCashFlow(flow, to: try req.content.decode(NewCashFlow.self).input, records: records, access: access,
+                                                        with: req.recordWriter)
+            return try await reloaded(req, records)
+        }
+
+        @Sendable func removeCashFlow(req: Request) async throws -> HTTPStatus {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            let flow = try req.appraisalCashFlow(of: try req.appraisalOption(in: records), in: records)
+            try await AppraisalAuthoring.removeCashFlow(flow, records: records, access: access, with: req.recordWriter)
+            return .noContent
         }
 
         private func reloaded(_ req: Request, _ records: AppraisalRecords) async throws -> AppraisalView {

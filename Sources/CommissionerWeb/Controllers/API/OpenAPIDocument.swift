@@ -46,9 +46,9 @@ enum OpenAPIDocument {
         ["name": name, "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
     }
 
-    private static func removal(_ operationID: String, _ summary: String, parameter: String) -> [String: Any] {
+    private static func removal(_ operationID: String, _ summary: String, parameter: String, parameters: [[String: Any]]? = nil) -> [String: Any] {
         [
-            "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": [activityID, pathID(parameter)],
+            "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": parameters ?? [activityID, pathID(parameter)],
             "responses": [
                 "204": ["description": "Removed; the removal is in the audit trail."],
                 "403": ["description": "Not an author of the activity (commissioning lead, budget holder, procurement specialist or contract manager of its organisations).", "content": json(ref("Error"))],
@@ -226,7 +226,7 @@ enum OpenAPIDocument {
                                body: "Weights", returns: "Appraisal", status: "200"),
         ],
         APIRoute.appraisalOptions.openAPIPath: [
-            "post": recordWrite("addOption", "Adds a delivery option with its description, governance, resources, risks and SWOT.", body: "NewOption", returns: "Appraisal"),
+            "post": recordWrite("addOption", "Adds a delivery option with its description, the outcomes it would achieve, governance, resources, risks, SWOT and optimism bias.", body: "NewOption", returns: "Appraisal"),
         ],
         APIRoute.appraisalScores.openAPIPath: [
             "put": recordWrite("setScores", "Sets scores, each with its justification, in one transaction: one bad score refuses them all.",
@@ -235,6 +235,23 @@ enum OpenAPIDocument {
         APIRoute.appraisalCashFlows.openAPIPath: [
             "post": recordWrite("addCashFlow", "Adds a line of an option's costs or benefits by year, in real prices.", body: "NewCashFlow",
                                 returns: "Appraisal", parameters: [activityID, pathID("optionID")]),
+        ],
+        APIRoute.appraisalCriterion.openAPIPath: [
+            "put": recordWrite("changeCriterion", "Renames or reweights a criterion.", body: "NewCriterion", returns: "Appraisal", status: "200",
+                               parameters: [activityID, pathID("criterionID")]),
+            "delete": removal("removeCriterion", "Removes a criterion and every option's score against it.", parameter: "criterionID"),
+        ],
+        APIRoute.appraisalOption.openAPIPath: [
+            "put": recordWrite("changeOption", "Rewrites a delivery option: its description, outcomes, governance, resources, risks, SWOT and optimism bias.",
+                               body: "NewOption", returns: "Appraisal", status: "200", parameters: [activityID, pathID("optionID")]),
+            "delete": removal("removeOption", "Removes an option with its scores, costs and benefits; refused (409) when a decision record names it as chosen.",
+                              parameter: "optionID"),
+        ],
+        APIRoute.appraisalCashFlow.openAPIPath: [
+            "put": recordWrite("changeCashFlow", "Rewrites a line of an option's costs or benefits.", body: "NewCashFlow", returns: "Appraisal", status: "200",
+                               parameters: [activityID, pathID("optionID"), pathID("cashFlowID")]),
+            "delete": removal("removeCashFlow", "Removes a line of an option's costs or benefits.", parameter: "cashFlowID",
+                              parameters: [activityID, pathID("optionID"), pathID("cashFlowID")]),
         ],
         APIRoute.strategies.openAPIPath: [
             "get": [
@@ -446,12 +463,24 @@ enum OpenAPIDocument {
                     ])],
                     "options": ["type": "array", "items": object(["id", "channel", "weightedScore", "rank", "npsv", "bcr"], [
                         "id": uuid, "channel": ["type": "string", "enum": DeliveryChannel.allCases.map(\.shortName)], "name": string,
-                        "isCurrent": ["type": "boolean"],
+                        "description": string, "isCurrent": ["type": "boolean"], "governance": string, "policyAlignment": string,
+                        "otherResources": string, "risks": string, "strengths": string, "weaknesses": string, "opportunities": string, "threats": string,
+                        "outcomeIds": ["type": "array", "items": uuid, "description": "The activity's outcomes the option would achieve."],
+                        "optimismBias": ref("OptimismBias"),
+                        "cashFlows": ["type": "array", "items": object(["id", "kind", "description", "firstYear", "lastYear", "schedule"], [
+                            "id": uuid, "kind": ["type": "string", "enum": CashFlowLine.Kind.allCases.map(\.rawValue)], "description": string,
+                            "category": ["type": "string", "nullable": true, "enum": CostCategory.allCases.map(\.rawValue)],
+                            "firstYear": ["type": "integer"], "lastYear": ["type": "integer"],
+                            "annualAmount": ["type": "number", "nullable": true], "schedule": ["type": "string", "enum": DiscountSchedule.allCases.map(\.rawValue)],
+                        ])],
                         "weightedScore": ["type": "number", "nullable": true, "description": "Null until every option is scored on every criterion."],
                         "rank": ["type": "integer", "nullable": true], "npsv": ["type": "number", "description": "Net present social value, £."],
                         "bcr": ["type": "number", "nullable": true, "description": "Benefit–cost ratio; null without costs."],
                         "presentValueCosts": ["type": "number"], "presentValueBenefits": ["type": "number"],
                         "paybackYear": ["type": "integer", "nullable": true],
+                    ])],
+                    "scores": ["type": "array", "items": object(["optionId", "criterionId", "score", "justification"], [
+                        "optionId": uuid, "criterionId": uuid, "score": ["type": "number"], "justification": string,
                     ])],
                     "robustness": ["type": "array", "items": object(["optionId", "shareFirst"], [
                         "optionId": uuid, "shareFirst": ["type": "number", "description": "Share of perturbed weightings in which the option comes first."],
@@ -476,6 +505,15 @@ enum OpenAPIDocument {
                     "channel": ["type": "string", "enum": DeliveryChannel.allCases.map(\.shortName)], "name": string, "description": string,
                     "isCurrent": ["type": "boolean"], "governance": string, "policyAlignment": string, "otherResources": string, "risks": string,
                     "strengths": string, "weaknesses": string, "opportunities": string, "threats": string,
+                    "optimismBias": ref("OptimismBias"),
+                    "outcomeIds": ["type": "array", "items": uuid, "description": "Outcomes of the activity the option would achieve."],
+                ]),
+                "OptimismBias": object(["components", "mitigation"], [
+                    "components": ["type": "array", "items": object(["type", "share"], [
+                        "type": ["type": "string", "enum": ProjectType.allCases.map(\.rawValue)],
+                        "share": ["type": "number", "minimum": 0, "maximum": 1, "description": "Share of the spend the type's uplift applies to (capital, or operating for outsourcing)."],
+                    ])],
+                    "mitigation": ["type": "number", "minimum": 0, "maximum": 1, "description": "How far the causes of optimism are mitigated; reduces every uplift."],
                 ]),
                 "Scores": object(["scores"], ["scores": ["type": "array", "items": object(["optionId", "criterionId", "score", "justification"], [
                     "optionId": uuid, "criterionId": uuid, "score": ["type": "number"], "justification": string,

@@ -9,7 +9,7 @@ enum AppraisalCharts {
 
     static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
-    private static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    private static func number(_ value: Double) -> String { Decimals.text(value, places: 1) }
 
     /// Each option's weighted total as a bar, split into each criterion's contribution (score × share).
     static func weightedScores(options: [String], criteria: [String], contributions: [[Double]], scale: Double) -> HTML {
@@ -57,7 +57,7 @@ enum AppraisalCharts {
             let y = Double(row) * rowHeight
             let width = halfWidth * min(abs(change), 1)
             let x = change < 0 ? middle - width : middle
-            let points = "\(change > 0 ? "+" : "−")\(String(format: "%.1f", abs(change) * 100)) points"
+            let points = "\(change > 0 ? "+" : "−")\(Decimals.text(abs(change) * 100, places: 1)) points"
             parts.append("<text x=\"0\" y=\"\(number(y + 19))\" class=\"chart-label\">\(criteria[index])</text>")
             parts.append("<rect x=\"\(number(x))\" y=\"\(number(y + 5))\" width=\"\(number(max(width, 1)))\" height=\"20\" fill=\"\(change < 0 ? colour(5) : colour(0))\"><title>\(criteria[index]): \(points)</title></rect>")
             parts.append("<text x=\"\(number(change < 0 ? middle + 6 : middle - 6))\" y=\"\(number(y + 19))\" class=\"chart-value\" text-anchor=\"\(change < 0 ? "start" : "end")\">\(points)</text>")
@@ -68,6 +68,40 @@ enum AppraisalCharts {
         <svg class="chart" viewBox="0 0 \(number(middle + halfWidth + 10)) \(number(height))" role="img" aria-labelledby="tornado-title tornado-desc">
           <title id="tornado-title">Switching points by criterion</title>
           <desc id="tornado-desc">How far each criterion's share of the weight must move before another option comes first, nearest first; the table gives the numbers.</desc>
+          \(parts.joined())
+        </svg>
+        """
+    }
+
+    /// Each option's net present social value as a bar from zero (left of the line: costs outweigh
+    /// benefits), with its benefit–cost ratio written beside it.
+    static func presentValues(options: [String], cases: [EconomicCase]) -> HTML {
+        guard !options.isEmpty, options.count == cases.count else { return .empty }
+        let values = cases.map(\.netPresentSocialValue)
+        let largest = max(values.map(abs).max() ?? 0, 1)
+        let hasNegative = values.contains { $0 < 0 }, hasPositive = values.contains { $0 > 0 }
+        let plotWidth = 420.0, rowHeight = 50.0, top = 4.0
+        // The zero line sits where the bars need it: at the left when every value is positive, in the middle when both signs occur.
+        let zero = hasNegative && hasPositive ? plotWidth / 2 : hasNegative ? plotWidth : 0
+        let scale = (hasNegative && hasPositive ? plotWidth / 2 : plotWidth) / largest
+        let left = 10.0
+        var parts: [HTML] = []
+        for (row, option) in options.enumerated() {
+            let y = top + Double(row) * rowHeight
+            let value = values[row]
+            let width = max(abs(value) * scale, 1)
+            let x = left + (value < 0 ? zero - width : zero)
+            let ratio = cases[row].benefitCostRatio.map { "BCR \(Decimals.text($0, places: 2))" } ?? "BCR —"
+            parts.append("<text x=\"\(number(left))\" y=\"\(number(y + 14))\" class=\"chart-label\">\(option): \(Money.text(value)), \(ratio)</text>")
+            parts.append("<rect x=\"\(number(x))\" y=\"\(number(y + 20))\" width=\"\(number(width))\" height=\"22\" fill=\"\(value < 0 ? colour(5) : colour(2))\"><title>\(option): net present social value \(Money.text(value)), \(ratio)</title></rect>")
+        }
+        let height = top + Double(options.count) * rowHeight + 20
+        parts.append("<line x1=\"\(number(left + zero))\" y1=\"\(number(top + 16))\" x2=\"\(number(left + zero))\" y2=\"\(number(height - 16))\" stroke=\"#0b0c0c\"/>")
+        parts.append("<text x=\"\(number(left + zero))\" y=\"\(number(height - 2))\" class=\"chart-legend\" text-anchor=\"middle\">£0</text>")
+        return """
+        <svg class="chart" viewBox="0 0 \(number(plotWidth + 2 * left + 40)) \(number(height))" role="img" aria-labelledby="npsv-chart-title npsv-chart-desc">
+          <title id="npsv-chart-title">Net present social value and benefit–cost ratio by option</title>
+          <desc id="npsv-chart-desc">Each option's net present social value as a bar from zero, red where costs outweigh benefits, with its benefit–cost ratio; the table beside gives the numbers.</desc>
           \(parts.joined())
         </svg>
         """

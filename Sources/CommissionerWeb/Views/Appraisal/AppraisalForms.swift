@@ -2,17 +2,36 @@ import CommissionerDomain
 import CommissionerPersistence
 import Foundation
 
-/// Adding a delivery option: what it is, how it would be governed and resourced, its risks and SWOT.
+/// Adding a delivery option, or changing one: what it is, how it would be governed and resourced,
+/// the outcomes it would achieve, its risks and SWOT, and the optimism bias its costs carry.
 struct AppraisalOptionPage {
     var activity: CommissioningActivity
+    /// The option being changed; nil when adding.
+    var option: AppraisalOption?
+    /// The activity's outcomes, to say which the option would achieve.
+    var outcomes: [Outcome]
     var fields: TextFields
     var errors: FieldErrors
 
+    static func fields(of option: AppraisalOption, outcomeIDs: Set<UUID>) -> TextFields {
+        var values = ["channel": option.channel.rawValue, "name": option.name, "summary": option.summary, "governance": option.governance,
+                      "policyAlignment": option.policyAlignment, "otherResources": option.otherResources, "risks": option.risks,
+                      "strengths": option.strengths, "weaknesses": option.weaknesses, "opportunities": option.opportunities, "threats": option.threats]
+        if option.isCurrent { values["isCurrent-yes"] = "on" }
+        for component in option.optimismBias.components { values["optimismBias-\(component.type.rawValue)"] = Percent.number(component.share) }
+        if option.optimismBiasMitigation > 0 { values["optimismBiasMitigation"] = Percent.number(option.optimismBiasMitigation) }
+        for id in outcomeIDs { values["outcomes-\(id.uuidString.lowercased())"] = "on" }
+        return TextFields(values)
+    }
+
     func render(_ context: PageContext) -> HTML {
         let activityID = activity.id!
+        let back = option.map { ("Back to the option", SiteRoute.appraisalOption(activity: activityID, option: $0.id!).path) }
+            ?? ("Back to the delivery analysis", SiteRoute.appraisal(activityID).path + "#options")
         return FormPage.render(
-            title: "Add an option", caption: activity.title, action: SiteRoute.appraisalOptions(activityID).path, errors: errors,
-            submit: "Add the option", back: ("Back to the delivery analysis", SiteRoute.appraisal(activityID).path + "#options"), context: context
+            title: option == nil ? "Add an option" : "Change the option", caption: activity.title,
+            action: option.map { SiteRoute.editAppraisalOption(activity: activityID, option: $0.id!).path } ?? SiteRoute.appraisalOptions(activityID).path,
+            errors: errors, submit: option == nil ? "Add the option" : "Save the changes", back: back, context: context
         ) {
             """
             \(Form.select("channel", label: "How the need would be met", options: DeliveryChannel.allCases.map { ($0.rawValue, $0.title) },
@@ -21,6 +40,9 @@ struct AppraisalOptionPage {
             \(Form.textarea("summary", label: "Description", value: fields["summary"], hint: "What would be done, by whom", errors: errors, rows: 3))
             \(Form.checkboxes("isCurrent", legend: "Current arrangement", options: [("yes", "This is how the service is provided now")],
                               checked: fields["isCurrent-yes"] == nil ? [] : ["yes"], errors: errors))
+            \(outcomes.isEmpty ? "<p class=\"body\">The activity has no outcomes yet: add them on the activity page to say which this option would achieve.</p>" as HTML
+               : Form.checkboxes("outcomes", legend: "Outcomes it would achieve", options: outcomes.map { ($0.id!.uuidString.lowercased(), $0.statement) },
+                                 checked: Set(outcomes.map { $0.id!.uuidString.lowercased() }.filter { fields["outcomes-\($0)"] != nil }), errors: errors))
             \(Form.textarea("governance", label: "Governance arrangements", value: fields["governance"], errors: errors, rows: 2))
             \(Form.textarea("policyAlignment", label: "Alignment with policy and political priorities", value: fields["policyAlignment"], errors: errors, rows: 2))
             \(Form.textarea("otherResources", label: "Other resources needed", value: fields["otherResources"], hint: "People, buildings, systems", errors: errors, rows: 2))
@@ -29,6 +51,49 @@ struct AppraisalOptionPage {
             \(Form.textarea("weaknesses", label: "Weaknesses", value: fields["weaknesses"], errors: errors, rows: 2))
             \(Form.textarea("opportunities", label: "Opportunities", value: fields["opportunities"], errors: errors, rows: 2))
             \(Form.textarea("threats", label: "Threats", value: fields["threats"], errors: errors, rows: 2))
+            <fieldset class="fieldset" id="optimismBias">
+              <legend class="fieldset-legend">Optimism bias</legend>
+              <p class="hint">Appraisers tend to underestimate costs. The Green Book corrects this with an uplift by kind of project, applied to
+              capital spend (buildings, civil engineering, equipment) or operating spend (outsourcing). Say what share of the spend is of each kind;
+              leave the rest empty. The shares of capital spend add up to at most 100%, as do those of operating spend.</p>
+              \(errors["optimismBias"].map { "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+              \(ProjectType.allCases.map { type in
+                  Form.textInput("optimismBias-\(type.rawValue)", label: "\(type.title): % of \(type.appliesTo.rawValue) spend",
+                                 value: fields["optimismBias-\(type.rawValue)"], hint: "Upper bound \(Percent.text(type.upperBound))", errors: errors, width: "input-width-5")
+              })
+              \(Form.textInput("optimismBiasMitigation", label: "Mitigation, %", value: fields["optimismBiasMitigation"],
+                               hint: "How far the causes of optimism have been dealt with; reduces every uplift", errors: errors, width: "input-width-5"))
+            </fieldset>
+            """
+        }
+    }
+}
+
+/// Renaming or reweighting a criterion, with a way to remove it.
+struct AppraisalCriterionPage {
+    var activity: CommissioningActivity
+    var criterion: AppraisalCriterion
+    var fields: TextFields
+    var errors: FieldErrors
+
+    func render(_ context: PageContext) -> HTML {
+        let activityID = activity.id!
+        let removal: HTML = """
+            <h2 class="heading-m">Remove this criterion</h2>
+            <p class="body">Every option's score against it is removed with it. The removal is kept in the audit trail.</p>
+            <form method="post" action="\(SiteRoute.appraisalCriterionRemoval(activity: activityID, criterion: criterion.id!).path)" novalidate>
+              \(Form.csrf(context))\(Form.submit("Remove the criterion", warning: true))
+            </form>
+            """
+        return FormPage.render(
+            title: "Change the criterion", caption: activity.title, action: SiteRoute.appraisalCriterion(activity: activityID, criterion: criterion.id!).path,
+            errors: errors, submit: "Save the changes", back: ("Back to the delivery analysis", SiteRoute.appraisal(activityID).path + "#weights"),
+            after: removal, context: context
+        ) {
+            """
+            \(Form.textInput("name", label: "Criterion", value: fields["name"] ?? criterion.name, errors: errors))
+            \(Form.textInput("weight", label: "Weight", value: fields["weight"] ?? Score.text(criterion.weight), hint: "Weights are relative: only each one's share of the total counts",
+                             errors: errors, width: "input-width-5"))
             """
         }
     }
@@ -85,21 +150,41 @@ struct AppraisalScoresPage {
     }
 }
 
-/// Adding a line of an option's costs or benefits.
+/// Adding a line of an option's costs or benefits, or changing one (with a way to remove it).
 struct AppraisalCashFlowPage {
     var activity: CommissioningActivity
     var option: AppraisalOption
+    /// The line being changed; nil when adding.
+    var flow: AppraisalCashFlow?
     var baseYear: Int
     var fields: TextFields
     var errors: FieldErrors
 
+    static func fields(of flow: AppraisalCashFlow) -> TextFields {
+        TextFields(["kind": flow.kind.rawValue, "description": flow.summary, "category": flow.category?.rawValue ?? "", "firstYear": String(flow.firstYear),
+                    "lastYear": flow.lastYear == flow.firstYear ? "" : String(flow.lastYear), "annualAmount": flow.annualAmount.map { Score.text($0) } ?? "",
+                    "schedule": flow.schedule.rawValue])
+    }
+
     func render(_ context: PageContext) -> HTML {
         let activityID = activity.id!
+        let optionPath = SiteRoute.appraisalOption(activity: activityID, option: option.id!).path
+        let removal: HTML = flow.map { flow in
+            """
+            <h2 class="heading-m">Remove this line</h2>
+            <p class="body">The option's present values are worked out again without it. The removal is kept in the audit trail.</p>
+            <form method="post" action="\(SiteRoute.appraisalCashFlowRemoval(activity: activityID, option: option.id!, cashFlow: flow.id!).path)" novalidate>
+              \(Form.csrf(context))\(Form.submit("Remove the line", warning: true))
+            </form>
+            """
+        } ?? .empty
         return FormPage.render(
-            title: "Add a cost or benefit", caption: option.name,
+            title: flow == nil ? "Add a cost or benefit" : "Change a cost or benefit", caption: option.name,
             intro: "<p class=\"body\">In real prices (\(baseYear) prices, without inflation). A one-off cost or benefit has the same first and last year.</p>",
-            action: SiteRoute.appraisalCashFlows(activity: activityID, option: option.id!).path, errors: errors,
-            submit: "Add it", back: ("Back to the delivery analysis", SiteRoute.appraisal(activityID).path + "#economics"), context: context
+            action: flow.map { SiteRoute.appraisalCashFlow(activity: activityID, option: option.id!, cashFlow: $0.id!).path }
+                ?? SiteRoute.appraisalCashFlows(activity: activityID, option: option.id!).path,
+            errors: errors, submit: flow == nil ? "Add it" : "Save the changes", back: ("Back to the option", optionPath + "#economics"),
+            after: removal, context: context
         ) {
             """
             \(Form.select("kind", label: "Cost or benefit", options: CashFlowLine.Kind.allCases.map { ($0.rawValue, $0.rawValue.capitalized) },

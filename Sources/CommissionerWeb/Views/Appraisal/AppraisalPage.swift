@@ -84,14 +84,18 @@ struct AppraisalPage {
             let weight: HTML = access.canAuthor
                 ? "<label class=\"visually-hidden\" for=\"weight-\(id)\">Weight of \(criterion.name)</label><input class=\"input input-width-5\" id=\"weight-\(id)\" name=\"weight-\(id)\" value=\"\(fields["weight-\(id)"] ?? Score.text(criterion.weight))\">"
                 : HTML(text: Score.text(criterion.weight))
-            return [HTML(text: criterion.name), weight, HTML(text: Percent.text(shares[index]))]
+            var row: [HTML] = [HTML(text: criterion.name), weight, HTML(text: Percent.text(shares[index]))]
+            if access.canAuthor {
+                row.append("<a href=\"\(SiteRoute.appraisalCriterion(activity: activityID, criterion: criterion.id!).path)\">Change<span class=\"visually-hidden\"> \(criterion.name)</span></a>")
+            }
+            return row
         }
         return """
         <h2 class="heading-m" id="weights">Criteria and weights</h2>
         \(access.canAuthor && !records.criteria.isEmpty ? """
         <form method="post" action="\(SiteRoute.appraisalWeights(activityID).path)" novalidate>
           \(Form.csrf(context))
-          \(Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share"], rows: rows, emptyMessage: ""))
+          \(Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share", ""], rows: rows, emptyMessage: ""))
           \(Form.submit("Save the weights", secondary: true))
         </form>
         """ as HTML : Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share"], rows: rows, emptyMessage: "No criteria yet."))
@@ -111,15 +115,15 @@ struct AppraisalPage {
     private func options(_ records: AppraisalRecords) -> HTML {
         let activityID = activity.id!
         let cards: [HTML] = records.options.map { option in
-            let swot: [(String, String)] = [("Governance", option.governance), ("Alignment with policy and priorities", option.policyAlignment),
-                                            ("Other resources needed", option.otherResources), ("Risks", option.risks), ("Strengths", option.strengths),
-                                            ("Weaknesses", option.weaknesses), ("Opportunities", option.opportunities), ("Threats", option.threats)]
+            let outcomes = records.outcomeIDs(of: option.id!).count
+            let details: [(String, String)] = [("Outcomes it would achieve", outcomes == 0 ? "" : String(outcomes)), ("Governance", option.governance),
+                                               ("Risks", option.risks)]
             return """
             <li class="card">
               <p>\(Components.tag(option.channel.title, colour: "blue"))\(option.isCurrent ? " \(Components.tag("Current", colour: "grey"))" as HTML : .empty)</p>
-              <h3 class="heading-s">\(option.name)</h3>
+              <h3 class="heading-s"><a href="\(SiteRoute.appraisalOption(activity: activityID, option: option.id!).path)">\(option.name)</a></h3>
               <p class="body">\(option.summary)</p>
-              \(swot.filter { !$0.1.isEmpty }.map { "<p class=\"secondary-text\"><strong>\($0.0):</strong> \($0.1)</p>" as HTML })
+              \(details.filter { !$0.1.isEmpty }.map { "<p class=\"secondary-text\"><strong>\($0.0):</strong> \($0.1)</p>" as HTML })
             </li>
             """
         }
@@ -169,41 +173,21 @@ struct AppraisalPage {
         }
         let summary: [[HTML]] = records.options.enumerated().map { index, option in
             let economics = cases[index]
-            return [HTML(text: option.name), HTML(text: Money.text(economics.presentValueCosts)), HTML(text: Money.text(economics.presentValueBenefits)),
-                    HTML(text: Money.text(economics.netPresentSocialValue)), HTML(text: economics.benefitCostRatio.map { String(format: "%.2f", $0) } ?? "—"),
+            return ["<a href=\"\(SiteRoute.appraisalOption(activity: activityID, option: option.id!).path)#economics\">\(option.name)</a>",
+                    HTML(text: Money.text(economics.presentValueCosts)), HTML(text: Money.text(economics.presentValueBenefits)),
+                    HTML(text: Money.text(economics.netPresentSocialValue)), HTML(text: economics.benefitCostRatio.map { Decimals.text($0, places: 2) } ?? "—"),
                     HTML(text: economics.presentValueCosts == 0 ? "—" : economics.paybackYear.map(String.init) ?? "Not within the years appraised")]
-        }
-        let details: [HTML] = records.options.enumerated().map { index, option in
-            let economics = cases[index]
-            let lines = records.cashFlows(of: option.id!)
-            let years: [[HTML]] = economics.years.filter { $0.costs != 0 || $0.benefits != 0 }.map { year in
-                [HTML(text: String(year.calendarYear)), HTML(text: String(format: "%.6f", year.factor)), HTML(text: Money.text(year.costs)),
-                 HTML(text: Money.text(year.optimismBias)), HTML(text: Money.text(year.benefits)), HTML(text: Money.text(year.discountedCosts)),
-                 HTML(text: Money.text(year.discountedBenefits)), HTML(text: Money.text(year.cumulativeNet))]
-            }
-            return """
-            <details class="details"><summary>\(option.name): costs, benefits and how the figures were worked out</summary>
-              \(Components.table(caption: "Costs and benefits, in \(records.appraisal.baseYear) prices", headers: ["What", "Kind", "Years", "£ a year", "Discounting"],
-                                 rows: lines.map { line in
-                                     [HTML(text: line.summary), HTML(text: line.kind == .cost ? "\(line.category?.title ?? "") cost" : "Benefit"),
-                                      HTML(text: line.firstYear == line.lastYear ? String(line.firstYear) : "\(line.firstYear)–\(line.lastYear)"),
-                                      HTML(text: line.annualAmount.map { Money.text($0) } ?? "Not monetised"), HTML(text: line.schedule.title)]
-                                 }, emptyMessage: "No costs or benefits recorded yet."))
-              <ul class="list">\(economics.working.map { "<li>\($0)</li>" as HTML })</ul>
-              \(years.isEmpty ? HTML.empty : Components.table(caption: "Year by year (standard discount factor shown)",
-                                                             headers: ["Year", "Factor", "Costs", "Optimism bias", "Benefits", "Discounted costs", "Discounted benefits", "Net so far"],
-                                                             rows: years, emptyMessage: ""))
-              \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newAppraisalCashFlow(activity: activityID, option: option.id!).path)\">Add a cost or benefit<span class=\"visually-hidden\"> to \(option.name)</span></a></p>" as HTML : .empty)
-            </details>
-            """
         }
         return """
         <h2 class="heading-m" id="economics">Economics</h2>
         <p class="body">In real prices, discounted to \(records.appraisal.baseYear) with the Green Book's declining rates (3.5% for the first 30 years;
-        1.5% for health and life values), with optimism bias added to costs.</p>
+        1.5% for health and life values), with optimism bias added to costs. Each option's page shows its costs and benefits year by year and
+        how every figure was worked out.</p>
+        <div class="chart-pair">
+        \(AppraisalCharts.presentValues(options: records.options.map(\.name), cases: cases))
         \(Components.table(caption: "Each option's present values", headers: ["Option", "Costs", "Benefits", "Net present social value", "Benefit–cost ratio", "Pays back"],
                            rows: summary, emptyMessage: "No options yet."))
-        \(details)
+        </div>
         """
     }
 }

@@ -1,0 +1,125 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Foundation
+
+/// One delivery option in full: what it is, the outcomes it would achieve, its SWOT, its scores with
+/// their reasons, and its economics year by year with how every figure was worked out.
+struct AppraisalOptionDetailPage {
+    var activity: CommissioningActivity
+    var access: ActivityAccess
+    var records: AppraisalRecords
+    var option: AppraisalOption
+    /// The activity's outcomes.
+    var outcomes: [Outcome]
+    var errors: FieldErrors = FieldErrors()
+
+    func render(_ context: PageContext) -> HTML {
+        let activityID = activity.id!
+        let optionID = option.id!
+        let achieved = records.outcomeIDs(of: optionID)
+        let achievedOutcomes: HTML = achieved.isEmpty ? "None linked"
+            : "<ul class=\"list list-bullet\">\(outcomes.filter { achieved.contains($0.id!) }.map { "<li>\($0.statement)</li>" as HTML })</ul>"
+        let bias = option.optimismBias
+        let optimism: HTML = bias.components.isEmpty ? "None recorded"
+            : "\(CostCategory.allCases.map { HTML(text: "\($0.title) spend: \(bias.working(on: $0))") }.joined(separator: "<br>"))"
+        return Layout.page(title: (errors.isEmpty ? "" : "Error: ") + option.name, context: context) {
+            """
+            <div class="grid-two-thirds">
+            \(Form.errorSummary(errors))
+            <span class="caption-l">\(activity.title) · delivery analysis</span>
+            <h1 class="heading-l">\(option.name)</h1>
+            <p>\(Components.tag(option.channel.title, colour: "blue"))\(option.isCurrent ? " \(Components.tag("Current", colour: "grey"))" as HTML : .empty)</p>
+            <p class="body">\(option.summary)</p>
+            \(Components.summaryList([
+                ("Outcomes it would achieve", achievedOutcomes),
+                ("Governance arrangements", HTML(text: option.governance.isEmpty ? "Not recorded" : option.governance)),
+                ("Alignment with policy and priorities", HTML(text: option.policyAlignment.isEmpty ? "Not recorded" : option.policyAlignment)),
+                ("Other resources needed", HTML(text: option.otherResources.isEmpty ? "Not recorded" : option.otherResources)),
+                ("Risks", HTML(text: option.risks.isEmpty ? "Not recorded" : option.risks)),
+                ("Optimism bias", optimism),
+            ]))
+            \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.editAppraisalOption(activity: activityID, option: optionID).path)\">Change the option</a></p>" as HTML : .empty)
+            </div>
+            \(swot)
+            \(scores)
+            \(economics)
+            \(removal(context))
+            <p class="body"><a href="\(SiteRoute.appraisal(activityID).path)#options">Back to the delivery analysis</a></p>
+            """
+        }
+    }
+
+    private var swot: HTML {
+        func box(_ title: String, _ text: String, _ kind: String) -> HTML {
+            "<section class=\"\(kind)\"><h3 class=\"heading-s\">\(title)</h3><p class=\"body\">\(text.isEmpty ? "Not recorded" : text)</p></section>"
+        }
+        return """
+        <h2 class="heading-m">Strengths, weaknesses, opportunities and threats</h2>
+        <div class="swot">
+        \(box("Strengths", option.strengths, "swot-good"))\(box("Weaknesses", option.weaknesses, "swot-bad"))
+        \(box("Opportunities", option.opportunities, "swot-good"))\(box("Threats", option.threats, "swot-bad"))
+        </div>
+        """
+    }
+
+    private var scores: HTML {
+        let shares = records.matrix.shares
+        let rows: [[HTML]] = records.criteria.enumerated().map { index, criterion in
+            let score = records.score(option: option.id!, criterion: criterion.id!)
+            return [HTML(text: criterion.name), HTML(text: Percent.text(shares[index])), HTML(text: score.map { Score.text($0.score) } ?? "Not scored"),
+                    HTML(text: score.map { Score.text((($0.score * shares[index]) * 100).rounded() / 100) } ?? "—"), HTML(text: score?.justification ?? "")]
+        }
+        return """
+        <h2 class="heading-m" id="scores">Scores</h2>
+        \(Components.table(caption: "Each score, its weight's share and what it adds to the weighted score", headers: ["Criterion", "Share", "Score", "Adds", "Why"],
+                           rows: rows, emptyMessage: "No criteria yet."))
+        \(access.canAuthor && !records.criteria.isEmpty ? "<p class=\"body\"><a href=\"\(SiteRoute.appraisalScores(activity.id!).path)\">Change the scores</a></p>" as HTML : .empty)
+        """
+    }
+
+    private var economics: HTML {
+        let activityID = activity.id!
+        let optionID = option.id!
+        let lines = records.cashFlows(of: optionID)
+        let economics = EconomicCase(baseYear: records.appraisal.baseYear, lines: lines.map(\.line), optimismBias: option.optimismBias)
+        let lineRows: [[HTML]] = lines.map { line in
+            var row: [HTML] = [HTML(text: line.summary), HTML(text: line.kind == .cost ? "\(line.category?.title ?? "") cost" : "Benefit"),
+                               HTML(text: line.firstYear == line.lastYear ? String(line.firstYear) : "\(line.firstYear)–\(line.lastYear)"),
+                               HTML(text: line.annualAmount.map { Money.text($0) } ?? "Not monetised"), HTML(text: line.schedule.title)]
+            if access.canAuthor {
+                row.append("<a href=\"\(SiteRoute.appraisalCashFlow(activity: activityID, option: optionID, cashFlow: line.id!).path)\">Change<span class=\"visually-hidden\"> \(line.summary)</span></a>")
+            }
+            return row
+        }
+        let years: [[HTML]] = economics.years.filter { $0.costs != 0 || $0.benefits != 0 }.map { year in
+            [HTML(text: String(year.calendarYear)), HTML(text: Decimals.text(year.factor, places: 6)), HTML(text: Money.text(year.costs)),
+             HTML(text: Money.text(year.optimismBias)), HTML(text: Money.text(year.benefits)), HTML(text: Money.text(year.discountedCosts)),
+             HTML(text: Money.text(year.discountedBenefits)), HTML(text: Money.text(year.cumulativeNet))]
+        }
+        return """
+        <h2 class="heading-m" id="economics">Costs and benefits</h2>
+        \(Components.table(caption: "In \(records.appraisal.baseYear) prices", headers: ["What", "Kind", "Years", "£ a year", "Discounting"] + (access.canAuthor ? [""] : []),
+                           rows: lineRows, emptyMessage: "No costs or benefits recorded yet."))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newAppraisalCashFlow(activity: activityID, option: optionID).path)\">Add a cost or benefit</a></p>" as HTML : .empty)
+        <h3 class="heading-s">How the figures were worked out</h3>
+        <ul class="list">\(economics.working.map { "<li>\($0)</li>" as HTML })</ul>
+        \(years.isEmpty ? HTML.empty : Components.table(caption: "Year by year (standard discount factor shown)",
+                                                       headers: ["Year", "Factor", "Costs", "Optimism bias", "Benefits", "Discounted costs", "Discounted benefits", "Net so far"],
+                                                       rows: years, emptyMessage: ""))
+        """
+    }
+
+    private func removal(_ context: PageContext) -> HTML {
+        guard access.canAuthor else { return .empty }
+        return """
+        <div class="grid-two-thirds">
+        <h2 class="heading-m">Remove this option</h2>
+        <p class="body">Its scores, costs and benefits and outcome links are removed with it, and the ranking is worked out again. An option a
+        decision record names as chosen cannot be removed. The removal is kept in the audit trail.</p>
+        <form method="post" action="\(SiteRoute.appraisalOptionRemoval(activity: activity.id!, option: option.id!).path)" novalidate>
+          \(Form.csrf(context))\(Form.submit("Remove the option", warning: true))
+        </form>
+        </div>
+        """
+    }
+}
