@@ -212,4 +212,33 @@ import Vapor
             #expect(try await lead.get(path).body.contains("add a decommissioning option, or say why not"))
         }
     }
+
+    /// The analysis part of the page is kept between changes: each reader still gets their own CSRF
+    /// token, and a change (here a weight) shows at once.
+    @Test(arguments: TestDatabase.all)
+    func theKeptPageShowsEachReadersTokenAndEveryChangeAtOnce(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursingID = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let path = "/activities/\(nursingID.uuidString.lowercased())/appraisal"
+            let records = try #require(try await AppraisalRecords.load(activityID: nursingID, on: app.db))
+            let first = Browser(app), second = Browser(app)
+            try await first.signIn(demoEmail(.commissioningLead))
+            try await second.signIn(demoEmail(.commissioningLead))
+            let before = try await first.get(path)
+            let again = try await second.get(path)
+            let firstToken = try #require(first.csrfToken), secondToken = try #require(second.csrfToken)
+            #expect(firstToken != secondToken && before.body.contains(firstToken) && again.body.contains(secondToken) && !again.body.contains(firstToken))
+            #expect(!before.body.contains(AppraisalPageCache.tokenPlaceholder))
+            #expect(before.body.contains("35%"), "economic value's share before the change")
+
+            var weights = records.criteria.reduce(into: [String: String]()) { $0["weight-\($1.id!.uuidString.lowercased())"] = Score.text($1.weight) }
+            weights["weight-\(records.criteria[0].id!.uuidString.lowercased())"] = "135"
+            #expect(try await first.post(path + "/weights", weights).status == .seeOther)
+            let after = try await second.get(path)
+            #expect(after.body.contains("value=\"135\"") && after.body.contains("67.5%"), "the change shows at once to another reader")
+            let scrutiny = Browser(app)
+            try await scrutiny.signIn(demoEmail(.scrutiny))
+            #expect(!(try await scrutiny.get(path)).body.contains("Save the weights"), "readers who may not change it get their own page")
+        }
+    }
 }

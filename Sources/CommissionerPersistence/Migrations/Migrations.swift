@@ -17,5 +17,6 @@ public enum Migrations {
         CreateAppraisals(),
         AddDecisionAppraisal(),
         CreateAppraisalOptionOutcomes(),
+        AddAppraisalRevision(),
     ]
 }

@@ -29,9 +29,19 @@ struct AppraisalController {
         req.redirect(to: SiteRoute.appraisal(try activity.requireID()).path + anchor)
     }
 
+    /// The analysis part of the page is worked out once per change to the analysis (see `AppraisalPageCache`).
     @Sendable func show(req: Request) async throws -> HTML {
         let (activity, access) = try await req.visibleActivity()
-        return try await page(req, activity, access).render(req.pageContext)
+        let context = req.pageContext
+        guard let current = try await AppraisalRevision.current(activityID: try activity.requireID(), on: req.db) else {
+            return try await page(req, activity, access).render(context)
+        }
+        let analysis = try await AppraisalPageCache.analysis(.init(current: current, canAuthor: access.canAuthor), context: context) { placeholder in
+            let page = try await page(req, activity, access)
+            return page.records.map { page.analysis(of: $0, placeholder) }
+        }
+        return AppraisalPage(activity: activity, access: access, records: nil, fields: TextFields([:]), errors: FieldErrors(), today: 0, analysis: analysis)
+            .render(context)
     }
 
     @Sendable func start(req: Request) async throws -> Response {

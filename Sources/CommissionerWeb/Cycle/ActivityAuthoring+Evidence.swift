@@ -138,9 +138,9 @@ extension ActivityAuthoring {
         try await writer.transaction { writer in
             for link in links { try await writer.delete(link) }
             // Options of the delivery analysis that would have achieved it no longer can.
-            for link in try await AppraisalOptionOutcome.query(on: writer.database).filter(\.$outcome.$id == outcomeID).all() {
-                try await writer.delete(link)
-            }
+            let optionLinks = try await AppraisalOptionOutcome.query(on: writer.database).filter(\.$outcome.$id == outcomeID).all()
+            for link in optionLinks { try await writer.delete(link) }
+            if !optionLinks.isEmpty { try await AppraisalRevision.count(activityID: activityID, on: writer.database) }
             try await writer.delete(outcome)
             try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }

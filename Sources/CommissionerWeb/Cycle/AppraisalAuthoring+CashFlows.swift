@@ -38,7 +38,7 @@ extension AppraisalAuthoring {
         let flow = AppraisalCashFlow(optionID: try option.requireID(), line: try checked(input, baseYear: records.appraisal.baseYear))
         try await writer.transaction { writer in
             try await writer.create(flow)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
         return flow
     }
@@ -57,7 +57,7 @@ extension AppraisalAuthoring {
         guard flow.hasChanges else { return }
         try await writer.transaction { writer in
             try await writer.update(flow)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 
@@ -65,7 +65,7 @@ extension AppraisalAuthoring {
         try access.requireAuthor()
         try await writer.transaction { writer in
             try await writer.delete(flow)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 }

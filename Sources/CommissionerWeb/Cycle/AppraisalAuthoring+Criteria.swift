@@ -25,7 +25,7 @@ extension AppraisalAuthoring {
         guard criterion.hasChanges else { return }
         try await writer.transaction { writer in
             try await writer.update(criterion)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 
@@ -40,7 +40,7 @@ extension AppraisalAuthoring {
         try await writer.transaction { writer in
             for score in records.scores where score.$criterion.id == criterionID { try await writer.delete(score) }
             try await writer.delete(criterion)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 }

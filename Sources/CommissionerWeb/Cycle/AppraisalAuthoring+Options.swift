@@ -76,7 +76,7 @@ extension AppraisalAuthoring {
         try await writer.transaction { writer in
             try await writer.create(option)
             for outcomeID in chosen { try await writer.create(AppraisalOptionOutcome(optionID: try option.requireID(), outcomeID: outcomeID)) }
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
         return option
     }
@@ -94,7 +94,7 @@ extension AppraisalAuthoring {
             for outcomeID in chosen.subtracting(linked).sorted(by: { $0.uuidString < $1.uuidString }) {
                 try await writer.create(AppraisalOptionOutcome(optionID: optionID, outcomeID: outcomeID))
             }
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 
@@ -112,7 +112,7 @@ extension AppraisalAuthoring {
             for flow in records.cashFlows(of: optionID) { try await writer.delete(flow) }
             for link in records.optionOutcomes where link.$option.id == optionID { try await writer.delete(link) }
             try await writer.delete(option)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 }

@@ -8,6 +8,13 @@ import Vapor
 /// cash flows added. Authors of the activity write it; everything is audited.
 enum AppraisalAuthoring {
     static func blank(_ text: String?) -> Bool { ActivityAuthoring.blank(text) }
+
+    /// After any write to the analysis, in its transaction: the change counted (pages worked out from the
+    /// analysis before are not shown again) and the activity's gate brought up to date.
+    static func changed(_ records: AppraisalRecords, with writer: RecordWriter) async throws {
+        try await AppraisalRevision.count(activityID: records.appraisal.$activity.id, on: writer.database)
+        try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+    }
     static func trimmed(_ text: String?) -> String { ActivityAuthoring.trimmed(text) }
 
     struct StartInput: Sendable {
@@ -52,7 +59,7 @@ enum AppraisalAuthoring {
                                            name: trimmed(name), weight: weight)
         try await writer.transaction { writer in
             try await writer.create(criterion)
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
         return criterion
     }
@@ -72,6 +79,7 @@ enum AppraisalAuthoring {
                 criterion.weight = weight
                 try await writer.update(criterion)
             }
+            try await changed(records, with: writer)
         }
     }
 
@@ -117,7 +125,7 @@ enum AppraisalAuthoring {
                                                            justification: item.justification))
                 }
             }
-            try await ActivityGateSummary.refresh([records.appraisal.$activity.id], on: writer.database)
+            try await changed(records, with: writer)
         }
     }
 }

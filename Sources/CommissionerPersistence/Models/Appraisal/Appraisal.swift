@@ -18,6 +18,8 @@ public final class Appraisal: Model, @unchecked Sendable {
     /// Why decommissioning is not among the options, when it is not.
     @Field(key: "decommissioning_not_appraised_because") public var decommissioningNotAppraisedBecause: String
     @Parent(key: "created_by_id") public var createdBy: User
+    /// Counts changes to the analysis and its parts (see `AppraisalRevision`); not itself a change worth auditing.
+    @Field(key: "revision") public var revision: Int
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -31,6 +33,7 @@ public final class Appraisal: Model, @unchecked Sendable {
         self.perturbationBand = perturbationBand
         self.decommissioningNotAppraisedBecause = ""
         self.$createdBy.id = createdBy
+        self.revision = 0
     }
 
     public var scale: ClosedRange<Double> { scaleMinimum...max(scaleMinimum, scaleMaximum) }

@@ -11,6 +11,8 @@ struct AppraisalPage {
     var fields: TextFields
     var errors: FieldErrors
     var today: Int
+    /// The started analysis's part of the page, when already worked out (see `AppraisalPageCache`).
+    var analysis: HTML? = nil
 
     func render(_ context: PageContext) -> HTML {
         let activityID = activity.id!
@@ -23,7 +25,7 @@ struct AppraisalPage {
             <p class="body">The options for meeting the need, side by side: each scored against weighted criteria with the reason for
             every score, how robust the ranking is when the weights change, and each option's costs and benefits in today's money.</p>
             </div>
-            \(records.map { started($0, context) } ?? start(context))
+            \(analysis ?? records.map { analysis(of: $0, context) } ?? start(context))
             <p class="body"><a href="\(SiteRoute.activity(activityID).path)">Back to the activity</a></p>
             """
         }
@@ -49,7 +51,8 @@ struct AppraisalPage {
         """
     }
 
-    private func started(_ records: AppraisalRecords, _ context: PageContext) -> HTML {
+    /// Everything below the heading once the analysis is started.
+    func analysis(of records: AppraisalRecords, _ context: PageContext) -> HTML {
         let computed = records.computed()
         return """
         \(checks(records))
