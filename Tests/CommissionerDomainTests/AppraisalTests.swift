@@ -196,3 +196,23 @@ import Testing
         }
     }
 }
+
+@Suite struct CommercialModelTests {
+    @Test func durationsAreWrittenAsTheInitialTermPlusExtensions() throws {
+        let threePlusTwo = try #require(ContractDuration(text: "3+2"))
+        #expect(threePlusTwo.initialYears == 3 && threePlusTwo.extensionYears == [2] && threePlusTwo.longestYears == 5)
+        let oneAndOne = try #require(ContractDuration(text: " 3 + 1 + 1 "))
+        #expect(oneAndOne.text == "3+1+1" && oneAndOne.description == "3 years, then up to 2 optional extensions (1 + 1 years): 5 years at most")
+        #expect(ContractDuration(text: "5")?.description == "5 years")
+        for bad in ["", "three", "3+", "0+1", "3+30", "3.5"] { #expect(ContractDuration(text: bad) == nil, "\(bad)") }
+    }
+
+    @Test func aModelIsCompleteWhenEveryHeadingIsWritten() {
+        var terms = Dictionary(uniqueKeysWithValues: CommercialTerm.allCases.map { ($0, "Written") })
+        #expect(CommercialModelCheck.missing(terms: terms, duration: ContractDuration(initialYears: 3)).isEmpty)
+        #expect(CommercialModelCheck.missing(terms: terms, duration: nil) == [.duration])
+        terms[.property] = "  "
+        #expect(CommercialModelCheck.missing(terms: terms, duration: ContractDuration(initialYears: 3)) == [.property])
+        #expect(CommercialTerm.allCases.filter(\.forMembers) == [.duration, .payment, .performancePayment, .property])
+    }
+}

@@ -216,4 +216,85 @@ import VaporTesting
             #expect(!last.options.contains { $0.id == stop.id } && !last.decommissioningConsidered)
         }
     }
+
+    /// A partnership chosen from the analysis needs its commercial model written in full to leave Plan, and
+    /// for a high-tier activity members' approval of the model's current version.
+    @Test(arguments: TestDatabase.all)
+    func theChosenOptionsCommercialModelIsWrittenVersionedAndApprovedByMembersForTheGate(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let approver = try await api.token(.approver, app)
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let base = "/api/v1/activities/\(nursing)/appraisal"
+            let view = try await api.send(.GET, base, token: lead, app).content.decode(API.AppraisalView.self)
+            let partnership = try #require(view.options.first { $0.channel == "partnership" })
+            let inHouse = try #require(view.options.first { $0.channel == "internal" })
+            func planGate() async throws -> [String: Bool] {
+                let activity = try #require(try await CommissioningActivity.find(nursing, on: app.db))
+                let records = try await ActivityRecords.load(activity, on: app.db)
+                return Dictionary(GateRules.gate(from: .incubate, evidence: records.gateEvidence).requirements.map { ($0.key, $0.met) }) { a, _ in a }
+            }
+
+            #expect(try await api.send(.PUT, base + "/options/\(inHouse.id)/commercial-model", token: lead, json: #"{"terms": {"payment": "Salaries"}}"#, app)
+                .status == .unprocessableEntity, "the in-house option has no commercial model")
+            let badDuration = try await api.send(.PUT, base + "/options/\(partnership.id)/commercial-model", token: lead,
+                                                 json: #"{"terms": {"duration": "three years", "payment": "Quarterly in arrears"}}"#, app)
+            #expect(badDuration.status == .unprocessableEntity)
+            #expect(try fields(badDuration) == ["duration"])
+            #expect(try await CommercialModel.query(on: app.db).filter(\.$option.$id == partnership.id).first()?.version == 1, "nothing is written: the demo's version stands")
+            let unknown = try await api.send(.PUT, base + "/options/\(partnership.id)/commercial-model", token: lead, json: #"{"terms": {"colour": "Blue"}}"#, app)
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("colour is not a heading"))
+
+            var terms = Dictionary(uniqueKeysWithValues: CommercialTerm.allCases.map { ($0.rawValue, "Agreed with the alliance partners (illustrative)") })
+            terms["duration"] = "3+1+1"
+            terms["property"] = ""
+            let partial = try await api.send(.PUT, base + "/options/\(partnership.id)/commercial-model", token: lead,
+                                             json: String(decoding: try JSONEncoder().encode(["terms": terms]), as: UTF8.self), app)
+            let model = try #require(try partial.content.decode(API.AppraisalView.self).options.first { $0.id == partnership.id }?.commercialModel)
+            #expect(model.version == 2 && !model.isComplete && model.missing == ["property"] && model.terms["duration"] == "3+1+1")
+            #expect(model.forMembers == ["duration", "payment", "performance-payment", "property"])
+
+            // The decision chooses the partnership, as ranked first.
+            let decided = try await api.send(.POST, "/api/v1/activities/\(nursing)/decisions", token: lead, json: """
+                {"decided": "Commission community nursing through an alliance", "optionsConsidered": ["internal", "external-contract", "partnership", "decommission"],
+                 "chosen": "partnership", "rationale": "Co-production at the best value", "decisionMaker": "Health and Care Board", "decidedOn": "2026-11-20",
+                 "conflictsOfInterest": "None declared", "appraisalOptionId": "\(partnership.id)"}
+                """, app)
+            #expect(decided.status == .created)
+            var gate = try await planGate()
+            #expect(gate["commercial-model"] == false && gate["commercial-terms-approved-by-members"] == false)
+            let early = try await api.send(.POST, "/api/v1/activities/\(nursing)/approvals", token: approver, json: """
+                {"subject": "commercial-model", "subjectId": "\(model.id)", "verdict": "approved", "body": "States Assembly", "byMembers": true, "decidedOn": "2026-11-21"}
+                """, app)
+            #expect(early.status == .unprocessableEntity && early.body.string.contains("not awaiting approval"), "an incomplete model is not put to members")
+
+            terms["property"] = "Not applicable: the partners use their own premises"
+            let complete = try await api.send(.PUT, base + "/options/\(partnership.id)/commercial-model", token: lead,
+                                              json: String(decoding: try JSONEncoder().encode(["terms": terms]), as: UTF8.self), app)
+            let version2 = try #require(try complete.content.decode(API.AppraisalView.self).options.first { $0.id == partnership.id }?.commercialModel)
+            #expect(version2.version == 3 && version2.isComplete && !version2.approvedByMembers)
+            gate = try await planGate()
+            #expect(gate["commercial-model"] == true && gate["commercial-terms-approved-by-members"] == false)
+            let byOfficers = try await api.send(.POST, "/api/v1/activities/\(nursing)/approvals", token: approver, json: """
+                {"subject": "commercial-model", "subjectId": "\(model.id)", "verdict": "approved", "body": "Commissioning board", "decidedOn": "2026-11-21"}
+                """, app)
+            #expect(byOfficers.status == .created)
+            #expect(try await planGate()["commercial-terms-approved-by-members"] == false, "approved, but not by elected members")
+
+            // A change is a new version, which members approve afresh.
+            terms["payment"] = "Monthly in arrears"
+            _ = try await api.send(.PUT, base + "/options/\(partnership.id)/commercial-model", token: lead,
+                                   json: String(decoding: try JSONEncoder().encode(["terms": terms]), as: UTF8.self), app)
+            #expect(try await api.send(.POST, "/api/v1/activities/\(nursing)/approvals", token: approver, json: """
+                {"subject": "commercial-model", "subjectId": "\(model.id)", "verdict": "approved", "body": "States Assembly", "byMembers": true,
+                 "decidedOn": "2026-11-22", "minuteReference": "SA/2026/88"}
+                """, app).status == .created)
+            #expect(try await planGate()["commercial-terms-approved-by-members"] == true)
+            let shown = try await api.send(.GET, base, token: lead, app).content.decode(API.AppraisalView.self)
+            #expect(shown.options.first { $0.id == partnership.id }?.commercialModel?.approvedByMembers == true)
+            #expect(try await api.send(.POST, "/api/v1/activities/\(nursing)/approvals", token: lead, json: """
+                {"subject": "commercial-model", "subjectId": "\(model.id)", "verdict": "approved", "body": "States Assembly", "decidedOn": "2026-11-22"}
+                """, app).status == .forbidden, "a lead is not an approver")
+        }
+    }
 }

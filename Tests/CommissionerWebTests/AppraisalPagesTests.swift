@@ -241,4 +241,45 @@ import Vapor
             #expect(!(try await scrutiny.get(path)).body.contains("Save the weights"), "readers who may not change it get their own page")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func theCommercialModelIsWrittenInTheBrowserAndPutToMembers(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let nursingID = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            let records = try #require(try await AppraisalRecords.load(activityID: nursingID, on: app.db))
+            let contract = try #require(records.options.first { $0.channel == .externalContract })
+            let optionPath = "/activities/\(nursingID.uuidString.lowercased())/appraisal/options/\(contract.id!.uuidString.lowercased())"
+            let lead = Browser(app)
+            try await lead.signIn(demoEmail(.commissioningLead))
+            #expect(try await lead.get(optionPath).body.contains("Write the commercial model"))
+            let form = try await lead.get(optionPath + "/commercial-model")
+            #expect(form.body.contains("Staff transfer and pension liability") && form.body.contains("Duration and extension options (for members)"))
+            let bad = try await lead.post(optionPath + "/commercial-model", ["duration": "3 years", "payment": "Monthly"])
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("for example 3+2 or 3+1+1"))
+            try await lead.get(optionPath + "/commercial-model")
+            #expect(try await lead.post(optionPath + "/commercial-model", ["duration": "3+2", "payment": "Monthly in arrears"]).status == .seeOther)
+            let partial = try await lead.get(optionPath)
+            #expect(partial.body.contains("3 years, then one optional extension (2 years): 5 years at most") && partial.body.contains("Incomplete"))
+            #expect(partial.body.contains("For members") && partial.body.contains("Not written"))
+
+            // The demo's partnership model is complete and awaits members; the approver rules on it from the option's page.
+            let partnership = try #require(records.options.first { $0.channel == .partnership })
+            let model = try #require(records.commercialModel(of: partnership.id!))
+            let partnershipPath = "/activities/\(nursingID.uuidString.lowercased())/appraisal/options/\(partnership.id!.uuidString.lowercased())"
+            let approver = Browser(app)
+            try await approver.signIn(demoEmail(.approver))
+            let page = try await approver.get(partnershipPath)
+            #expect(page.body.contains("Awaiting approval") && page.body.contains("Your ruling"))
+            let refused = try await approver.post("/activities/\(nursingID.uuidString.lowercased())/approvals",
+                                                  ["subject": "commercial-model", "subjectID": model.id!.uuidString.lowercased(), "verdict": "approved"])
+            #expect(refused.status == .unprocessableEntity && refused.body.contains("Enter the body that decided"))
+            try await approver.get(partnershipPath)
+            let approved = try await approver.post("/activities/\(nursingID.uuidString.lowercased())/approvals", [
+                "subject": "commercial-model", "subjectID": model.id!.uuidString.lowercased(), "verdict": "approved", "body": "States Assembly",
+                "byMembers-yes": "on", "decidedOn": "2026-11-21", "minuteReference": "SA/2026/88",
+            ])
+            #expect(approved.status == .seeOther && approved.location?.hasSuffix(partnershipPath + "#commercial-model") == true)
+            #expect(try await approver.get(partnershipPath).body.contains("version 1, by elected members"))
+        }
+    }
 }

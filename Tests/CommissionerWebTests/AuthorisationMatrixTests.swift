@@ -204,6 +204,8 @@ import Vapor
         "GET /activities/:activityID/appraisal/options/:optionID/edit": activityAuthors,
         "POST /activities/:activityID/appraisal/options/:optionID/edit": activityAuthors,
         "POST /activities/:activityID/appraisal/options/:optionID/remove": activityAuthors,
+        "GET /activities/:activityID/appraisal/options/:optionID/commercial-model": activityAuthors,
+        "POST /activities/:activityID/appraisal/options/:optionID/commercial-model": activityAuthors,
         "GET /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
         "POST /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
         "POST /activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID/remove": activityAuthors,
@@ -238,6 +240,7 @@ import Vapor
         "DELETE /api/v1/activities/:activityID/appraisal/criteria/:criterionID": activityAuthors,
         "PUT /api/v1/activities/:activityID/appraisal/options/:optionID": activityAuthors,
         "DELETE /api/v1/activities/:activityID/appraisal/options/:optionID": activityAuthors,
+        "PUT /api/v1/activities/:activityID/appraisal/options/:optionID/commercial-model": activityAuthors,
         "PUT /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
         "DELETE /api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID": activityAuthors,
     ]

@@ -16,12 +16,14 @@ public enum ApprovalVerdict: String, CaseIterable, Codable, Sendable {
 }
 
 /// The kinds of record an approver rules on. An exception is an approver letting an activity through a
-/// gate that is not met: its subject is the move it allowed.
+/// gate that is not met: its subject is the move it allowed. A commercial model's approval is of one
+/// of its versions.
 public enum ApprovalSubject: String, CaseIterable, Codable, Sendable {
     case document
     case decision
     case strategy
     case exception
+    case commercialModel = "commercial-model"
 }
 
 /// The rules every approval follows, whatever it approves.

@@ -50,6 +50,7 @@ enum DemoAppraisals {
                 OptionSeed(channel: .decommission, name: "Stop the service", summary: "Fold community nursing visits into primary care.",
                            weaknesses: "Unmet need would return to hospital", scores: [8, 1, 7, 2]),
             ], with: writer)
+            try await nursingCommercialModel(activity: nursing, lead: lead, with: writer)
         }
         if let ict = activities["Shared ICT service through the partnership venture"] {
             try await appraisal(activity: ict, baseYear: 2015, lead: lead,
@@ -94,6 +95,30 @@ enum DemoAppraisals {
         return appraisal
     }
 
+    /// The partnership option's commercial model, written in full and awaiting members' approval (illustrative terms).
+    static func nursingCommercialModel(activity: UUID, lead: UUID, with writer: RecordWriter) async throws {
+        guard let records = try await AppraisalRecords.load(activityID: activity, on: writer.database),
+              let option = records.options.first(where: { $0.channel == .partnership }) else { return }
+        let model = CommercialModel(optionID: try option.requireID(), by: lead)
+        model.terms = [
+            .duration: "3+1+1",
+            .payment: "Quarterly in arrears against an agreed alliance budget; open-book accounting across the partners (illustrative)",
+            .indexation: "Uplifted each April by the Jersey retail prices index less 1% (illustrative)",
+            .performancePayment: "5% of the budget is paid on the shared outcomes: avoided admissions and Islanders' own rating of co-ordinated care (illustrative)",
+            .earlyTermination: "Six months' notice after two consecutive quarters rated inadequate, once an improvement plan has failed (illustrative)",
+            .liability: "Each partner liable for its own staff and services; public liability of £10 million each (illustrative)",
+            .subcontracting: "No subcontracting of clinical care without the alliance board's consent; records and data return on termination (illustrative)",
+            .dataProtection: "Each partner a controller of its own records; one data sharing agreement across the alliance (illustrative)",
+            .staffTransfer: "No staff transfer: the partners keep their own staff and pension schemes (illustrative)",
+            .property: "Not applicable: the partners use their own premises and the existing community bases (illustrative)",
+            .providerFailure: "Health and Community Services steps in to run visits for up to six months while the alliance re-forms (illustrative)",
+            .milestones: "Alliance agreement signed by March 2027; shared outcomes dashboard live by July 2027 (illustrative)",
+        ]
+        model.version = 1
+        model.isComplete = model.missing.isEmpty
+        try await writer.create(model)
+    }
+
     /// Which of community nursing's outcomes each option would achieve (illustrative): the partnership
     /// and in-house options both; the contract the co-ordinated care only; stopping the service neither.
     static func linkOutcomes(activities: [String: UUID], with writer: RecordWriter) async throws {
@@ -127,6 +152,7 @@ enum DemoAppraisals {
         let db = writer.database
         for flow in try await AppraisalCashFlow.query(on: db).all() { try await writer.delete(flow) }
         for score in try await AppraisalScore.query(on: db).all() { try await writer.delete(score) }
+        for model in try await CommercialModel.query(on: db).all() { try await writer.delete(model) }
         for option in try await AppraisalOption.query(on: db).all() { try await writer.delete(option) }
         for criterion in try await AppraisalCriterion.query(on: db).all() { try await writer.delete(criterion) }
         for appraisal in try await Appraisal.query(on: db).all() { try await writer.delete(appraisal) }

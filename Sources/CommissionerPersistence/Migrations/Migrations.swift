@@ -18,5 +18,6 @@ public enum Migrations {
         AddDecisionAppraisal(),
         CreateAppraisalOptionOutcomes(),
         AddAppraisalRevision(),
+        CreateCommercialModels(),
     ]
 }

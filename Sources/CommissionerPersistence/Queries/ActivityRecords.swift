@@ -196,7 +196,10 @@ public struct ActivityRecords: Sendable {
         if let plan = written(.deliveryPlan) {
             evidence.deliveryPlan = .init(reference: plan, riskRegister: written(.riskRegister), hasMilestones: !milestones.isEmpty)
         }
+        // The commercial model is a written document, or the one built in the analysis for the option the decision chose.
+        let chosenModel = decision?.$appraisalOption.id.flatMap { chosen in appraisal?.options.first { $0.id == chosen }?.commercialModel }
         evidence.commercialModel = written(.commercialModel)
+            ?? chosenModel.flatMap { $0.isComplete ? EvidenceReference(kind: "commercial-model", id: $0.id) : nil }
         evidence.noPlanStatement = written(.noPlanStatement)
         if let decision, let id = decision.id {
             evidence.decision = .init(reference: EvidenceReference(kind: "decision", id: id), chosen: decision.chosen,
@@ -209,6 +212,9 @@ public struct ActivityRecords: Sendable {
         evidence.approvedBusinessCase = approved(.businessCase)
         if let model = document(.commercialModel), model.status == .approved, let id = model.id,
            let approval = standingApproval(of: .document, id, version: model.currentVersion), approval.byMembers {
+            evidence.memberApprovalOfCommercialTerms = ref("approval", approval.id)
+        } else if let chosenModel, chosenModel.isComplete,
+                  let approval = standingApproval(of: .commercialModel, chosenModel.id, version: chosenModel.version), approval.byMembers {
             evidence.memberApprovalOfCommercialTerms = ref("approval", approval.id)
         }
         if let plan = document(.decommissioningPlan), let id = plan.id {

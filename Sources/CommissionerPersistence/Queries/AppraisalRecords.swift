@@ -3,9 +3,9 @@ import FluentKit
 import FluentSQL
 import Foundation
 
-/// An activity's delivery analysis with its criteria, options, scores, cash flows and the outcomes
-/// each option would achieve, in six queries however many there are, and what the domain library
-/// works out from them.
+/// An activity's delivery analysis with its criteria, options, scores, cash flows, the outcomes each
+/// option would achieve and the commercial models, in seven queries however many there are, and what
+/// the domain library works out from them.
 public struct AppraisalRecords: Sendable {
     public let appraisal: Appraisal
     /// In their order.
@@ -15,15 +15,18 @@ public struct AppraisalRecords: Sendable {
     public let scores: [AppraisalScore]
     public let cashFlows: [AppraisalCashFlow]
     public let optionOutcomes: [AppraisalOptionOutcome]
+    /// The external and partnership options' commercial models.
+    public let commercialModels: [CommercialModel]
     /// Scores by option, then criterion (looked up often: the property wrappers are slow to read).
     private let scoreIndex: [UUID: [UUID: AppraisalScore]]
     /// The options scored against the criteria (a score not yet given is NaN).
     public let matrix: ScoringMatrix
 
     init(appraisal: Appraisal, criteria: [AppraisalCriterion], options: [AppraisalOption], scores: [AppraisalScore], cashFlows: [AppraisalCashFlow],
-         optionOutcomes: [AppraisalOptionOutcome]) {
+         optionOutcomes: [AppraisalOptionOutcome], commercialModels: [CommercialModel]) {
         self.appraisal = appraisal
         self.optionOutcomes = optionOutcomes
+        self.commercialModels = commercialModels
         self.criteria = criteria
         self.options = options
         self.scores = scores
@@ -50,7 +53,8 @@ public struct AppraisalRecords: Sendable {
             appraisal: appraisal, criteria: criteria, options: options,
             scores: try await scores(of: optionIDs, on: database),
             cashFlows: try await ModelRows.all(AppraisalCashFlow.self, where: "option_id", in: optionIDs, orderedBy: ["first_year", "id"], on: database),
-            optionOutcomes: try await ModelRows.all(AppraisalOptionOutcome.self, where: "option_id", in: optionIDs, on: database))
+            optionOutcomes: try await ModelRows.all(AppraisalOptionOutcome.self, where: "option_id", in: optionIDs, on: database),
+            commercialModels: try await ModelRows.all(CommercialModel.self, where: "option_id", in: optionIDs, on: database))
     }
 
     /// An analysis can hold hundreds of scores: they are read as plain columns and set straight into the
@@ -72,6 +76,8 @@ public struct AppraisalRecords: Sendable {
     public func score(option: UUID, criterion: UUID) -> AppraisalScore? { scoreIndex[option]?[criterion] }
 
     public func cashFlows(of option: UUID) -> [AppraisalCashFlow] { cashFlows.filter { $0.$option.id == option } }
+
+    public func commercialModel(of option: UUID) -> CommercialModel? { commercialModels.first { $0.$option.id == option } }
 
     /// The activity's outcomes the option would achieve.
     public func outcomeIDs(of option: UUID) -> Set<UUID> { Set(optionOutcomes.filter { $0.$option.id == option }.map { $0.$outcome.id }) }

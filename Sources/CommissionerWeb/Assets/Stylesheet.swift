@@ -109,6 +109,7 @@ enum Stylesheet {
     .task-list-item > .tag { align-self: flex-start; }
     .tag-blue { background: #bbd4ea; color: #0c2d4a; }
     .tag-red { background: #f4cdc6; color: #2a0b06; }
+    .tag-purple { background: #dbd5e9; color: #3d2375; }
     .button-group { display: flex; flex-wrap: wrap; gap: 15px; align-items: baseline; margin-bottom: 20px; }
     .button-group .button { margin-bottom: 0; }
     .inset-text { border-left: 10px solid #b1b4b6; padding: 10px 15px; margin: 20px 0; }

@@ -13,6 +13,8 @@ struct AppraisalOptionController {
         routes.on(.GET, .editAppraisalOption(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: editOption)
         routes.on(.POST, .editAppraisalOption(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: changeOption)
         routes.on(.POST, .appraisalOptionRemoval(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: removeOption)
+        routes.on(.GET, .commercialModel(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: editCommercialModel)
+        routes.on(.POST, .commercialModel(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: setCommercialModel)
         routes.on(.GET, .newAppraisalCashFlow(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: newCashFlow)
         routes.on(.POST, .appraisalCashFlows(activity: SiteRoute.any, option: SiteRoute.any), access: .commissioningReader, use: addCashFlow)
         routes.on(.GET, .appraisalCashFlow(activity: SiteRoute.any, option: SiteRoute.any, cashFlow: SiteRoute.any), access: .commissioningReader,
@@ -25,8 +27,46 @@ struct AppraisalOptionController {
 
     @Sendable func show(req: Request) async throws -> HTML {
         let (activity, access, records) = try await req.visibleAppraisal(author: false)
-        return AppraisalOptionDetailPage(activity: activity, access: access, records: records, option: try req.appraisalOption(in: records),
-                                         outcomes: try await req.activityOutcomes(activity)).render(req.pageContext)
+        return try await Self.page(req, activity: activity, access: access, records: records, option: try req.appraisalOption(in: records))
+            .render(req.pageContext)
+    }
+
+    /// The option's page; `approvalFields` and `errors` put back a ruling on its commercial model that was refused.
+    static func page(_ req: Request, activity: CommissioningActivity, access: ActivityAccess, records: AppraisalRecords, option: AppraisalOption,
+                     approvalFields: TextFields = TextFields([:]), errors: FieldErrors = FieldErrors()) async throws -> AppraisalOptionDetailPage {
+        var approvals: [Approval] = []
+        if let model = records.commercialModel(of: option.id!) {
+            approvals = try await Approval.query(on: req.db).filter(\.$subjectType == .commercialModel).filter(\.$subjectID == model.requireID())
+                .sort(\.$recordedAt).all()
+        }
+        return AppraisalOptionDetailPage(activity: activity, access: access, records: records, option: option,
+                                         outcomes: try await req.activityOutcomes(activity), modelApprovals: approvals,
+                                         names: try await UserQueries.names(of: approvals.map { $0.$approver.id }, on: req.db),
+                                         approvalFields: approvalFields, errors: errors)
+    }
+
+    // MARK: - Commercial model
+
+    @Sendable func editCommercialModel(req: Request) async throws -> HTML {
+        let (activity, _, records) = try await req.visibleAppraisal(author: true)
+        let option = try req.appraisalOption(in: records)
+        let model = records.commercialModel(of: option.id!)
+        return CommercialModelPage(activity: activity, option: option, model: model, fields: CommercialModelPage.fields(of: model), errors: FieldErrors())
+            .render(req.pageContext)
+    }
+
+    @Sendable func setCommercialModel(req: Request) async throws -> Response {
+        let (activity, access, records) = try await req.visibleAppraisal(author: true)
+        let option = try req.appraisalOption(in: records)
+        let fields = try req.formFields()
+        do {
+            _ = try await AppraisalAuthoring.setCommercialModel(Dictionary(uniqueKeysWithValues: CommercialTerm.allCases.map { ($0, fields[$0.rawValue]) }),
+                                                                option: option, records: records, access: access, with: req.recordWriter)
+            return req.redirect(to: SiteRoute.appraisalOption(activity: try activity.requireID(), option: try option.requireID()).path + "#commercial-model")
+        } catch let failure as ValidationFailure {
+            return CommercialModelPage(activity: activity, option: option, model: records.commercialModel(of: option.id!), fields: fields, errors: failure.errors)
+                .render(req.pageContext).response(status: failure.status)
+        }
     }
 
     @Sendable func newOption(req: Request) async throws -> HTML {
@@ -79,8 +119,7 @@ struct AppraisalOptionController {
             try await AppraisalAuthoring.removeOption(option, records: records, access: access, with: req.recordWriter)
             return req.redirect(to: SiteRoute.appraisal(try activity.requireID()).path + "#options")
         } catch let failure as ValidationFailure {
-            return AppraisalOptionDetailPage(activity: activity, access: access, records: records, option: option,
-                                             outcomes: try await req.activityOutcomes(activity), errors: failure.errors)
+            return try await Self.page(req, activity: activity, access: access, records: records, option: option, errors: failure.errors)
                 .render(req.pageContext).response(status: failure.status)
         }
     }

@@ -100,8 +100,14 @@ struct DecisionsController {
         let activityID = try activity.requireID()
         do {
             let approval = try await ActivityAuthoring.rule(input, records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
-            return req.redirect(to: (approval.subjectType == .decision ? SiteRoute.decision(activity: activityID, decision: approval.subjectID)
-                                                                       : SiteRoute.document(activity: activityID, document: approval.subjectID)).path)
+            switch approval.subjectType {
+            case .decision: return req.redirect(to: SiteRoute.decision(activity: activityID, decision: approval.subjectID).path)
+            case .commercialModel:
+                let option = try await CommercialModel.find(approval.subjectID, on: req.db)?.$option.id
+                return req.redirect(to: (option.map { SiteRoute.appraisalOption(activity: activityID, option: $0).path } ?? SiteRoute.appraisal(activityID).path)
+                    + "#commercial-model")
+            default: return req.redirect(to: SiteRoute.document(activity: activityID, document: approval.subjectID).path)
+            }
         } catch let failure as ValidationFailure {
             if let decision = records.decisions.first(where: { $0.id?.uuidString.lowercased() == fields["subjectID"] }) {
                 return try await Self.page(req, activity: activity, access: access, records: records, decision: decision, approvalFields: fields,
@@ -110,6 +116,12 @@ struct DecisionsController {
             if let document = records.documents.first(where: { $0.id?.uuidString.lowercased() == fields["subjectID"] }) {
                 return try await DocumentsController.page(req, activity: activity, access: access, records: records, document: document,
                                                           approvalFields: fields, approvalErrors: failure.errors).render(req.pageContext).response(status: failure.status)
+            }
+            if fields["subject"] == ApprovalSubject.commercialModel.rawValue, let appraisal = try await AppraisalRecords.load(activityID: activityID, on: req.db),
+               let model = appraisal.commercialModels.first(where: { $0.id?.uuidString.lowercased() == fields["subjectID"]?.lowercased() }),
+               let option = appraisal.options.first(where: { $0.id == model.$option.id }) {
+                return try await AppraisalOptionController.page(req, activity: activity, access: access, records: appraisal, option: option,
+                                                                approvalFields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
             }
             throw failure
         }

@@ -71,8 +71,17 @@ extension ActivityAuthoring {
             authors = [found.$author.id]
             let last = records.approvals(of: .decision, try found.requireID()).last?.verdict
             awaiting = !records.isSuperseded(found) && (last == nil || last == .deferred)
+        case .commercialModel:
+            guard let subjectID, let appraisal = try await AppraisalRecords.load(activityID: activityID, on: writer.database),
+                  let found = appraisal.commercialModels.first(where: { $0.id == subjectID }) else {
+                throw ValidationFailure(field: "subjectID", "There is no such commercial model in this activity's delivery analysis")
+            }
+            authors = [found.$createdBy.id, found.$updatedBy.id]
+            let last = records.approvals(of: .commercialModel, subjectID).last { $0.subjectVersion == found.version }?.verdict
+            awaiting = found.isComplete && (last == nil || last == .deferred)
+            version = found.version
         default:
-            throw ValidationFailure(field: "subject", "subject must be document or decision (an exception is recorded when moving the activity)")
+            throw ValidationFailure(field: "subject", "subject must be document, decision or commercial-model (an exception is recorded when moving the activity)")
         }
         let approval = try checkedRuling(input, subject: subject!, subjectID: subjectID!, version: version, activityID: activityID, authors: authors,
                                          isApprover: access.canApprove, awaitingApproval: awaiting, approver: access.user.id, today: today)

@@ -98,7 +98,7 @@ extension AppraisalAuthoring {
         }
     }
 
-    /// Removes an option with its scores, costs and benefits, and outcome links — unless a decision
+    /// Removes an option with its scores, costs and benefits, outcome links and commercial model — unless a decision
     /// record names it as the option chosen, which must keep pointing at what was decided.
     static func removeOption(_ option: AppraisalOption, records: AppraisalRecords, access: ActivityAccess, with writer: RecordWriter) async throws {
         try access.requireAuthor()
@@ -111,6 +111,7 @@ extension AppraisalAuthoring {
             for score in records.scores where score.$option.id == optionID { try await writer.delete(score) }
             for flow in records.cashFlows(of: optionID) { try await writer.delete(flow) }
             for link in records.optionOutcomes where link.$option.id == optionID { try await writer.delete(link) }
+            if let model = records.commercialModel(of: optionID) { try await writer.delete(model) }
             try await writer.delete(option)
             try await changed(records, with: writer)
         }

@@ -30,6 +30,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case appraisalCashFlows = "/api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows"
     case appraisalCriterion = "/api/v1/activities/:activityID/appraisal/criteria/:criterionID"
     case appraisalOption = "/api/v1/activities/:activityID/appraisal/options/:optionID"
+    case commercialModel = "/api/v1/activities/:activityID/appraisal/options/:optionID/commercial-model"
     case appraisalCashFlow = "/api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID"
     case strategies = "/api/v1/strategies"
     case strategy = "/api/v1/strategies/:strategyID"

@@ -63,6 +63,7 @@ public enum SiteRoute: Hashable, Sendable {
     case appraisalOption(activity: UUID, option: UUID)
     case editAppraisalOption(activity: UUID, option: UUID)
     case appraisalOptionRemoval(activity: UUID, option: UUID)
+    case commercialModel(activity: UUID, option: UUID)
     case appraisalCashFlow(activity: UUID, option: UUID, cashFlow: UUID)
     case appraisalCashFlowRemoval(activity: UUID, option: UUID, cashFlow: UUID)
     case newMilestone(UUID)
@@ -146,6 +147,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .appraisalOption: "/activities/:activityID/appraisal/options/:optionID"
         case .editAppraisalOption: "/activities/:activityID/appraisal/options/:optionID/edit"
         case .appraisalOptionRemoval: "/activities/:activityID/appraisal/options/:optionID/remove"
+        case .commercialModel: "/activities/:activityID/appraisal/options/:optionID/commercial-model"
         case .appraisalCashFlow: "/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID"
         case .appraisalCashFlowRemoval: "/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID/remove"
         case .newMilestone: "/activities/:activityID/milestones/new"
@@ -189,7 +191,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .decision(let activity, let decision): [activity, decision]
         case .milestoneDone(let activity, let milestone): [activity, milestone]
         case .newAppraisalCashFlow(let activity, let option), .appraisalCashFlows(let activity, let option), .appraisalOption(let activity, let option),
-             .editAppraisalOption(let activity, let option), .appraisalOptionRemoval(let activity, let option):
+             .editAppraisalOption(let activity, let option), .appraisalOptionRemoval(let activity, let option), .commercialModel(let activity, let option):
             [activity, option]
         case .appraisalCriterion(let activity, let criterion), .appraisalCriterionRemoval(let activity, let criterion): [activity, criterion]
         case .appraisalCashFlow(let activity, let option, let flow), .appraisalCashFlowRemoval(let activity, let option, let flow): [activity, option, flow]

@@ -21,6 +21,15 @@ extension API {
             var annualAmount: Double?
             var schedule: String
         }
+        struct CommercialModelView: Content {
+            var id: UUID
+            var version: Int
+            var isComplete: Bool
+            var missing: [String]
+            var terms: [String: String]
+            var forMembers: [String]
+            var approvedByMembers: Bool
+        }
         struct OptionView: Content {
             var id: UUID
             var channel: String
@@ -38,6 +47,7 @@ extension API {
             /// The activity's outcomes the option would achieve.
             var outcomeIds: [UUID]
             var optimismBias: OptimismBias
+            var commercialModel: CommercialModelView?
             var cashFlows: [CashFlowView]
             /// Null until every option is scored on every criterion.
             var weightedScore: Double?
@@ -80,7 +90,8 @@ extension API {
         /// What stops the ranking being worked out.
         var problems: [String]
 
-        init(_ records: AppraisalRecords) {
+        /// `modelApprovals`: rulings on the analysis's commercial models, oldest first.
+        init(_ records: AppraisalRecords, modelApprovals: [Approval] = []) {
             let computed = records.computed()
             let shares = records.matrix.shares
             id = records.appraisal.id!
@@ -97,7 +108,15 @@ extension API {
                              governance: option.governance, policyAlignment: option.policyAlignment, otherResources: option.otherResources,
                              risks: option.risks, strengths: option.strengths, weaknesses: option.weaknesses, opportunities: option.opportunities,
                              threats: option.threats, outcomeIds: records.outcomeIDs(of: option.id!).sorted { $0.uuidString < $1.uuidString },
-                             optimismBias: option.optimismBias, cashFlows: flows,
+                             optimismBias: option.optimismBias,
+                             commercialModel: records.commercialModel(of: option.id!).map { model in
+                                 let last = modelApprovals.last { $0.subjectID == model.id && $0.subjectVersion == model.version }
+                                 return CommercialModelView(id: model.id!, version: model.version, isComplete: model.isComplete, missing: model.missing.map(\.rawValue),
+                                                            terms: Dictionary(uniqueKeysWithValues: model.terms.map { ($0.key.rawValue, $0.value) }),
+                                                            forMembers: CommercialTerm.allCases.filter(\.forMembers).map(\.rawValue),
+                                                            approvedByMembers: last.map { $0.verdict == .approved && $0.byMembers } ?? false)
+                             },
+                             cashFlows: flows,
                              weightedScore: computed?.weightedTotals[index], rank: computed?.ranks[index], npsv: economics.netPresentSocialValue,
                              bcr: economics.benefitCostRatio, presentValueCosts: economics.presentValueCosts,
                              presentValueBenefits: economics.presentValueBenefits, paybackYear: economics.paybackYear)
@@ -161,6 +180,11 @@ extension API {
         }
     }
 
+    struct CommercialModelTerms: Content {
+        /// Heading (`CommercialTerm`) → text.
+        var terms: [String: String]
+    }
+
     struct Scores: Content {
         struct Entry: Content {
             var optionId: String?
@@ -200,6 +224,7 @@ extension API {
             routes.on(.DELETE, api: .appraisalCriterion, access: .commissioningReader, use: removeCriterion)
             routes.on(.PUT, api: .appraisalOption, access: .commissioningReader, use: changeOption)
             routes.on(.DELETE, api: .appraisalOption, access: .commissioningReader, use: removeOption)
+            routes.on(.PUT, api: .commercialModel, access: .commissioningReader, use: setCommercialModel)
             routes.on(.PUT, api: .appraisalCashFlow, access: .commissioningReader, use: changeCashFlow)
             routes.on(.DELETE, api: .appraisalCashFlow, access: .commissioningReader, use: removeCashFlow)
         }
@@ -210,7 +235,7 @@ extension API {
         }
 
         @Sendable func show(req: Request) async throws -> AppraisalView {
-            AppraisalView(try await records(req, author: false).0)
+            try await view(req, try await records(req, author: false).0)
         }
 
         @Sendable func start(req: Request) async throws -> Response {
@@ -265,6 +290,17 @@ extension API {
             return .noContent
         }
 
+        @Sendable func setCommercialModel(req: Request) async throws -> AppraisalView {
+            let (_, access, records) = try await req.visibleAppraisal(author: true)
+            let body = try req.content.decode(CommercialModelTerms.self)
+            if let unknown = body.terms.keys.first(where: { CommercialTerm(rawValue: $0) == nil }) {
+                throw ValidationFailure(field: "terms", "\(unknown) is not a heading of a commercial model: use \(CommercialTerm.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            _ = try await AppraisalAuthoring.setCommercialModel(Dictionary(uniqueKeysWithValues: CommercialTerm.allCases.map { ($0, body.terms[$0.rawValue]) }),
+                                                                option: try req.appraisalOption(in: records), records: records, access: access, with: req.recordWriter)
+            return try await reloaded(req, records)
+        }
+
         @Sendable func changeCriterion(req: Request) async throws -> AppraisalView {
             let (_, access, records) = try await req.visibleAppraisal(author: true)
             let body = try req.content.decode(NewCriterion.self)
@@ -312,7 +348,14 @@ extension API {
         }
 
         private func reloaded(_ req: Request, _ records: AppraisalRecords) async throws -> AppraisalView {
-            AppraisalView(try await AppraisalRecords.load(activityID: records.appraisal.$activity.id, on: req.db)!)
+            try await view(req, try await AppraisalRecords.load(activityID: records.appraisal.$activity.id, on: req.db)!)
+        }
+
+        private func view(_ req: Request, _ records: AppraisalRecords) async throws -> AppraisalView {
+            let modelIDs = records.commercialModels.compactMap(\.id)
+            let approvals = modelIDs.isEmpty ? [] : try await Approval.query(on: req.db).filter(\.$subjectType == .commercialModel)
+                .filter(\.$subjectID ~~ modelIDs).sort(\.$recordedAt).all()
+            return AppraisalView(records, modelApprovals: approvals)
         }
     }
 }

@@ -175,7 +175,7 @@ enum OpenAPIDocument {
                                                                  body: "NeedsAnalysis", returns: "NeedsAnalysisEntries", status: "200", parameters: [activityID, documentID])],
         APIRoute.activityDecisions.openAPIPath: ["post": recordWrite("recordDecision", "Records a decision. Append-only: a changed decision names the one it supersedes (`supersedesId`).",
                                                                      body: "NewDecision", returns: "Decision")],
-        APIRoute.activityApprovals.openAPIPath: ["post": recordWrite("ruleOnRecord", "An approver approves, rejects or defers a document (in approval) or a decision. Never the author.",
+        APIRoute.activityApprovals.openAPIPath: ["post": recordWrite("ruleOnRecord", "An approver approves, rejects or defers a document (in approval), a decision, or the current version of a complete commercial model. Never the author.",
                                                                      body: "NewApproval", returns: "Approval",
                                                                      who: "Not an approver of the activity's organisations, or the approver wrote the record.")],
         APIRoute.documentFiles.openAPIPath: [
@@ -246,6 +246,10 @@ enum OpenAPIDocument {
                                body: "NewOption", returns: "Appraisal", status: "200", parameters: [activityID, pathID("optionID")]),
             "delete": removal("removeOption", "Removes an option with its scores, costs and benefits; refused (409) when a decision record names it as chosen.",
                               parameter: "optionID"),
+        ],
+        APIRoute.commercialModel.openAPIPath: [
+            "put": recordWrite("setCommercialModel", "Writes an external or partnership option's commercial model, heading by heading; each change is a new version.",
+                               body: "CommercialModelTerms", returns: "Appraisal", status: "200", parameters: [activityID, pathID("optionID")]),
         ],
         APIRoute.appraisalCashFlow.openAPIPath: [
             "put": recordWrite("changeCashFlow", "Rewrites a line of an option's costs or benefits.", body: "NewCashFlow", returns: "Appraisal", status: "200",
@@ -448,7 +452,7 @@ enum OpenAPIDocument {
                     "approverId": uuid, "body": string, "byMembers": ["type": "boolean"], "decidedOn": day, "minuteReference": string, "comment": string,
                 ]),
                 "NewApproval": object(["subject", "subjectId", "verdict", "body", "decidedOn"], [
-                    "subject": ["type": "string", "enum": ["document", "decision"]], "subjectId": uuid,
+                    "subject": ["type": "string", "enum": ["document", "decision", "commercial-model"]], "subjectId": uuid,
                     "verdict": ["type": "string", "enum": ApprovalVerdict.allCases.map(\.rawValue)], "body": string,
                     "byMembers": ["type": "boolean", "description": "The body is of elected members."], "decidedOn": day, "minuteReference": string,
                     "comment": ["type": "string", "description": "Needed to reject or defer."],
@@ -467,6 +471,7 @@ enum OpenAPIDocument {
                         "otherResources": string, "risks": string, "strengths": string, "weaknesses": string, "opportunities": string, "threats": string,
                         "outcomeIds": ["type": "array", "items": uuid, "description": "The activity's outcomes the option would achieve."],
                         "optimismBias": ref("OptimismBias"),
+                        "commercialModel": ["allOf": [ref("CommercialModel")], "nullable": true, "description": "External and partnership options only."],
                         "cashFlows": ["type": "array", "items": object(["id", "kind", "description", "firstYear", "lastYear", "schedule"], [
                             "id": uuid, "kind": ["type": "string", "enum": CashFlowLine.Kind.allCases.map(\.rawValue)], "description": string,
                             "category": ["type": "string", "nullable": true, "enum": CostCategory.allCases.map(\.rawValue)],
@@ -507,6 +512,18 @@ enum OpenAPIDocument {
                     "strengths": string, "weaknesses": string, "opportunities": string, "threats": string,
                     "optimismBias": ref("OptimismBias"),
                     "outcomeIds": ["type": "array", "items": uuid, "description": "Outcomes of the activity the option would achieve."],
+                ]),
+                "CommercialModelTerms": object(["terms"], [
+                    "terms": object([], Dictionary(uniqueKeysWithValues: CommercialTerm.allCases.map { term in
+                        (term.rawValue, ["type": "string", "description": term == .duration ? "Whole years, the initial term then each optional extension: 3+2, 3+1+1." : term.hint] as [String: Any])
+                    })),
+                ]),
+                "CommercialModel": object(["id", "version", "isComplete", "missing", "terms", "forMembers"], [
+                    "id": uuid, "version": ["type": "integer", "description": "Counts each change; an approval is of one version."],
+                    "isComplete": ["type": "boolean"], "missing": ["type": "array", "items": ["type": "string", "enum": CommercialTerm.allCases.map(\.rawValue)]],
+                    "terms": ["type": "object", "additionalProperties": ["type": "string"], "description": "Heading → text."],
+                    "forMembers": ["type": "array", "items": ["type": "string"], "description": "The headings members may want to approve themselves."],
+                    "approvedByMembers": ["type": "boolean", "description": "The current version stands approved by a body of elected members."],
                 ]),
                 "OptimismBias": object(["components", "mitigation"], [
                     "components": ["type": "array", "items": object(["type", "share"], [

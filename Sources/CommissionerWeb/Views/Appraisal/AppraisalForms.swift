@@ -202,3 +202,40 @@ struct AppraisalCashFlowPage {
         }
     }
 }
+
+/// Writing an option's commercial model, heading by heading; the terms members may want to approve are marked.
+struct CommercialModelPage {
+    var activity: CommissioningActivity
+    var option: AppraisalOption
+    var model: CommercialModel?
+    var fields: TextFields
+    var errors: FieldErrors
+
+    static func fields(of model: CommercialModel?) -> TextFields {
+        TextFields(Dictionary(uniqueKeysWithValues: (model?.terms ?? [:]).map { ($0.key.rawValue, $0.value) }))
+    }
+
+    func render(_ context: PageContext) -> HTML {
+        let activityID = activity.id!
+        return FormPage.render(
+            title: model == nil ? "Write the commercial model" : "Change the commercial model", caption: option.name,
+            intro: """
+            <p class="body">Write something under every heading; where one does not apply, say so and why. Each change is a new version, and an
+            approval is of one version. \(Components.tag("For members", colour: "purple")) marks the terms elected members may want to approve
+            themselves; for a high-tier activity the plan's gate needs members' approval of the model.</p>
+            """,
+            action: SiteRoute.commercialModel(activity: activityID, option: option.id!).path, errors: errors, submit: "Save the commercial model",
+            back: ("Back to the option", SiteRoute.appraisalOption(activity: activityID, option: option.id!).path + "#commercial-model"), context: context
+        ) {
+            """
+            \(CommercialTerm.allCases.map { term -> HTML in
+                let label = term.title + (term.forMembers ? " (for members)" : "")
+                return term == .duration
+                    ? Form.textInput(term.rawValue, label: label, value: fields[term.rawValue],
+                                     hint: "Whole years: the initial term, then each optional extension, for example 3+2 or 3+1+1", errors: errors, width: "input-width-10")
+                    : Form.textarea(term.rawValue, label: label, value: fields[term.rawValue], hint: term.hint, errors: errors, rows: 3)
+            })
+            """
+        }
+    }
+}

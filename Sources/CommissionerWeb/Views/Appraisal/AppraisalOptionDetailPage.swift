@@ -11,6 +11,11 @@ struct AppraisalOptionDetailPage {
     var option: AppraisalOption
     /// The activity's outcomes.
     var outcomes: [Outcome]
+    /// Rulings on the option's commercial model, oldest first, and the approvers' names.
+    var modelApprovals: [Approval] = []
+    var names: [UUID: String] = [:]
+    /// A refused ruling on the commercial model, put back in its form.
+    var approvalFields: TextFields = TextFields([:])
     var errors: FieldErrors = FieldErrors()
 
     func render(_ context: PageContext) -> HTML {
@@ -25,7 +30,7 @@ struct AppraisalOptionDetailPage {
         return Layout.page(title: (errors.isEmpty ? "" : "Error: ") + option.name, context: context) {
             """
             <div class="grid-two-thirds">
-            \(Form.errorSummary(errors))
+            \(approvalFields["subject"] == nil ? Form.errorSummary(errors) : .empty)
             <span class="caption-l">\(activity.title) · delivery analysis</span>
             <h1 class="heading-l">\(option.name)</h1>
             <p>\(Components.tag(option.channel.title, colour: "blue"))\(option.isCurrent ? " \(Components.tag("Current", colour: "grey"))" as HTML : .empty)</p>
@@ -41,6 +46,7 @@ struct AppraisalOptionDetailPage {
             \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.editAppraisalOption(activity: activityID, option: optionID).path)\">Change the option</a></p>" as HTML : .empty)
             </div>
             \(swot)
+            \(commercialModel(context))
             \(scores)
             \(economics)
             \(removal(context))
@@ -58,6 +64,41 @@ struct AppraisalOptionDetailPage {
         <div class="swot">
         \(box("Strengths", option.strengths, "swot-good"))\(box("Weaknesses", option.weaknesses, "swot-bad"))
         \(box("Opportunities", option.opportunities, "swot-good"))\(box("Threats", option.threats, "swot-bad"))
+        </div>
+        """
+    }
+
+    private func commercialModel(_ context: PageContext) -> HTML {
+        guard option.channel.needsCommercialModel else { return .empty }
+        let activityID = activity.id!
+        let link = SiteRoute.commercialModel(activity: activityID, option: option.id!).path
+        guard let model = records.commercialModel(of: option.id!) else {
+            return """
+            <h2 class="heading-m" id="commercial-model">Commercial model</h2>
+            <p class="body">No commercial model yet: duration, payment, performance terms, exit and the rest.</p>
+            \(access.canAuthor ? "<p class=\"body\"><a href=\"\(link)\">Write the commercial model</a></p>" as HTML : .empty)
+            """
+        }
+        let rows: [(key: String, value: HTML)] = CommercialTerm.allCases.map { term in
+            let text = term == .duration ? (model.duration?.description ?? model.durationText) : (model.terms[term] ?? "")
+            let value: HTML = "\(text.isEmpty ? Components.tag("Not written", colour: "red") : HTML(text: text))\(term.forMembers ? " \(Components.tag("For members", colour: "purple"))" as HTML : .empty)"
+            return (term.title, value)
+        }
+        let current = modelApprovals.filter { $0.subjectVersion == model.version }
+        let approved = current.last.map { $0.verdict == .approved } ?? false
+        let status: HTML = !model.isComplete ? "\(Components.tag("Incomplete", colour: "red")) still to write: \(model.missing.map(\.title).joined(separator: "; "))"
+            : approved ? "\(Components.tag("Approved", colour: "green")) version \(model.version)\(current.last!.byMembers ? ", by elected members" : "")"
+            : "\(Components.tag("Awaiting approval", colour: "grey")) version \(model.version)"
+        let awaiting = model.isComplete && (current.last.map { $0.verdict == .deferred } ?? true)
+        return """
+        <div class="grid-two-thirds">
+        <h2 class="heading-m" id="commercial-model">Commercial model</h2>
+        <p class="body">\(status)</p>
+        \(Components.summaryList(rows))
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(link)\">Change the commercial model</a> (a change is a new version, to be approved again)</p>" as HTML : .empty)
+        \(modelApprovals.isEmpty ? HTML.empty : ApprovalForm.table(modelApprovals, names: names, caption: "Rulings on the commercial model, oldest first", showVersion: true))
+        \(access.canApprove && awaiting ? ApprovalForm.render(activityID: activityID, subject: .commercialModel, subjectID: model.id!, fields: approvalFields,
+                                                             errors: errors, context: context) : .empty)
         </div>
         """
     }
