@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The domain: plain Swift values and rules. Foundation only.
@@ -30,6 +31,7 @@ let package = Package(
             ]
         ),
         // Routes, pages, sessions, authorisation, the JSON API and the command line's commands.
+        // ZIPFoundation packs the Word (.docx) downloads.
         .target(
             name: "CommissionerWeb",
             dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
                 "CommissionerPersistence",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CommissionerWeb",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

@@ -216,3 +216,26 @@ import Testing
         #expect(CommercialTerm.allCases.filter(\.forMembers) == [.duration, .payment, .performancePayment, .property])
     }
 }
+
+@Suite struct BusinessCaseDocumentTests {
+    static let tricky = BusinessCaseDocument(title: "Business case: community nursing", sections: [
+        .init(.strategic, [.heading("The need"), .paragraph("- starts like a list"), .paragraph("# starts like a heading"), .paragraph(#"\ a backslash"#),
+                           .paragraph(""), .bullets(["One", "| two |"]), .bullets(["Three"])]),
+        .init(.economic, [.table(headers: ["Option", "Score"], rows: [["A | B", #"C\D"#], ["", "7.4"]]), .table(headers: ["Empty"], rows: [])]),
+        .init(.commercial, []), .init(.financial, [.paragraph("£5,000,000 over five years")]), .init(.management, [.bullets(["Lead: Alex"])]),
+    ])
+
+    @Test func readsBackWhatItWrote() throws {
+        let text = Self.tricky.markdown
+        #expect(text.hasPrefix("# Business case: community nursing\n\n## Strategic case\n\n### The need\n"))
+        #expect(text.contains("| A \\| B | C\\\\D |"))
+        #expect(try #require(BusinessCaseDocument(markdown: text)) == Self.tricky)
+    }
+
+    @Test func writesEachBlockOnOneLine() {
+        let document = BusinessCaseDocument(title: "T", sections: [.init(.strategic, [.paragraph("two\nlines"), .table(headers: ["a\nb"], rows: [["c\r\nd"]])])])
+        #expect(BusinessCaseDocument(markdown: document.markdown)?.sections.first?.blocks == [.paragraph("two lines"), .table(headers: ["a b"], rows: [["c d"]])])
+        #expect(BusinessCaseDocument(markdown: "Not a business case") == nil)
+        #expect(BusinessCaseDocument(markdown: "# T\n\n## Sixth case\n") == nil)
+    }
+}

@@ -141,5 +141,6 @@ enum Stylesheet {
     details.details { margin-bottom: 20px; }
     @media (max-width: 900px) { .chart-pair { grid-template-columns: 1fr; } }
     @media (max-width: 640px) { .heading-l { font-size: 1.75rem; } .summary-list-key { width: 100%; } }
+    @media print { .header, .navigation, .phase-banner, .skip-link, .no-print, .footer { display: none; } body { font-size: 11pt; } .table { page-break-inside: auto; } .table tr { page-break-inside: avoid; } .business-case h2 { page-break-before: always; } .business-case h2:first-of-type { page-break-before: avoid; } }
     """
 }

@@ -99,3 +99,20 @@ extension ActivityAuthoring {
         }
     }
 }
+
+extension ActivityAuthoring {
+    /// Issues the business case assembled from the records as the next version of the activity's business
+    /// case document (started if there is none); from there it goes for approval like any document.
+    static func issueBusinessCase(_ document: BusinessCaseDocument, summaryOfChange: String?, records: ActivityRecords, access: ActivityAccess,
+                                  with writer: RecordWriter) async throws -> Document {
+        try access.requireAuthor()
+        if blank(summaryOfChange) { throw ValidationFailure(field: "summaryOfChange", "Say what changed in this version, for example First draft for the board") }
+        let input = DocumentInput(kind: DocumentKind.businessCase.rawValue, title: document.title, format: TextFormat.markdown.rawValue,
+                                  body: document.markdown, summaryOfChange: summaryOfChange)
+        if let existing = records.document(.businessCase) {
+            _ = try await addVersion(input, to: existing, access: access, with: writer)
+            return existing
+        }
+        return try await createDocument(input, activityID: try records.activity.requireID(), access: access, with: writer)
+    }
+}

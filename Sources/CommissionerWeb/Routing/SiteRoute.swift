@@ -51,6 +51,9 @@ public enum SiteRoute: Hashable, Sendable {
     case outcome(activity: UUID, outcome: UUID)
     case outcomeRemoval(activity: UUID, outcome: UUID)
     case appraisal(UUID)
+    case businessCase(UUID)
+    case businessCaseWord(UUID)
+    case businessCaseVersions(UUID)
     case appraisalWeights(UUID)
     case appraisalCriteria(UUID)
     case newAppraisalOption(UUID)
@@ -135,6 +138,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .outcome: "/activities/:activityID/outcomes/:outcomeID"
         case .outcomeRemoval: "/activities/:activityID/outcomes/:outcomeID/remove"
         case .appraisal: "/activities/:activityID/appraisal"
+        case .businessCase: "/activities/:activityID/business-case"
+        case .businessCaseWord: "/activities/:activityID/business-case.docx"
+        case .businessCaseVersions: "/activities/:activityID/business-case/versions"
         case .appraisalWeights: "/activities/:activityID/appraisal/weights"
         case .appraisalCriteria: "/activities/:activityID/appraisal/criteria"
         case .newAppraisalOption: "/activities/:activityID/appraisal/options/new"
@@ -180,7 +186,8 @@ public enum SiteRoute: Hashable, Sendable {
              .activityOutcomes(let id), .newMilestone(let id), .activityMilestones(let id), .strategy(let id), .newStrategyEntry(let id),
              .strategyEntries(let id), .newStrategyOutcome(let id), .strategyOutcomes(let id), .strategyReviewDate(let id),
              .strategySubmission(let id), .strategyApprovals(let id), .appraisal(let id), .appraisalWeights(let id), .appraisalCriteria(let id),
-             .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id):
+             .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
+             .businessCaseVersions(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),

@@ -42,5 +42,6 @@ func routes(_ app: Application) throws {
     StrategiesController().register(on: site)
     AppraisalController().register(on: site)
     AppraisalOptionController().register(on: site)
+    BusinessCaseController().register(on: site)
     AuditController().register(on: site)
 }

@@ -61,6 +61,14 @@ final class Browser: @unchecked Sendable {
         return String(lastPage[range.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// A download, as bytes (a page's body is read as text).
+    func download(_ path: String) async throws -> (status: HTTPStatus, headers: HTTPHeaders, data: Data) {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers)
+        return (response.status, response.headers, Data(buffer: response.body))
+    }
+
     private func send(_ method: HTTPMethod, _ path: String, body: String?) async throws -> Page {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }

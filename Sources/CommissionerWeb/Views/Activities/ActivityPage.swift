@@ -142,6 +142,9 @@ struct ActivityPage {
         <h2 class="heading-m" id="appraisal">Delivery analysis</h2>
         <p class="body">The options for meeting the need compared side by side, with weighted scores, how robust the ranking is, and
         each option's costs and benefits: <a href="\(SiteRoute.appraisal(activityID).path)">open the delivery analysis</a>.</p>
+        <h2 class="heading-m" id="business-case">Business case</h2>
+        <p class="body">The strategic, economic, commercial, financial and management cases, assembled from these records, to print,
+        download for Word, and issue as versions for approval: <a href="\(SiteRoute.businessCase(activityID).path)">open the business case</a>.</p>
         <h2 class="heading-m" id="decisions">Decisions</h2>
         <p class="body">A decision record says what was decided, the options considered, the option chosen and why. Records are never
         changed: a changed decision is a new record that supersedes the old one, and both stay readable.</p>

@@ -139,7 +139,7 @@ struct AppraisalOptionDetailPage {
         }
         return """
         <h2 class="heading-m" id="economics">Costs and benefits</h2>
-        \(Components.table(caption: "In \(records.appraisal.baseYear) prices", headers: ["What", "Kind", "Years", "£ a year", "Discounting"] + (access.canAuthor ? [""] : []),
+        \(Components.table(caption: "In \(records.appraisal.baseYear) prices", headers: ["What", "Kind", "Years", "£ a year", "Discounting"] + (access.canAuthor ? ["Change"] : []),
                            rows: lineRows, emptyMessage: "No costs or benefits recorded yet."))
         \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newAppraisalCashFlow(activity: activityID, option: optionID).path)\">Add a cost or benefit</a></p>" as HTML : .empty)
         <h3 class="heading-s">How the figures were worked out</h3>

@@ -26,7 +26,8 @@ struct AppraisalPage {
             every score, how robust the ranking is when the weights change, and each option's costs and benefits in today's money.</p>
             </div>
             \(analysis ?? records.map { analysis(of: $0, context) } ?? start(context))
-            <p class="body"><a href="\(SiteRoute.activity(activityID).path)">Back to the activity</a></p>
+            <p class="body"><a href="\(SiteRoute.businessCase(activityID).path)">The business case built from this analysis</a> ·
+            <a href="\(SiteRoute.activity(activityID).path)">Back to the activity</a></p>
             """
         }
     }
@@ -98,7 +99,7 @@ struct AppraisalPage {
         \(access.canAuthor && !records.criteria.isEmpty ? """
         <form method="post" action="\(SiteRoute.appraisalWeights(activityID).path)" novalidate>
           \(Form.csrf(context))
-          \(Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share", ""], rows: rows, emptyMessage: ""))
+          \(Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share", "Change"], rows: rows, emptyMessage: ""))
           \(Form.submit("Save the weights", secondary: true))
         </form>
         """ as HTML : Components.table(caption: "Weights are relative: each criterion counts by its share of the total", headers: ["Criterion", "Weight", "Share"], rows: rows, emptyMessage: "No criteria yet."))

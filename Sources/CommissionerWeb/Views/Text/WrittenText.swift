@@ -30,6 +30,8 @@ enum WrittenText {
         case paragraph([String])
         case bullets([String])
         case numbers([String])
+        /// A table written as lines of `| cell | cell |`, the second a separator (`| --- |`).
+        case table([[String]])
     }
 
     private static func markdown(_ lines: [String]) -> HTML {
@@ -47,6 +49,16 @@ enum WrittenText {
                     blocks.append(.heading(level, rest.trimmingCharacters(in: .whitespaces)))
                     continue
                 }
+            }
+            if line.hasPrefix("|") && line.hasSuffix("|") && line.count > 1 {
+                let cells = BusinessCaseDocument.cells(line.count > 2 ? line : "| " + line.dropFirst().dropLast() + " |")
+                if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0 == "-" || $0 == ":" } }) { continue }
+                if case .table(let rows)? = blocks.last { blocks[blocks.count - 1] = .table(rows + [cells]) } else { blocks.append(.table([cells])) }
+                continue
+            }
+            if line.hasPrefix("\\") {
+                blocks.append(.paragraph([String(line.dropFirst())]))
+                continue
             }
             if line.hasPrefix("- ") || line.hasPrefix("* ") {
                 let item = String(line.dropFirst(2))
@@ -72,6 +84,9 @@ enum WrittenText {
                 return "<ul class=\"list list-bullet\">\(items.map { "<li>\(inline($0))</li>" as HTML })</ul>"
             case .numbers(let items):
                 return "<ol class=\"list list-number\">\(items.map { "<li>\(inline($0))</li>" as HTML })</ol>"
+            case .table(let rows):
+                guard let headers = rows.first else { return .empty }
+                return Components.table(caption: "", headers: headers, rows: rows.dropFirst().map { $0.map { HTML(text: $0) } }, emptyMessage: "")
             }
         }.joined()
     }
