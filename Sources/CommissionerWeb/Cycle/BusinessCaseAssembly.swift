@@ -50,7 +50,8 @@ enum BusinessCaseAssembly {
             ]),
         ]
         if let summary = inputs.records.document(.summaryOfFindings) {
-            blocks += [.heading("Summary of findings"), .paragraph(inputs.records.body(of: summary))]
+            blocks.append(.heading("Summary of findings"))
+            blocks += written(inputs.records.body(of: summary))
         }
         blocks.append(.heading("The evidence"))
         blocks.append(inputs.records.evidenceItems.isEmpty ? .paragraph("No evidence is recorded yet.")
@@ -61,6 +62,32 @@ enum BusinessCaseAssembly {
             : .bullets(inputs.records.outcomes.map { outcome in
                 outcome.statement + (outcome.measures.isEmpty ? "" : " (measured by: \(outcome.measures.joined(separator: "; ")))")
             }))
+        return blocks
+    }
+
+    /// A document's own text as blocks: its paragraphs, its bulleted lines as lists, its headings as sub-headings.
+    static func written(_ text: String) -> [BusinessCaseDocument.Block] {
+        var blocks: [BusinessCaseDocument.Block] = []
+        var paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+            paragraph = []
+        }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { flush(); continue }
+            if line.hasPrefix("#") {
+                flush()
+                blocks.append(.heading(String(line.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)))
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
+                flush()
+                if case .bullets(let items)? = blocks.last { blocks[blocks.count - 1] = .bullets(items + [String(line.dropFirst(2))]) }
+                else { blocks.append(.bullets([String(line.dropFirst(2))])) }
+            } else {
+                paragraph.append(line)
+            }
+        }
+        flush()
         return blocks
     }
 

@@ -187,11 +187,9 @@ struct AppraisalPage {
         <p class="body">In real prices, discounted to \(records.appraisal.baseYear) with the Green Book's declining rates (3.5% for the first 30 years;
         1.5% for health and life values), with optimism bias added to costs. Each option's page shows its costs and benefits year by year and
         how every figure was worked out.</p>
-        <div class="chart-pair">
-        \(AppraisalCharts.presentValues(options: records.options.map(\.name), cases: cases))
+        <div class="chart-narrow">\(AppraisalCharts.presentValues(options: records.options.map(\.name), cases: cases))</div>
         \(Components.table(caption: "Each option's present values", headers: ["Option", "Costs", "Benefits", "Net present social value", "Benefit–cost ratio", "Pays back"],
                            rows: summary, emptyMessage: "No options yet."))
-        </div>
         """
     }
 }

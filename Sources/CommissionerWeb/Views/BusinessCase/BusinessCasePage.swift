@@ -20,9 +20,12 @@ struct BusinessCasePage {
         let activityID = activity.id!
         return Layout.page(title: (errors.isEmpty ? "" : "Error: ") + "Business case", context: context) {
             """
-            <div class="grid-two-thirds no-print">
+            <div class="grid-two-thirds">
             \(Form.errorSummary(errors))
             <span class="caption-l">\(activity.title)</span>
+            <h1 class="heading-l">\(document.title)</h1>
+            </div>
+            <div class="grid-two-thirds no-print">
             <p class="body">Assembled from the records as they stand now: the activity, its evidence and outcomes, the delivery analysis,
             the preferred option's commercial model and money, and the people and milestones. Nothing is typed twice: change a record and this changes.
             Print it with your browser (the page prints without the menus), or download it for Word.</p>
@@ -31,7 +34,6 @@ struct BusinessCasePage {
             \(access.canAuthor ? issueForm(context) : .empty)
             </div>
             <article class="business-case">
-            <h1 class="heading-l">\(document.title)</h1>
             \(document.sections.map(section))
             </article>
             <p class="body no-print"><a href="\(SiteRoute.activity(activityID).path)">Back to the activity</a></p>
