@@ -185,6 +185,18 @@ def main():
         driver.get(activity_url + "/appraisal/scores")
         check("Score the options" in driver.page_source, "the options can be scored with reasons")
         audit_accessibility(driver, "15e-appraisal-scores")
+        driver.get(activity_url + "/appraisal")
+        follow(driver, "Partnership with on-island providers")
+        check("Commercial model" in driver.page_source and "For members" in driver.page_source and "0.966184" in driver.page_source,
+              "an option's page shows its commercial model and its economics year by year")
+        audit_accessibility(driver, "15f-appraisal-option")
+        follow(driver, "Change the commercial model")
+        check("Staff transfer and pension liability" in driver.page_source, "the commercial model is written heading by heading")
+        audit_accessibility(driver, "15g-commercial-model")
+        driver.get(activity_url + "/business-case")
+        check("Management case" in driver.page_source and "Download as Word" in driver.page_source,
+              "the business case is assembled from the records in the five cases")
+        audit_accessibility(driver, "15h-business-case")
         driver.get(activity_url)
         follow(driver, "Record the decision")
         submit(driver)

@@ -98,7 +98,9 @@ import Vapor
             let scrutiny = Browser(app)
             try await scrutiny.signIn(demoEmail(.scrutiny))
             for (title, expected) in [("Community nursing recommissioning", ["Partnership with on-island providers is the robust choice", "Stop the service", "Net present social value and benefit–cost ratio by option"]),
-                                      ("Shared ICT service through the partnership venture", ["Willingness to share", "Traditional sharing (s101 and s102)", "Every council needs ICT"])] {
+                                      ("Shared ICT service through the partnership venture", ["Willingness to share", "Traditional sharing (s101 and s102)", "Every council needs ICT"]),
+                                      ("Services to be shared through the partnership venture (phase 1)",
+                                       ["Share ICT is the robust choice", "Share Public Protection", "2 of the four councils agreed to share it (Appendix 1)"])] {
                 let id = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == title).first()).requireID()
                 let page = try await scrutiny.get("/activities/\(id.uuidString.lowercased())/appraisal")
                 for text in expected { #expect(page.body.contains(text), "\(title): \(text)") }

@@ -18,6 +18,8 @@ enum DemoAppraisals {
         var scores: [Double]
         var cashFlows: [CashFlowLine] = []
         var optimismBias: OptimismBias = .none
+        /// The reason for each score, by criterion; the workshop's when not given.
+        var justifications: [String] = []
     }
 
     static func load(activities: [String: UUID], lead: UUID, with writer: RecordWriter) async throws {
@@ -52,6 +54,11 @@ enum DemoAppraisals {
             ], with: writer)
             try await nursingCommercialModel(activity: nursing, lead: lead, with: writer)
         }
+        if let sharing = activities["Services to be shared through the partnership venture (phase 1)"] {
+            try await appraisal(activity: sharing, baseYear: 2015, lead: lead,
+                                decommissioningNotAppraisedBecause: "The matrix chooses which services to share, not whether to provide them: each is a service the councils must run",
+                                criteria: CriteriaTemplate.outcomeFramework.criteria.map { ($0.name, $0.weight) }, options: sharingMatrixOptions(), with: writer)
+        }
         if let ict = activities["Shared ICT service through the partnership venture"] {
             try await appraisal(activity: ict, baseYear: 2015, lead: lead,
                                 decommissioningNotAppraisedBecause: "Every council needs ICT to run its services: stopping it is not a realistic option",
@@ -65,6 +72,28 @@ enum DemoAppraisals {
                            weaknesses: "Delays and cost of procurement", scores: [6, 3, 6, 5, 4]),
             ], with: writer)
         }
+    }
+
+    /// The 2020 Vision decision matrix: each service the councils might share through the partnership
+    /// venture, scored on the outcome framework and on willingness to share. Willingness follows the
+    /// report's Appendix 1 (ten when all four councils agreed, less a quarter for each that did not or
+    /// was only interested); the other scores are illustrative.
+    static let sharingMatrix: [(service: String, councilsAgreed: Int, scores: [Double])] = [
+        ("GO Shared Services", 3, [8, 7, 7, 5]), ("ICT", 4, [9, 7, 7, 6]), ("Public Protection", 2, [5, 6, 6, 5]),
+        ("Customer Services", 4, [7, 6, 8, 7]), ("Revenues & Benefits", 4, [8, 6, 7, 5]), ("Legal", 3, [6, 7, 7, 5]),
+        ("Land & Property", 4, [7, 6, 6, 6]), ("Building Control", 4, [6, 5, 7, 5]),
+    ]
+
+    static func sharingMatrixOptions() -> [OptionSeed] {
+        [OptionSeed(channel: .internal, name: "Each council keeps its services to itself", summary: "The current arrangement: nothing more is shared.",
+                    isCurrent: true, scores: [2, 9, 5, 3, 0])]
+            + sharingMatrix.map { row in
+                OptionSeed(channel: .partnership, name: "Share \(row.service)",
+                           summary: "Commission \(row.service) from the partnership venture; \(row.councilsAgreed) of the four councils agreed to share it (Appendix 1).",
+                           scores: row.scores + [Double(row.councilsAgreed) * 2.5],
+                           justifications: Array(repeating: "Illustrative score for the demo", count: 4)
+                               + ["Appendix 1: \(row.councilsAgreed) of the four councils agreed to share it"])
+            }
     }
 
     @discardableResult
@@ -88,7 +117,8 @@ enum DemoAppraisals {
             try await writer.create(option)
             for (index, score) in seed.scores.enumerated() where index < criterionIDs.count {
                 try await writer.create(AppraisalScore(optionID: try option.requireID(), criterionID: criterionIDs[index], score: score,
-                                                       justification: "Scored at the options workshop (illustrative)"))
+                                                       justification: seed.justifications.indices.contains(index) ? seed.justifications[index]
+                                                           : "Scored at the options workshop (illustrative)"))
             }
             for line in seed.cashFlows { try await writer.create(AppraisalCashFlow(optionID: try option.requireID(), line: line)) }
         }

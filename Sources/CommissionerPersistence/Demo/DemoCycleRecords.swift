@@ -60,7 +60,8 @@ enum DemoCycleRecords {
     static func load(activities: [String: UUID], people: People, with writer: RecordWriter) async throws {
         let now = writer.now()
         func document(_ activity: UUID, _ kind: DocumentKind, _ title: String, _ body: String, status: DocumentStatus = .draft,
-                      approvedBy body_: String? = nil) async throws -> Document {
+                      approvedBy body_: String? = nil, on day: String = "2024-02-12", minute: String = "HCB/2024/07",
+                      byMembers: Bool = false) async throws -> Document {
             let document = Document(activityID: activity, kind: kind, title: title, createdBy: people.lead)
             document.status = status
             try await writer.create(document)
@@ -68,8 +69,8 @@ enum DemoCycleRecords {
                                                     format: .markdown, body: body, owner: people.lead, at: now))
             if let approvingBody = body_ {
                 try await writer.create(Approval(subject: .document, subjectID: try document.requireID(), subjectVersion: 1, activityID: activity,
-                                                 verdict: .approved, approver: people.approver, body: approvingBody, decidedOn: CalendarDay("2024-02-12")!,
-                                                 minuteReference: "HCB/2024/07", comment: "", at: now))
+                                                 verdict: .approved, approver: people.approver, body: approvingBody, byMembers: byMembers,
+                                                 decidedOn: CalendarDay(day)!, minuteReference: minute, comment: "", at: now))
             }
             return document
         }
@@ -190,6 +191,30 @@ enum DemoCycleRecords {
             try await writer.create(Approval(subject: .decision, subjectID: try decision.requireID(), subjectVersion: nil, activityID: ict,
                                              verdict: .approved, approver: people.approver, body: "2020 Vision Joint Committee", byMembers: true,
                                              decidedOn: CalendarDay("2015-07-14")!, minuteReference: "JC/2015/04", comment: "", at: now))
+        }
+
+        if let sharing = activities["Services to be shared through the partnership venture (phase 1)"] {
+            // The report's Appendix 1, as endorsed; its extracted text shows some ticks as "~", "√" or "\checkmark", read here as ✓.
+            _ = try await document(sharing, .servicesAnalysis, "Appendix 1: services to be shared", """
+                Each council completed the documentation, and this list of services to be shared was endorsed by the Member Governance Board
+                on 26 June 2015 (2020 Vision Partnership commissioning report, Appendix 1).
+
+                | Service | Cheltenham | Cotswold | Forest of Dean | West Oxfordshire |
+                | --- | --- | --- | --- | --- |
+                | GO Shared Services | ✓ | ✓ | ✓ | * |
+                | ICT | ✓ | ✓ | ✓ | ✓ |
+                | Public Protection | × | ✓ | ✓ | * |
+                | Customer Services | ✓ | ✓ | ✓ | ✓ |
+                | Revenues & Benefits | ✓ | ✓ | ✓ * | ✓ |
+                | Legal | × # | ✓ | ✓ | ✓ |
+                | Land & Property | ✓ | ✓ | ✓ | ✓ |
+                | Building Control | ✓ | ✓ | ✓ | ✓ |
+
+                - ✓: agreed to share
+                - ×: not being shared
+                - *: interested in possibility but already have a partnership with Gloucester City Council and Civica
+                - #: at this time
+                """, status: .approved, approvedBy: "Member Governance Board, 2020 Vision partnership", on: "2015-06-26", minute: "", byMembers: true)
         }
 
         if let registration = activities["Registration of care providers (statutory regulatory function)"] {
