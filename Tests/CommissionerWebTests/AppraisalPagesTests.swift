@@ -263,6 +263,7 @@ import Vapor
             let partial = try await lead.get(optionPath)
             #expect(partial.body.contains("3 years, then one optional extension (2 years): 5 years at most") && partial.body.contains("Incomplete"))
             #expect(partial.body.contains("For members") && partial.body.contains("Not written"))
+            #expect(partial.body.contains("The activity's risk register: Risk register: community nursing"), "the option's risks point to the risk register")
 
             // The demo's partnership model is complete and awaits members; the approver rules on it from the option's page.
             let partnership = try #require(records.options.first { $0.channel == .partnership })

@@ -39,8 +39,10 @@ struct AppraisalOptionController {
             approvals = try await Approval.query(on: req.db).filter(\.$subjectType == .commercialModel).filter(\.$subjectID == model.requireID())
                 .sort(\.$recordedAt).all()
         }
+        let riskRegister = try await Document.query(on: req.db).filter(\.$activity.$id == activity.requireID()).filter(\.$kind == .riskRegister)
+            .filter(\.$status != .superseded).sort(\.$createdAt, .descending).first()
         return AppraisalOptionDetailPage(activity: activity, access: access, records: records, option: option,
-                                         outcomes: try await req.activityOutcomes(activity), modelApprovals: approvals,
+                                         outcomes: try await req.activityOutcomes(activity), riskRegister: riskRegister, modelApprovals: approvals,
                                          names: try await UserQueries.names(of: approvals.map { $0.$approver.id }, on: req.db),
                                          approvalFields: approvalFields, errors: errors)
     }

@@ -11,6 +11,8 @@ struct AppraisalOptionDetailPage {
     var option: AppraisalOption
     /// The activity's outcomes.
     var outcomes: [Outcome]
+    /// The activity's risk register, where the option's risks are managed once it is chosen.
+    var riskRegister: Document? = nil
     /// Rulings on the option's commercial model, oldest first, and the approvers' names.
     var modelApprovals: [Approval] = []
     var names: [UUID: String] = [:]
@@ -24,6 +26,10 @@ struct AppraisalOptionDetailPage {
         let achieved = records.outcomeIDs(of: optionID)
         let achievedOutcomes: HTML = achieved.isEmpty ? "None linked"
             : "<ul class=\"list list-bullet\">\(outcomes.filter { achieved.contains($0.id!) }.map { "<li>\($0.statement)</li>" as HTML })</ul>"
+        let register: HTML = riskRegister.map { register in
+            "<br><a href=\"\(SiteRoute.document(activity: activityID, document: register.id!).path)\">The activity's risk register: \(register.title)</a>"
+        } ?? "<br><span class=\"secondary-text\">The activity has no risk register yet.</span>"
+        let risks: HTML = "\(option.risks.isEmpty ? "Not recorded" : option.risks)\(register)"
         let bias = option.optimismBias
         let optimism: HTML = bias.components.isEmpty ? "None recorded"
             : "\(CostCategory.allCases.map { HTML(text: "\($0.title) spend: \(bias.working(on: $0))") }.joined(separator: "<br>"))"
@@ -40,7 +46,7 @@ struct AppraisalOptionDetailPage {
                 ("Governance arrangements", HTML(text: option.governance.isEmpty ? "Not recorded" : option.governance)),
                 ("Alignment with policy and priorities", HTML(text: option.policyAlignment.isEmpty ? "Not recorded" : option.policyAlignment)),
                 ("Other resources needed", HTML(text: option.otherResources.isEmpty ? "Not recorded" : option.otherResources)),
-                ("Risks", HTML(text: option.risks.isEmpty ? "Not recorded" : option.risks)),
+                ("Risks", risks),
                 ("Optimism bias", optimism),
             ]))
             \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.editAppraisalOption(activity: activityID, option: optionID).path)\">Change the option</a></p>" as HTML : .empty)
