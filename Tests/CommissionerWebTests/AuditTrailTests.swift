@@ -28,6 +28,7 @@ import Vapor
                 + count(Milestone.self, app) + count(BudgetHolder.self, app) + count(Strategy.self, app) + count(StrategyEntry.self, app)
                 + count(Appraisal.self, app) + count(AppraisalCriterion.self, app) + count(AppraisalOption.self, app) + count(AppraisalScore.self, app)
                 + count(AppraisalCashFlow.self, app) + count(AppraisalOptionOutcome.self, app) + count(CommercialModel.self, app)
+                + count(ProviderProfile.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

@@ -99,6 +99,18 @@ import Vapor
     static let activityLeads = activityRoles([.commissioningLead])
     static let activityApprovers = activityRoles([.approver])
 
+    /// A provider's directory entry is read by commissioners, and by the provider's own people.
+    static let providerReaders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return target == .own ? .allowed : .notFound }
+        return .allowed
+    }
+    /// The directory is kept by administrators, commissioning leads, contract managers and procurement specialists.
+    static let directoryKeepers: Rule = { asker, _ in
+        if asker == .nobody { return .signInFirst }
+        return [.administrator, .commissioningLead, .contractManager, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
+    }
+
     /// The expected answer for each registered route, by "METHOD /path".
     static let expectations: [String: Rule] = [
         "GET /": signedIn,
@@ -188,6 +200,14 @@ import Vapor
         "POST /activities/:activityID/milestones/:milestoneID/done": activityAuthors,
         "GET /activities/:activityID/documents/:documentID/files/:fileID": activityReaders,
         "GET /activities/:activityID/appraisal": activityReaders,
+        "GET /providers": commissioningReaders,
+        "GET /providers.csv": commissioningReaders,
+        "GET /providers/:providerID": providerReaders,
+        "GET /providers/:providerID/edit": directoryKeepers,
+        "POST /providers/:providerID/edit": directoryKeepers,
+        "GET /api/v1/providers": commissioningReaders,
+        "GET /api/v1/providers/:providerID": providerReaders,
+        "PUT /api/v1/providers/:providerID": directoryKeepers,
         "GET /activities/:activityID/business-case": activityReaders,
         "GET /activities/:activityID/business-case.docx": activityReaders,
         "POST /activities/:activityID/business-case/versions": activityAuthors,
@@ -270,6 +290,7 @@ import Vapor
         try await withApp(database) { app in
             let other = try #require(try await OrganisationQueries.named("Cheltenham Borough Council", on: app.db))
             let government = try #require(try await OrganisationQueries.named("Government of Jersey", on: app.db))
+            let hospice = try #require(try await OrganisationQueries.named("Jersey Hospice Care", on: app.db))
             let outsiderWriter = RecordWriter(database: app.db, actor: .system)
             var failures: [String] = []
             for asker in Asker.allCases {
@@ -341,6 +362,8 @@ import Vapor
                             "evidenceID": evidence.id!.uuidString.lowercased(),
                             "outcomeID": activityOutcome.id!.uuidString.lowercased(),
                             "optionID": option.id!.uuidString.lowercased(),
+                            // A provider organisation: the asker's own when the asker is a provider, else another.
+                            "providerID": (asker == .provider && target == .own ? ownOrganisation! : hospice.id!).uuidString.lowercased(),
                             "criterionID": criterion.id!.uuidString.lowercased(),
                             "cashFlowID": cashFlow.id!.uuidString.lowercased(),
                         ]

@@ -125,6 +125,7 @@ public enum DemoWorkspace {
                 users[person.role] = user.id
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
+            try await DemoProviders.load(organisations: ids, with: writer)
             let demoPeople = DemoCycleRecords.People(lead: users[.commissioningLead]!, approver: users[.approver]!,
                                                      budgetHolder: users[.budgetHolder]!, contractManager: users[.contractManager]!)
             let strategy = try await DemoCycleRecords.loadStrategy(organisation: ids["Health and Community Services"]!, people: demoPeople, with: writer)
@@ -168,6 +169,7 @@ public enum DemoWorkspace {
             for membership in try await Membership.query(on: db).all() { try await writer.delete(membership) }
             for user in try await User.query(on: db).all() { try await writer.delete(user) }
             // Departments before the bodies they sit under.
+            try await DemoProviders.remove(with: writer)
             let organisations = try await Organisation.query(on: db).all()
             for organisation in organisations.filter({ $0.$parent.id != nil }) { try await writer.delete(organisation) }
             for organisation in organisations.filter({ $0.$parent.id == nil }) { try await writer.delete(organisation) }

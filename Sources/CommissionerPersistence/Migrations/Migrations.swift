@@ -19,5 +19,6 @@ public enum Migrations {
         CreateAppraisalOptionOutcomes(),
         AddAppraisalRevision(),
         CreateCommercialModels(),
+        CreateProviderProfiles(),
     ]
 }

@@ -8,7 +8,9 @@ struct HomeController {
 
     static let areaDescriptions: [SiteRoute: String] = [
         .home: "This page: who you are and where you act.",
+        .strategies: "Commissioning strategies, section by section, with what each still needs before approval.",
         .activities: "Every commissioning activity you can see, by phase and step of the cycle, with what each gate still lacks.",
+        .providers: "The provider directory: sector, size, registration numbers and the approved list.",
         .organisations: "The commissioning bodies, departments, providers, partnership ventures and scrutiny bodies, and who acts in each.",
         .users: "Create users, give and take away roles, and deactivate accounts.",
         .audit: "Every change to every record: who made it, when, and what it was before and after.",

@@ -32,6 +32,8 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case appraisalOption = "/api/v1/activities/:activityID/appraisal/options/:optionID"
     case commercialModel = "/api/v1/activities/:activityID/appraisal/options/:optionID/commercial-model"
     case appraisalCashFlow = "/api/v1/activities/:activityID/appraisal/options/:optionID/cash-flows/:cashFlowID"
+    case providers = "/api/v1/providers"
+    case provider = "/api/v1/providers/:providerID"
     case strategies = "/api/v1/strategies"
     case strategy = "/api/v1/strategies/:strategyID"
     case strategyEntries = "/api/v1/strategies/:strategyID/entries"

@@ -51,6 +51,10 @@ public enum SiteRoute: Hashable, Sendable {
     case outcome(activity: UUID, outcome: UUID)
     case outcomeRemoval(activity: UUID, outcome: UUID)
     case appraisal(UUID)
+    case providers
+    case providersCSV
+    case provider(UUID)
+    case editProvider(UUID)
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -138,6 +142,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .outcome: "/activities/:activityID/outcomes/:outcomeID"
         case .outcomeRemoval: "/activities/:activityID/outcomes/:outcomeID/remove"
         case .appraisal: "/activities/:activityID/appraisal"
+        case .providers: "/providers"
+        case .providersCSV: "/providers.csv"
+        case .provider: "/providers/:providerID"
+        case .editProvider: "/providers/:providerID/edit"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -187,7 +195,7 @@ public enum SiteRoute: Hashable, Sendable {
              .strategyEntries(let id), .newStrategyOutcome(let id), .strategyOutcomes(let id), .strategyReviewDate(let id),
              .strategySubmission(let id), .strategyApprovals(let id), .appraisal(let id), .appraisalWeights(let id), .appraisalCriteria(let id),
              .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
-             .businessCaseVersions(let id):
+             .businessCaseVersions(let id), .provider(let id), .editProvider(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),

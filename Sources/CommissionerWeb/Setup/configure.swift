@@ -28,6 +28,7 @@ func routes(_ app: Application) throws {
     API.ActivityRecordsController().register(on: api)
     API.StrategiesController().register(on: api)
     API.AppraisalController().register(on: api)
+    API.ProvidersController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -43,5 +44,6 @@ func routes(_ app: Application) throws {
     AppraisalController().register(on: site)
     AppraisalOptionController().register(on: site)
     BusinessCaseController().register(on: site)
+    ProvidersController().register(on: site)
     AuditController().register(on: site)
 }

@@ -257,6 +257,38 @@ enum OpenAPIDocument {
             "delete": removal("removeCashFlow", "Removes a line of an option's costs or benefits.", parameter: "cashFlowID",
                               parameters: [activityID, pathID("optionID"), pathID("cashFlowID")]),
         ],
+        APIRoute.providers.openAPIPath: [
+            "get": [
+                "operationId": "listProviders", "summary": "The provider directory, filtered and a page at a time.",
+                "security": [["bearerToken": []]],
+                "parameters": [
+                    ["name": "sector", "in": "query", "schema": ["type": "string", "enum": ProviderSector.allCases.map(\.rawValue)]],
+                    ["name": "size", "in": "query", "schema": ["type": "string", "enum": ProviderSize.allCases.map(\.rawValue)]],
+                    ["name": "approvedList", "in": "query", "schema": ["type": "string", "enum": ApprovedListStatus.allCases.map(\.rawValue)]],
+                    ["name": "name", "in": "query", "schema": ["type": "string"], "description": "Part of the name"],
+                    ["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
+                    ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]],
+                ] as [[String: Any]],
+                "responses": [
+                    "200": ["description": "One page of providers, and how many there are.", "content": json(listOf("Provider"))],
+                    "403": ["description": "Providers do not read the directory.", "content": json(ref("Error"))],
+                    "422": ["description": "A filter is not one of its values.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
+        APIRoute.provider.openAPIPath: [
+            "get": [
+                "operationId": "getProvider", "summary": "One provider's entry in the directory (a provider's own people may read theirs).",
+                "security": [["bearerToken": []]], "parameters": [pathID("providerID")],
+                "responses": [
+                    "200": ["description": "The entry.", "content": json(ref("Provider"))],
+                    "404": ["description": "No such provider, or not one the user may see.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+            "put": recordWrite("changeProvider", "Writes a provider's entry: sector, size, registration numbers, address, approved list, partnerships.",
+                               body: "ProviderChange", returns: "Provider", status: "200", parameters: [pathID("providerID")],
+                               who: "Not an administrator, commissioning lead, contract manager or procurement specialist."),
+        ],
         APIRoute.strategies.openAPIPath: [
             "get": [
                 "operationId": "listStrategies", "summary": "Commissioning strategies the user may see, with which sections are still to write.",
@@ -585,6 +617,20 @@ enum OpenAPIDocument {
                     "ownerId": ["type": "string", "format": "uuid", "nullable": true],
                 ]),
                 "NewMilestone": object(["title", "dueOn"], ["title": string, "dueOn": day, "doneOn": day, "ownerId": uuid]),
+                "Provider": object(["id", "name", "sector", "size"], [
+                    "id": uuid, "name": string,
+                    "sector": ["type": "string", "nullable": true, "enum": ProviderSector.allCases.map(\.rawValue), "description": "vcse: voluntary, community and social enterprise."],
+                    "size": ["type": "string", "nullable": true, "enum": ProviderSize.allCases.map(\.rawValue)],
+                    "companyNumber": string, "charityNumber": string, "address": string,
+                    "approvedList": ["type": "string", "enum": ApprovedListStatus.allCases.map(\.rawValue)],
+                    "partnershipIds": ["type": "array", "items": uuid],
+                ]),
+                "ProviderChange": object(["sector", "size"], [
+                    "sector": ["type": "string", "enum": ProviderSector.allCases.map(\.rawValue)], "size": ["type": "string", "enum": ProviderSize.allCases.map(\.rawValue)],
+                    "companyNumber": ["type": "string", "description": "8 digits, or 2 letters then 6 digits."], "charityNumber": string, "address": string,
+                    "approvedList": ["type": "string", "enum": ApprovedListStatus.allCases.map(\.rawValue)],
+                    "partnershipIds": ["type": "array", "items": uuid, "description": "Partnership ventures it belongs to."],
+                ]),
                 "Strategy": object(["id", "organisationId", "title", "summary", "status", "complete", "stillToWrite"], [
                     "id": uuid, "organisationId": uuid, "title": string, "summary": string,
                     "status": ["type": "string", "enum": DocumentStatus.allCases.map(\.rawValue)],
