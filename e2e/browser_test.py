@@ -197,6 +197,13 @@ def main():
         check("Management case" in driver.page_source and "Download as Word" in driver.page_source,
               "the business case is assembled from the records in the five cases")
         audit_accessibility(driver, "15h-business-case")
+        driver.get(BASE + "/providers?size=medium")
+        check("Jersey Hospice Care" in driver.page_source and "Download these providers as CSV" in driver.page_source,
+              "the provider directory filters by size")
+        audit_accessibility(driver, "15i-providers")
+        follow(driver, "Jersey Hospice Care")
+        check("Approved list" in driver.page_source, "a provider's directory entry shows its standing")
+        audit_accessibility(driver, "15j-provider")
         driver.get(activity_url)
         follow(driver, "Record the decision")
         submit(driver)

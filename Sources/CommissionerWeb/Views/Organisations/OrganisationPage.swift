@@ -33,6 +33,7 @@ struct OrganisationPage {
                 (key: "Sits under", value: parent.map { "<a href=\"\(SiteRoute.organisation($0.id).path)\">\($0.name)</a>" as HTML } ?? "Nothing: it stands on its own"),
                 (key: "Departments", value: departments.isEmpty ? "None" : "<ul class=\"list\">\(departments.map { "<li><a href=\"\(SiteRoute.organisation($0.id).path)\">\($0.name)</a></li>" as HTML })</ul>"),
             ]))
+            \(kind == .provider ? "<p class=\"body\"><a href=\"\(SiteRoute.provider(id).path)\">Its entry in the provider directory</a>: sector, size, registration numbers and the approved list.</p>" as HTML : .empty)
             <h2 class="heading-m">People and roles</h2>
             \(Components.table(caption: "Who acts in \(name)", headers: ["Name", "Email", "Role", "Status"], rows: members.map { member in
                 [
