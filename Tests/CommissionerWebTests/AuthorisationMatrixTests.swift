@@ -297,6 +297,14 @@ import Vapor
                 let me: User? = if let role = asker.role { try await UserQueries.withEmail(try EmailAddress(demoEmail(role)), on: app.db) } else { nil }
                 var ownOrganisation: UUID?
                 if let me { ownOrganisation = try await UserQueries.memberships(of: try me.requireID(), on: app.db).first?.$organisation.id }
+                // One signed-in browser per asker (signing in hashes a password, the dearest step here), with its
+                // session's CSRF token; signing out gets a browser of its own so the session survives for the rest.
+                func signedInBrowser() async throws -> (Browser, String?) {
+                    let browser = Browser(app)
+                    if let role = asker.role { try await browser.signIn(demoEmail(role)) } else { try await browser.get("/sign-in") }
+                    return (browser, browser.csrfToken)
+                }
+                let shared = try await signedInBrowser()
                 for route in app.routes.all {
                     let key = Self.key(route)
                     guard let rule = Self.expectations[key] else { continue }
@@ -383,9 +391,8 @@ import Vapor
                             let response = try await app.testing().sendRequest(route.method, path, headers: headers)
                             (status, location) = (response.status, nil)
                         } else {
-                            let browser = Browser(app)
-                            if let role = asker.role { try await browser.signIn(demoEmail(role)) } else { try await browser.get("/sign-in") }
-                            let page = route.method == .POST ? try await browser.post(path, [:]) : try await browser.get(path)
+                            let (browser, token) = key.hasPrefix("POST /sign-out") ? try await signedInBrowser() : shared
+                            let page = route.method == .POST ? try await browser.post(path, [:], csrf: .some(token)) : try await browser.get(path)
                             (status, location) = (page.status, page.location)
                         }
                         let outcome: Outcome = switch status {

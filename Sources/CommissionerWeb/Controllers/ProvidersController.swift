@@ -69,6 +69,7 @@ struct ProvidersController {
 
     @Sendable func change(req: Request) async throws -> Response {
         let (organisation, profile) = try await Self.visibleProvider(req)
+        guard ProviderAuthoring.mayEdit(try req.requireUser()) else { throw Abort(.forbidden, reason: "You may read the provider directory but not change it.") }
         let partnerships = try await ProviderQueries.partnerships(on: req.db)
         let fields = try req.formFields()
         do {
@@ -164,6 +165,7 @@ extension API {
 
         @Sendable func change(req: Request) async throws -> ProviderView {
             let (organisation, profile) = try await CommissionerWeb.ProvidersController.visibleProvider(req)
+            guard ProviderAuthoring.mayEdit(try req.requireUser()) else { throw Abort(.forbidden, reason: "You may read the provider directory but not change it.") }
             let body = try req.content.decode(ProviderChange.self)
             let saved = try await ProviderAuthoring.setProfile(
                 .init(sector: body.sector, size: body.size, companyNumber: body.companyNumber, charityNumber: body.charityNumber, address: body.address,
