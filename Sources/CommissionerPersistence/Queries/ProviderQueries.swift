@@ -42,11 +42,7 @@ public enum ProviderQueries {
             .join(SQLAlias(SQLIdentifier(ProviderProfile.schema), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
                   on: SQLColumn("organisation_id", table: "p"), .equal, SQLColumn("id", table: "o"))
             .where(SQLColumn("kind", table: "o"), .equal, SQLBind(OrganisationKind.provider.rawValue))
-        if let text = filter.nameContains, !text.isEmpty {
-            let escaped = text.lowercased().replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-            select = select.where(SQLQueryString("LOWER(o.name) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"))
-        }
+        if let text = filter.nameContains, !text.isEmpty { select = select.where(TextSearch.contains(SQLColumn("name", table: "o"), text)) }
         if let sector = filter.sector { select = select.where(SQLColumn("sector", table: "p"), .equal, SQLBind(sector.rawValue)) }
         if let size = filter.size { select = select.where(SQLColumn("size", table: "p"), .equal, SQLBind(size.rawValue)) }
         if let status = filter.approvedList {

@@ -1,13 +1,22 @@
 import FluentKit
 import FluentSQL
+import SQLKit
 
-extension QueryBuilder {
-    /// Keeps rows whose column contains the text, ignoring case, in the same way on SQLite and PostgreSQL.
-    public func filter(column: String, containsIgnoringCase text: String) -> Self {
+/// "Contains this text, ignoring case", written the same way on SQLite and PostgreSQL.
+enum TextSearch {
+    /// `LOWER(column) LIKE '%text%'`, with the text's own `%`, `_` and `\` matched literally.
+    static func contains(_ column: any SQLExpression, _ text: String) -> SQLQueryString {
         let escaped = text.lowercased()
             .replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
-        return filter(.sql(embed: "LOWER(\(ident: column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"))
+        return "LOWER(\(column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
+    }
+}
+
+extension QueryBuilder {
+    /// Keeps rows whose column contains the text, ignoring case, in the same way on SQLite and PostgreSQL.
+    public func filter(column: String, containsIgnoringCase text: String) -> Self {
+        filter(.sql(TextSearch.contains(SQLIdentifier(column), text)))
     }
 }
