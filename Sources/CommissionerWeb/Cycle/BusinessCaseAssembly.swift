@@ -22,7 +22,7 @@ enum BusinessCaseAssembly {
             .init(.economic, economic(inputs, computed, preferred)),
             .init(.commercial, commercial(inputs, preferred)),
             .init(.financial, financial(inputs, computed, preferred)),
-            .init(.management, management(inputs)),
+            .init(.management, management(inputs, preferred)),
         ])
     }
 
@@ -187,7 +187,7 @@ enum BusinessCaseAssembly {
         return blocks
     }
 
-    private static func management(_ inputs: Inputs) -> [BusinessCaseDocument.Block] {
+    private static func management(_ inputs: Inputs, _ preferred: Int?) -> [BusinessCaseDocument.Block] {
         let activity = inputs.records.activity
         var blocks: [BusinessCaseDocument.Block] = [
             .paragraph(FiveCase.management.question),
@@ -202,7 +202,7 @@ enum BusinessCaseAssembly {
             : .table(headers: ["Milestone", "Due", "Done", "Owner"], rows: inputs.records.milestones.map {
                 [$0.title, $0.dueOn, $0.doneOn ?? "", $0.$owner.id.map { inputs.names[$0] ?? "" } ?? ""]
             }))
-        if let appraisal = inputs.appraisal, let preferred = preferredOption(inputs, appraisal.computed()), !appraisal.options[preferred].risks.isEmpty {
+        if let appraisal = inputs.appraisal, let preferred, !appraisal.options[preferred].risks.isEmpty {
             blocks += [.heading("Risks of the preferred option"), .paragraph(appraisal.options[preferred].risks)]
         }
         let gate = inputs.records.gate()
