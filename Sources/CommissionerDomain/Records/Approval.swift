@@ -24,6 +24,10 @@ public enum ApprovalSubject: String, CaseIterable, Codable, Sendable {
     case strategy
     case exception
     case commercialModel = "commercial-model"
+    /// A variation to an agreement.
+    case agreementVariation = "agreement-variation"
+    /// Taking an agreement's optional extension, or letting it go.
+    case agreementExtension = "agreement-extension"
 }
 
 /// The rules every approval follows, whatever it approves.

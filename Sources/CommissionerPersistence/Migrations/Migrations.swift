@@ -20,5 +20,6 @@ public enum Migrations {
         AddAppraisalRevision(),
         CreateCommercialModels(),
         CreateProviderProfiles(),
+        CreateAgreements(),
     ]
 }

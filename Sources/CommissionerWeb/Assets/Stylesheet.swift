@@ -126,6 +126,7 @@ enum Stylesheet {
     .view-switch { margin-bottom: 20px; }
     .input-width-10 { max-width: 11em; }
     .input-width-5 { max-width: 6em; }
+    .input-width-20 { max-width: 21em; }
     .inline-form { display: inline; }
     .link-button { background: none; border: 0; padding: 0; color: #1d70b8; text-decoration: underline; font: inherit; cursor: pointer; }
     .link-button:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }

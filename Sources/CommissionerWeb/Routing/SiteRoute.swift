@@ -55,6 +55,17 @@ public enum SiteRoute: Hashable, Sendable {
     case providersCSV
     case provider(UUID)
     case editProvider(UUID)
+    case agreements
+    case agreementsCSV
+    case newAgreement
+    case agreement(UUID)
+    case editAgreement(UUID)
+    case agreementFunding(UUID)
+    case agreementYearValues(UUID)
+    case newAgreementVariation(UUID)
+    case agreementVariations(UUID)
+    case agreementExtensions(UUID)
+    case agreementApprovals(UUID)
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -146,6 +157,17 @@ public enum SiteRoute: Hashable, Sendable {
         case .providersCSV: "/providers.csv"
         case .provider: "/providers/:providerID"
         case .editProvider: "/providers/:providerID/edit"
+        case .agreements: "/agreements"
+        case .agreementsCSV: "/agreements.csv"
+        case .newAgreement: "/agreements/new"
+        case .agreement: "/agreements/:agreementID"
+        case .editAgreement: "/agreements/:agreementID/edit"
+        case .agreementFunding: "/agreements/:agreementID/funding"
+        case .agreementYearValues: "/agreements/:agreementID/values"
+        case .newAgreementVariation: "/agreements/:agreementID/variations/new"
+        case .agreementVariations: "/agreements/:agreementID/variations"
+        case .agreementExtensions: "/agreements/:agreementID/extensions"
+        case .agreementApprovals: "/agreements/:agreementID/approvals"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -195,7 +217,9 @@ public enum SiteRoute: Hashable, Sendable {
              .strategyEntries(let id), .newStrategyOutcome(let id), .strategyOutcomes(let id), .strategyReviewDate(let id),
              .strategySubmission(let id), .strategyApprovals(let id), .appraisal(let id), .appraisalWeights(let id), .appraisalCriteria(let id),
              .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
-             .businessCaseVersions(let id), .provider(let id), .editProvider(let id):
+             .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
+             .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
+             .agreementExtensions(let id), .agreementApprovals(let id):
             [id]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),

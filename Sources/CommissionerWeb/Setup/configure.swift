@@ -29,6 +29,7 @@ func routes(_ app: Application) throws {
     API.StrategiesController().register(on: api)
     API.AppraisalController().register(on: api)
     API.ProvidersController().register(on: api)
+    API.AgreementsController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -45,5 +46,6 @@ func routes(_ app: Application) throws {
     AppraisalOptionController().register(on: site)
     BusinessCaseController().register(on: site)
     ProvidersController().register(on: site)
+    AgreementsController().register(on: site)
     AuditController().register(on: site)
 }

@@ -13,6 +13,7 @@ enum Layout {
         Area(title: "Home", route: .home, access: .signedIn),
         Area(title: "Strategies", route: .strategies, access: .commissioningReader),
         Area(title: "Commissioning activities", route: .activities, access: .commissioningReader),
+        Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
         Area(title: "Users", route: .users, access: .administrator),

@@ -1,0 +1,100 @@
+import FluentKit
+import FluentSQL
+
+/// Agreements with their providers, funding lines, values by year, extension options and variations.
+struct CreateAgreements: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(Agreement.schema)
+            .id()
+            .field("reference", .string, .required)
+            .field("title", .string, .required)
+            .field("kind", .string, .required)
+            .field("description", .string, .required)
+            .field("service_category", .string, .required)
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .restrict))
+            .field("activity_id", .uuid, .references(CommissioningActivity.schema, .id, onDelete: .restrict))
+            .field("decision_id", .uuid, .references(DecisionRecord.schema, .id, onDelete: .restrict))
+            .field("awarded_on", .string)
+            .field("start_on", .string, .required)
+            .field("initial_end_on", .string, .required)
+            .field("end_on", .string, .required)
+            .field("extensions_taken", .int, .required)
+            .field("annual_value_pence", .int64, .required)
+            .field("total_value_pence", .int64, .required)
+            .field("varied_value_pence", .int64, .required)
+            .field("funding_arrangement", .string, .required)
+            .field("contract_manager_id", .uuid, .references(User.schema, .id, onDelete: .restrict))
+            .field("status", .string, .required)
+            .field("confidential", .bool, .required)
+            .field("version", .int, .required)
+            .field("created_by_id", .uuid, .required, .references(User.schema, .id, onDelete: .restrict))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "reference")
+            .create()
+        try await MigrationIndex.create(on: database, Agreement.schema, columns: ["organisation_id", "end_on"])
+        try await MigrationIndex.create(on: database, Agreement.schema, columns: ["end_on", "id"])
+        try await MigrationIndex.create(on: database, Agreement.schema, columns: ["status", "end_on"])
+        try await MigrationIndex.create(on: database, Agreement.schema, columns: ["activity_id"])
+        try await MigrationIndex.create(on: database, Agreement.schema, columns: ["contract_manager_id"])
+
+        try await database.schema(AgreementProvider.schema)
+            .id()
+            .field("agreement_id", .uuid, .required, .references(Agreement.schema, .id, onDelete: .restrict))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .restrict))
+            .unique(on: "agreement_id", "organisation_id")
+            .create()
+        try await MigrationIndex.create(on: database, AgreementProvider.schema, columns: ["organisation_id", "agreement_id"])
+
+        try await database.schema(FundingLine.schema)
+            .id()
+            .field("agreement_id", .uuid, .required, .references(Agreement.schema, .id, onDelete: .restrict))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, .id, onDelete: .restrict))
+            .field("budget_line", .string, .required)
+            .field("budget_holder_id", .uuid, .references(User.schema, .id, onDelete: .restrict))
+            .field("annual_pence", .int64, .required)
+            .create()
+        try await MigrationIndex.create(on: database, FundingLine.schema, columns: ["agreement_id"])
+        try await MigrationIndex.create(on: database, FundingLine.schema, columns: ["organisation_id", "agreement_id"])
+
+        try await database.schema(AgreementYearValue.schema)
+            .id()
+            .field("agreement_id", .uuid, .required, .references(Agreement.schema, .id, onDelete: .restrict))
+            .field("financial_year", .int, .required)
+            .field("pence", .int64, .required)
+            .unique(on: "agreement_id", "financial_year")
+            .create()
+
+        try await database.schema(AgreementExtension.schema)
+            .id()
+            .field("agreement_id", .uuid, .required, .references(Agreement.schema, .id, onDelete: .restrict))
+            .field("position", .int, .required)
+            .field("months", .int, .required)
+            .field("decision", .string, .required)
+            .field("reason", .string, .required)
+            .field("proposed_by_id", .uuid, .references(User.schema, .id, onDelete: .restrict))
+            .field("proposed_at", .datetime)
+            .unique(on: "agreement_id", "position")
+            .create()
+
+        try await database.schema(AgreementVariation.schema)
+            .id()
+            .field("agreement_id", .uuid, .required, .references(Agreement.schema, .id, onDelete: .restrict))
+            .field("number", .int, .required)
+            .field("description", .string, .required)
+            .field("value_change_pence", .int64, .required)
+            .field("effective_on", .string, .required)
+            .field("status", .string, .required)
+            .field("proposed_by_id", .uuid, .required, .references(User.schema, .id, onDelete: .restrict))
+            .field("proposed_at", .datetime, .required)
+            .unique(on: "agreement_id", "number")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [AgreementVariation.schema, AgreementExtension.schema, AgreementYearValue.schema, FundingLine.schema,
+                       AgreementProvider.schema, Agreement.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

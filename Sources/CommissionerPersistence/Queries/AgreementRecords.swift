@@ -1,0 +1,62 @@
+import CommissionerDomain
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// Everything recorded about one agreement: its providers, funding lines, values by year, extension
+/// options, variations and their approvals, and the activity and decision behind it, with the names
+/// of the people and organisations they mention.
+public struct AgreementRecords: Sendable {
+    public let agreement: Agreement
+    public var providers: [(id: UUID, name: String)] = []
+    public var fundingLines: [FundingLine] = []
+    public var yearValues: [AgreementYearValue] = []
+    public var extensions: [AgreementExtension] = []
+    public var variations: [AgreementVariation] = []
+    /// Rulings on its variations and extensions, oldest first.
+    public var approvals: [Approval] = []
+    public var activity: CommissioningActivity?
+    public var decision: DecisionRecord?
+    /// Names of the organisations and people these records mention, by identifier.
+    public var names: [UUID: String] = [:]
+    /// The body above each organisation that holds or funds it, where there is one.
+    public var parents: [UUID: UUID] = [:]
+
+    init(agreement: Agreement) { self.agreement = agreement }
+
+    public static func load(_ id: UUID, on database: any Database) async throws -> AgreementRecords? {
+        guard let agreement = try await Agreement.find(id, on: database) else { return nil }
+        var records = AgreementRecords(agreement: agreement)
+        records.providers = try await AgreementQueries.providersOf([id], on: database)[id] ?? []
+        records.fundingLines = try await FundingLine.query(on: database).filter(\.$agreement.$id == id).sort(\.$budgetLine).all()
+        records.yearValues = try await AgreementYearValue.query(on: database).filter(\.$agreement.$id == id).sort(\.$financialYear).all()
+        records.extensions = try await AgreementExtension.query(on: database).filter(\.$agreement.$id == id).sort(\.$position).all()
+        records.variations = try await AgreementVariation.query(on: database).filter(\.$agreement.$id == id).sort(\.$number).all()
+        let subjects = try records.extensions.map { try $0.requireID() } + records.variations.map { try $0.requireID() }
+        records.approvals = try await ModelRows.all(Approval.self, where: "subject_id", in: subjects, orderedBy: ["recorded_at", "id"], on: database)
+        if let activityID = agreement.$activity.id { records.activity = try await CommissioningActivity.find(activityID, on: database) }
+        if let decisionID = agreement.$decision.id { records.decision = try await DecisionRecord.find(decisionID, on: database) }
+        let organisations = [agreement.$organisation.id] + records.fundingLines.map { $0.$organisation.id }
+        let people = ([agreement.$contractManager.id, agreement.$createdBy.id, records.activity?.$commissioningLead.id]
+            + records.fundingLines.map { $0.$budgetHolder.id } + records.variations.map { $0.$proposedBy.id }
+            + records.extensions.map { $0.$proposedBy.id } + records.approvals.map { $0.$approver.id }).compactMap { $0 }
+        for organisation in try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(organisations))).all() {
+            let id = try organisation.requireID()
+            records.names[id] = organisation.name
+            if let parent = organisation.$parent.id { records.parents[id] = parent }
+        }
+        for (id, name) in try await NamesByID.read(User.schema, name: "display_name", ids: people, on: database) { records.names[id] = name }
+        return records
+    }
+
+    public var term: AgreementTerm {
+        AgreementTerm(start: agreement.start, initialEnd: agreement.initialEnd, extensionMonths: extensions.map(\.months), taken: agreement.extensionsTaken)
+    }
+
+    public func approvals(of id: UUID?) -> [Approval] { approvals.filter { $0.subjectID == id } }
+
+    public func name(_ id: UUID?) -> String? { id.flatMap { names[$0] } }
+
+    /// The extension to decide next: the first still open or awaiting approval.
+    public var nextExtension: AgreementExtension? { extensions.first { $0.decision == .open || $0.decision.awaitingApproval } }
+}

@@ -1,0 +1,167 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Foundation
+
+/// One agreement: what it is and with whom, its term and extensions, its value and funding, its
+/// variations, and where it came from in the commissioning cycle.
+struct AgreementPage {
+    var records: AgreementRecords
+    var canKeep: Bool
+    var canApprove: Bool
+    var seesInternals: Bool
+    var today: CalendarDay
+    /// A ruling form sent back with its problems, by subject.
+    var approvalFields = TextFields([:])
+    var approvalErrors = FieldErrors()
+    var approvalSubjectID: UUID?
+    var extensionFields = TextFields([:])
+    var extensionErrors = FieldErrors()
+
+    var agreement: Agreement { records.agreement }
+
+    func render(_ context: PageContext) -> HTML {
+        let id = agreement.id!
+        let warnings = AgreementChecks.warnings(contractManager: agreement.$contractManager.id, commissioningLead: records.activity?.$commissioningLead.id,
+                                                status: agreement.status)
+        return Layout.page(title: agreement.title, context: context) {
+            """
+            <span class="caption-l">\(agreement.kind.title) \(agreement.reference)</span>
+            <h1 class="heading-l">\(agreement.title)</h1>
+            <p class="body">\(Components.tag(agreement.status.title, colour: agreement.status.tagColour))\(agreement.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)</p>
+            \(seesInternals ? warnings.map { "<div class=\"warning-text\"><p class=\"body\"><strong>Check:</strong> \($0)</p></div>" as HTML } : [])
+            \(agreement.confidential ? "<p class=\"body secondary-text\">Confidential: only the people with a part in this agreement, its providers, administrators and scrutiny can see it.</p>" as HTML : HTML.empty)
+            \(summary)
+            \(canKeep ? "<p class=\"body\"><a class=\"button button-secondary\" href=\"\(SiteRoute.editAgreement(id).path)\">Change the agreement</a></p>" as HTML : HTML.empty)
+            \(term(context))
+            \(value)
+            \(seesInternals ? funding : HTML.empty)
+            \(variations(context))
+            <p class="body"><a href="\(SiteRoute.agreements.path)">All agreements</a></p>
+            """
+        }
+    }
+
+    var summary: HTML {
+        var rows: [(key: String, value: HTML)] = [
+            ("Providers", records.providers.map { "<a href=\"\(SiteRoute.provider($0.id).path)\">\($0.name)</a>" as HTML }.joined(separator: "; ")),
+            ("Held by", HTML(text: records.name(agreement.$organisation.id) ?? "")),
+            ("Kind", HTML(text: agreement.kind.title)),
+            ("Service category", HTML(text: agreement.serviceCategory.isEmpty ? "Not recorded" : agreement.serviceCategory)),
+            ("Contract manager", HTML(text: records.name(agreement.$contractManager.id) ?? "Not named")),
+        ]
+        if !agreement.summary.isEmpty { rows.insert(("Description", HTML(text: agreement.summary)), at: 0) }
+        if seesInternals {
+            let activity: HTML = records.activity.map { "<a href=\"\(SiteRoute.activity($0.id!).path)\">\($0.title)</a>" as HTML } ?? "None recorded"
+            let decision: HTML = records.decision.map { decision in
+                "<a href=\"\(SiteRoute.decision(activity: decision.$activity.id, decision: decision.id!).path)\">\(decision.decided)</a>" as HTML
+            } ?? "None recorded"
+            rows += [("Commissioning activity", activity), ("Decision that created it", decision)]
+        }
+        rows.append(("Awarded", HTML(text: agreement.awardedDay?.longForm ?? "Not recorded")))
+        return Components.summaryList(rows)
+    }
+
+    func term(_ context: PageContext) -> HTML {
+        let term = records.term
+        let next = records.nextExtension
+        let rows: [[HTML]] = records.extensions.map { option in
+            let from = term.end(afterTaking: option.position - 1).adding(days: 1)
+            let to = term.end(afterTaking: option.position)
+            let ruling = records.approvals(of: option.id).last
+            return [HTML(text: String(option.position)), HTML(text: AgreementTerm.length(option.months)),
+                    HTML(text: "\(from.longForm) to \(to.longForm)"), HTML(text: option.decision.title),
+                    HTML(text: option.reason + (ruling.map { " — \($0.verdict.title.lowercased()) by \($0.body) on \($0.decidedDay?.longForm ?? $0.decidedOn)" } ?? ""))]
+        }
+        var proposal: HTML = .empty
+        if let next, canKeep, next.decision == .open, agreement.status.isRunning {
+            proposal = """
+            <h3 class="heading-s" id="extension">Extension \(next.position): take it or let it go</h3>
+            \(Form.errorSummary(extensionErrors))
+            <form method="post" action="\(SiteRoute.agreementExtensions(agreement.id!).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.select("choice", label: "Proposal", options: [("take", "Take extension \(next.position) (\(AgreementTerm.length(next.months)))"), ("decline", "Let it go: the agreement ends on \(agreement.end.longForm)")],
+                            selected: extensionFields["choice"], errors: extensionErrors, blank: "Choose"))
+              \(Form.textarea("reason", label: "Why", value: extensionFields["reason"], hint: "How the agreement has performed, and whether it is still the best way to meet the need. An approver then rules.", errors: extensionErrors, rows: 3))
+              \(Form.submit("Propose", secondary: true))
+            </form>
+            """
+        }
+        var ruling: HTML = .empty
+        if let next, next.decision.awaitingApproval, canApprove, next.$proposedBy.id != context.user?.id {
+            ruling = ApprovalForm.render(action: SiteRoute.agreementApprovals(agreement.id!).path,
+                                         hidden: [("subject", ApprovalSubject.agreementExtension.rawValue), ("subjectID", next.id!.uuidString.lowercased())],
+                                         fields: approvalSubjectID == next.id ? approvalFields : TextFields([:]),
+                                         errors: approvalSubjectID == next.id ? approvalErrors : FieldErrors(), context: context)
+        }
+        return """
+        <h2 class="heading-m">Term</h2>
+        \(Components.summaryList([
+            ("Starts", HTML(text: agreement.start.longForm)),
+            ("Initial term ends", HTML(text: agreement.initialEnd.longForm)),
+            ("Ends, as it stands", "\(agreement.end.longForm)\(agreement.status.isRunning && agreement.end < today ? " \(Components.tag("Past its end: record whether it expired", colour: "red"))" as HTML : HTML.empty)"),
+            ("Extension options", HTML(text: (term.shorthand.map { $0 + ": " } ?? "") + term.description)),
+            ("Extensions left", HTML(text: "\(records.extensions.filter { $0.decision == .open || $0.decision.awaitingApproval }.count) of \(records.extensions.count); it could run to \(term.end(afterTaking: records.extensions.filter { $0.decision != .declined && $0.decision != .lapsed }.count).longForm)")),
+        ]))
+        \(records.extensions.isEmpty ? HTML.empty : Components.table(caption: "Extension options", headers: ["Extension", "Length", "Would run", "Decision", "Why, and the approval"],
+                                                                       rows: rows, emptyMessage: ""))
+        \(proposal)
+        \(ruling)
+        """
+    }
+
+    var value: HTML {
+        let id = agreement.id!
+        let years = records.yearValues
+        return """
+        <h2 class="heading-m">Value</h2>
+        \(Components.summaryList([
+            ("Annual value", HTML(text: Money.text(pence: agreement.annualValuePence))),
+            ("Total value as agreed", HTML(text: Money.text(pence: agreement.totalValuePence))),
+            ("Approved variations", HTML(text: Money.text(pence: agreement.variedValuePence))),
+            ("Total value now", "<strong>\(Money.text(pence: agreement.currentTotalPence))</strong>"),
+        ]))
+        \(Components.table(caption: "Value by financial year", headers: ["Financial year", "Value"],
+                           rows: years.map { [HTML(text: FinancialYear.title($0.financialYear)), HTML(text: Money.text(pence: $0.pence))] },
+                           emptyMessage: "The value by year is not recorded."))
+        \(canKeep ? "<p class=\"body\"><a href=\"\(SiteRoute.agreementYearValues(id).path)\">Record the value by year</a></p>" as HTML : HTML.empty)
+        """
+    }
+
+    var funding: HTML {
+        let id = agreement.id!
+        let lines = records.fundingLines
+        return """
+        <h2 class="heading-m">Funding</h2>
+        <p class="body">\(agreement.fundingArrangement.title).</p>
+        \(Components.table(caption: "Funding lines", headers: ["Organisation", "Budget line", "Budget holder", "Yearly contribution"], rows: lines.map { line in
+            [HTML(text: records.name(line.$organisation.id) ?? ""), HTML(text: line.budgetLine), HTML(text: records.name(line.$budgetHolder.id) ?? "Not named"),
+             HTML(text: Money.text(pence: line.annualPence))]
+        }, emptyMessage: "No funding lines are recorded."))
+        \(canKeep ? "<p class=\"body\"><a href=\"\(SiteRoute.agreementFunding(id).path)\">Change the funding lines</a></p>" as HTML : HTML.empty)
+        """
+    }
+
+    func variations(_ context: PageContext) -> HTML {
+        let id = agreement.id!
+        let rulingForms: [HTML] = records.variations.filter { $0.status == .proposed && canApprove && $0.$proposedBy.id != context.user?.id }.map { variation in
+            """
+            <h3 class="heading-s">Variation \(variation.number): \(variation.summary)</h3>
+            \(ApprovalForm.render(action: SiteRoute.agreementApprovals(id).path,
+                                  hidden: [("subject", ApprovalSubject.agreementVariation.rawValue), ("subjectID", variation.id!.uuidString.lowercased())],
+                                  fields: approvalSubjectID == variation.id ? approvalFields : TextFields([:]),
+                                  errors: approvalSubjectID == variation.id ? approvalErrors : FieldErrors(), context: context))
+            """
+        }
+        return """
+        <h2 class="heading-m" id="variations">Variations</h2>
+        \(Components.table(caption: "Variations log", headers: ["No.", "What changed", "Value change", "From", "Proposed by", "Status and approval"], rows: records.variations.map { variation in
+            let ruling = records.approvals(of: variation.id).last
+            return [HTML(text: String(variation.number)), HTML(text: variation.summary), HTML(text: Money.text(pence: variation.valueChangePence)),
+                    HTML(text: CalendarDay(variation.effectiveOn)?.longForm ?? variation.effectiveOn), HTML(text: records.name(variation.$proposedBy.id) ?? ""),
+                    HTML(text: variation.status.title + (ruling.map { ": \($0.verdict.title.lowercased()) by \($0.body) on \($0.decidedDay?.longForm ?? $0.decidedOn)\($0.minuteReference.isEmpty ? "" : ", minute \($0.minuteReference)")" } ?? ""))]
+        }, emptyMessage: "No variations."))
+        \(canKeep && !agreement.status.hasEnded ? "<p class=\"body\"><a href=\"\(SiteRoute.newAgreementVariation(id).path)\">Propose a variation</a></p>" as HTML : HTML.empty)
+        \(rulingForms)
+        """
+    }
+}
