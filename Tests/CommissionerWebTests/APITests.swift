@@ -103,6 +103,21 @@ import VaporTesting
             let described = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
             #expect(routed == described, "routed but not described: \(routed.subtracting(described)); described but not routed: \(described.subtracting(routed))")
             #expect(Set(APIRoute.allCases.map(\.openAPIPath)) == Set(paths.keys))
+
+            let components = try #require(document["components"] as? [String: Any])
+            let schemas = try #require(components["schemas"] as? [String: Any])
+            var references: Set<String> = []
+            func collect(_ value: Any) {
+                if let object = value as? [String: Any] {
+                    if let reference = object["$ref"] as? String { references.insert(reference) }
+                    object.values.forEach(collect)
+                } else if let array = value as? [Any] {
+                    array.forEach(collect)
+                }
+            }
+            collect(document)
+            let unresolved = references.filter { !schemas.keys.contains($0.replacingOccurrences(of: "#/components/schemas/", with: "")) }
+            #expect(unresolved.isEmpty, "references to schemas that are not described: \(unresolved.sorted())")
         }
     }
 }

@@ -9,24 +9,24 @@ enum OpenAPIDocument {
         paths.flatMap { path, item in item.keys.map { (method: $0.uppercased(), path: path) } }
     }
 
-    private static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
 
-    private static func json(_ schema: [String: Any]) -> [String: Any] { ["application/json": ["schema": schema]] }
+    static func json(_ schema: [String: Any]) -> [String: Any] { ["application/json": ["schema": schema]] }
 
-    private static var errors: [String: Any] { [
+    static var errors: [String: Any] { [
         "401": ["description": "No valid API token was sent.", "content": json(ref("Error"))],
     ] }
 
-    private static var paging: [[String: Any]] { [
+    static var paging: [[String: Any]] { [
         ["name": "page", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "default": 1], "description": "Page number, from 1."],
         ["name": "per", "in": "query", "required": false, "schema": ["type": "integer", "minimum": 1, "maximum": 100, "default": 25], "description": "Items per page."],
     ] }
 
-    private static var activityID: [String: Any] { pathID("activityID") }
-    private static var documentID: [String: Any] { pathID("documentID") }
+    static var activityID: [String: Any] { pathID("activityID") }
+    static var documentID: [String: Any] { pathID("documentID") }
 
     /// A POST that writes one of an activity's records: the checks and refusals every such route shares.
-    private static func recordWrite(_ operationID: String, _ summary: String, body: String, returns: String, status: String = "201",
+    static func recordWrite(_ operationID: String, _ summary: String, body: String, returns: String, status: String = "201",
                                     parameters: [[String: Any]]? = nil, who: String = "Not an author of the activity (commissioning lead, budget holder, procurement specialist or contract manager of its organisations).") -> [String: Any] {
         [
             "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": parameters ?? [activityID],
@@ -42,11 +42,11 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func pathID(_ name: String) -> [String: Any] {
+    static func pathID(_ name: String) -> [String: Any] {
         ["name": name, "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
     }
 
-    private static func removal(_ operationID: String, _ summary: String, parameter: String, parameters: [[String: Any]]? = nil) -> [String: Any] {
+    static func removal(_ operationID: String, _ summary: String, parameter: String, parameters: [[String: Any]]? = nil) -> [String: Any] {
         [
             "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": parameters ?? [activityID, pathID(parameter)],
             "responses": [
@@ -57,23 +57,25 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func object(_ required: [String], _ properties: [String: Any]) -> [String: Any] {
+    static func object(_ required: [String], _ properties: [String: Any]) -> [String: Any] {
         ["type": "object", "required": required, "properties": properties]
     }
 
-    private static var string: [String: Any] { ["type": "string"] }
-    private static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
-    private static var day: [String: Any] { ["type": "string", "format": "date", "description": "YYYY-MM-DD"] }
-    private static func strings(_ values: [String]? = nil) -> [String: Any] {
+    static var string: [String: Any] { ["type": "string"] }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var day: [String: Any] { ["type": "string", "format": "date", "description": "YYYY-MM-DD"] }
+    static func strings(_ values: [String]? = nil) -> [String: Any] {
         ["type": "array", "items": values.map { ["type": "string", "enum": $0] as [String: Any] } ?? string]
     }
 
-    private static func listOf(_ name: String) -> [String: Any] {
+    static func listOf(_ name: String) -> [String: Any] {
         ["type": "object", "required": ["items", "total", "page", "per"],
          "properties": ["items": ["type": "array", "items": ref(name)], "total": ["type": "integer"], "page": ["type": "integer"], "per": ["type": "integer"]]]
     }
 
-    static var paths: [String: [String: Any]] { [
+    static var paths: [String: [String: Any]] { corePaths.merging(agreementPaths) { a, _ in a } }
+
+    static var corePaths: [String: [String: Any]] { [
         APIRoute.me.openAPIPath: [
             "get": [
                 "operationId": "getMe", "summary": "Who the token belongs to, and the roles they hold in each organisation.",
@@ -361,7 +363,7 @@ enum OpenAPIDocument {
         "paths": paths,
         "components": [
             "securitySchemes": ["bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token."]],
-            "schemas": [
+            "schemas": agreementSchemas.merging([
                 "Error": [
                     "type": "object", "required": ["error", "reason"],
                     "properties": [
@@ -655,7 +657,7 @@ enum OpenAPIDocument {
                         "page": ["type": "integer"], "per": ["type": "integer"],
                     ],
                 ],
-            ] as [String: Any],
+            ] as [String: Any]) { a, _ in a },
         ] as [String: Any],
     ] }
 
