@@ -111,6 +111,28 @@ import Vapor
         return [.administrator, .commissioningLead, .contractManager, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
     }
 
+    /// An agreement is seen by administrators and scrutiny, by the organisations that hold it, and by its provider's people.
+    static let agreementReaders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if [.administrator, .scrutiny].contains(asker) || target == .own { return .allowed }
+        return .notFound
+    }
+    /// Rules for one agreement: not found for those who may not see it, forbidden to those who see it without one of `roles` there.
+    static func agreementRoles(_ roles: Set<Asker>) -> Rule {
+        { asker, target in
+            if asker == .nobody { return .signInFirst }
+            if target == .other && ![.administrator, .scrutiny].contains(asker) { return .notFound }
+            return target == .own && roles.contains(asker) ? .allowed : .forbidden
+        }
+    }
+    /// Agreements are kept by contract managers, commissioning leads and procurement specialists.
+    static let agreementKeepers = agreementRoles([.contractManager, .commissioningLead, .procurementSpecialist])
+    static let agreementApprovers = agreementRoles([.approver])
+    static let agreementRecorders: Rule = { asker, _ in
+        if asker == .nobody { return .signInFirst }
+        return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
+    }
+
     /// The expected answer for each registered route, by "METHOD /path".
     static let expectations: [String: Rule] = [
         "GET /": signedIn,
@@ -208,6 +230,30 @@ import Vapor
         "GET /api/v1/providers": commissioningReaders,
         "GET /api/v1/providers/:providerID": providerReaders,
         "PUT /api/v1/providers/:providerID": directoryKeepers,
+        "GET /agreements": signedIn,
+        "GET /agreements.csv": signedIn,
+        "GET /agreements/new": agreementRecorders,
+        "POST /agreements": agreementRecorders,
+        "GET /agreements/:agreementID": agreementReaders,
+        "GET /agreements/:agreementID/edit": agreementKeepers,
+        "POST /agreements/:agreementID/edit": agreementKeepers,
+        "GET /agreements/:agreementID/funding": agreementKeepers,
+        "POST /agreements/:agreementID/funding": agreementKeepers,
+        "GET /agreements/:agreementID/values": agreementKeepers,
+        "POST /agreements/:agreementID/values": agreementKeepers,
+        "GET /agreements/:agreementID/variations/new": agreementKeepers,
+        "POST /agreements/:agreementID/variations": agreementKeepers,
+        "POST /agreements/:agreementID/extensions": agreementKeepers,
+        "POST /agreements/:agreementID/approvals": agreementApprovers,
+        "GET /api/v1/agreements": signedIn,
+        "POST /api/v1/agreements": agreementRecorders,
+        "GET /api/v1/agreements/:agreementID": agreementReaders,
+        "PUT /api/v1/agreements/:agreementID": agreementKeepers,
+        "PUT /api/v1/agreements/:agreementID/funding-lines": agreementKeepers,
+        "PUT /api/v1/agreements/:agreementID/year-values": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/variations": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/extensions": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/approvals": agreementApprovers,
         "GET /activities/:activityID/business-case": activityReaders,
         "GET /activities/:activityID/business-case.docx": activityReaders,
         "POST /activities/:activityID/business-case/versions": activityAuthors,
@@ -356,7 +402,16 @@ import Vapor
                         try await outsiderWriter.create(decision)
                         let strategy = Strategy(organisationID: activityOrganisation, title: "Strategy \(suffix)", summary: "", reviewOn: nil, createdBy: subject.id!)
                         try await outsiderWriter.create(strategy)
+                        // An agreement held where the activity is, with the asker's own provider (when the asker is a provider and it is
+                        // their own) or another.
+                        let agreementProvider = asker == .provider && target == .own ? ownOrganisation! : hospice.id!
+                        let agreement = Agreement(reference: "M-\(suffix)", title: "Matrix agreement \(suffix)", kind: .contract, organisationID: activityOrganisation,
+                                                  start: CalendarDay("2026-04-01")!, initialEnd: CalendarDay("2029-03-31")!, annualValuePence: 100_000_00,
+                                                  totalValuePence: 300_000_00, status: .live, createdBy: subject.id!)
+                        try await outsiderWriter.create(agreement)
+                        try await outsiderWriter.create(AgreementProvider(agreementID: agreement.id!, organisationID: agreementProvider))
                         let values: [String: String] = [
+                            "agreementID": agreement.id!.uuidString.lowercased(),
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
                             "userID": subject.id!.uuidString.lowercased(),
                             "membershipID": subjectMembership.id!.uuidString.lowercased(),
