@@ -4,7 +4,7 @@ import FluentSQL
 import Foundation
 
 /// Everything the records hold about some commissioning activities, loaded together: the gate of
-/// each is computed from this. Loading takes at most eleven queries (fewer when there are no documents
+/// each is computed from this. Loading takes at most twelve queries (fewer when there are no documents
 /// or outcomes, or the organisations are known), and three more when an activity serves a strategy,
 /// whether there is one activity or a hundred and however many documents, decisions, approvals or
 /// evidence they have.
@@ -29,6 +29,8 @@ public struct ActivityRecords: Sendable {
     public var strategyComplete = false
     /// The delivery analysis, as far as the gates need it.
     public var appraisal: AppraisalGateSummary?
+    /// Agreements the activity created, oldest first.
+    public var agreements: [Agreement] = []
 
     init(activity: CommissioningActivity) { self.activity = activity }
 
@@ -88,6 +90,9 @@ public struct ActivityRecords: Sendable {
             byID[holder.$activity.id]?.budgetHolders.append(holder)
         }
         for (id, summary) in try await AppraisalGateSummary.load(activityIDs: ids, on: database) { byID[id]?.appraisal = summary }
+        for agreement in try await ModelRows.all(Agreement.self, where: "activity_id", in: ids, orderedBy: ["created_at", "id"], on: database) {
+            if let id = agreement.$activity.id { byID[id]?.agreements.append(agreement) }
+        }
         let strategyIDs = Set(activities.compactMap { $0.$strategy.id })
         if !strategyIDs.isEmpty {
             let strategies = try await ModelRows.all(Strategy.self, where: "id", in: Array(strategyIDs), on: database)
@@ -221,6 +226,9 @@ public struct ActivityRecords: Sendable {
             evidence.decommissioningPlan = .init(reference: EvidenceReference(kind: "document", id: id), approved: plan.status == .approved,
                                                  missingSections: DecommissioningPlanSection.missing(in: body(of: plan)))
         }
+        // The award is an agreement with its award date; the agreement is recorded once it is no longer only in the pipeline.
+        evidence.award = ref("agreement", agreements.first { $0.awardedOn != nil }?.id)
+        evidence.agreement = ref("agreement", agreements.first { $0.status != .pipeline }?.id)
         evidence.publishedEvaluationWithLessons = approved(.evaluation)
         return evidence
     }

@@ -101,7 +101,10 @@ struct AgreementsController {
     @Sendable func new(req: Request) async throws -> HTML {
         let user = try req.requireUser()
         try Self.requireRecorder(user)
-        return AgreementFormPage(existing: nil, choices: try await Self.choices(req, user: user), fields: TextFields([:]), errors: FieldErrors())
+        // Started from an activity's page: the activity is chosen already.
+        let activity = req.queryFields()["activityId"].flatMap(UUID.init(uuidString:))?.uuidString.lowercased()
+        return AgreementFormPage(existing: nil, choices: try await Self.choices(req, user: user), fields: TextFields(activity.map { ["activityID": $0] } ?? [:]),
+                                 errors: FieldErrors())
             .render(req.pageContext)
     }
 

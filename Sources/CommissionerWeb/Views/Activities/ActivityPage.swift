@@ -54,6 +54,7 @@ struct ActivityPage {
             <ul class="task-list">\(gate.requirements.map(requirement))</ul>
             \(documents)
             \(decisions)
+            \(agreements)
             \(evidence)
             \(outcomes)
             \(milestones(context))
@@ -102,6 +103,7 @@ struct ActivityPage {
             let route: SiteRoute = approval.subjectType == .decision
                 ? .decision(activity: activityID, decision: approval.subjectID) : .document(activity: activityID, document: approval.subjectID)
             return " <a href=\"\(route.path)\">approved by \(approval.body), \(approval.decidedDay?.longForm ?? approval.decidedOn)</a>"
+        case "agreement": return " <a href=\"\(SiteRoute.agreement(reference.id).path)\">the agreement</a>"
         case "outcome": return " <a href=\"#outcomes\">the outcomes</a>"
         case "user": return " <a href=\"#people\">\(name(reference.id))</a>"
         case "strategy": return " <a href=\"\(SiteRoute.strategy(reference.id).path)\">\(records.strategy?.title ?? "the strategy")</a>"
@@ -160,6 +162,24 @@ struct ActivityPage {
             ]
         }, emptyMessage: "No decision recorded yet. The activity cannot enter procurement (step 5) without an approved decision record."))
         \(access.canAuthor ? "<p class=\"body\"><a href=\"\(current.map { SiteRoute.newDecision(activityID).path(query: [("supersedesId", $0.id!.uuidString.lowercased())]) } ?? SiteRoute.newDecision(activityID).path)\">\(current == nil ? "Record the decision" : "Record a changed decision")</a></p>" as HTML : .empty)
+        """
+    }
+
+    /// What the activity bought, granted or shared. A confidential agreement is only counted here: its own page shows it to those with a part in it.
+    private var agreements: HTML {
+        let open = records.agreements.filter { !$0.confidential }
+        let confidential = records.agreements.count - open.count
+        return """
+        <h2 class="heading-m" id="agreements">Agreements</h2>
+        \(Components.table(caption: "Agreements this activity created", headers: ["Agreement", "Kind", "Status", "Ends", "Annual value"], rows: open.map { agreement in
+            [
+                "<a href=\"\(SiteRoute.agreement(agreement.id!).path)\">\(agreement.reference): \(agreement.title)</a>",
+                HTML(text: agreement.kind.title), Components.tag(agreement.status.title, colour: agreement.status.tagColour),
+                HTML(text: CalendarDay(agreement.endOn)?.longForm ?? agreement.endOn), HTML(text: Money.text(pence: agreement.annualValuePence)),
+            ]
+        }, emptyMessage: confidential > 0 ? "" : "No agreement recorded yet. Record the award and the agreement before the service starts (the gate to step 6)."))
+        \(confidential > 0 ? "<p class=\"body\">And \(confidential) confidential agreement\(confidential == 1 ? "" : "s"), shown on \(confidential == 1 ? "its" : "their") own page to those with a part in \(confidential == 1 ? "it" : "them").</p>" as HTML : .empty)
+        \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newAgreement.path(query: [("activityId", activityID.uuidString.lowercased())]))\">Record an agreement</a></p>" as HTML : .empty)
         """
     }
 
