@@ -29,6 +29,8 @@ import Vapor
                 + count(Appraisal.self, app) + count(AppraisalCriterion.self, app) + count(AppraisalOption.self, app) + count(AppraisalScore.self, app)
                 + count(AppraisalCashFlow.self, app) + count(AppraisalOptionOutcome.self, app) + count(CommercialModel.self, app)
                 + count(ProviderProfile.self, app)
+                + count(Agreement.self, app) + count(AgreementProvider.self, app) + count(FundingLine.self, app) + count(AgreementYearValue.self, app)
+                + count(AgreementExtension.self, app) + count(AgreementVariation.self, app)
             #expect(result.checked == records, "one create event per record")
         }
     }

@@ -146,6 +146,9 @@ public enum DemoWorkspace {
             try await DemoAppraisals.load(activities: activityIDs, lead: demoPeople.lead, with: writer)
             try await DemoCycleRecords.load(activities: activityIDs, people: demoPeople, with: writer)
             try await DemoAppraisals.linkOutcomes(activities: activityIDs, with: writer)
+            try await DemoAgreements.load(organisations: ids, activities: activityIDs,
+                                          people: .init(contractManager: demoPeople.contractManager, budgetHolder: demoPeople.budgetHolder,
+                                                        approver: demoPeople.approver, lead: demoPeople.lead), with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -156,6 +159,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoAgreements.remove(with: writer)
             try await DemoAppraisals.removeOutcomeLinks(with: writer)
             try await DemoCycleRecords.remove(with: writer)
             try await DemoAppraisals.remove(with: writer)
