@@ -128,6 +128,10 @@ import Vapor
     /// Agreements are kept by contract managers, commissioning leads and procurement specialists.
     static let agreementKeepers = agreementRoles([.contractManager, .commissioningLead, .procurementSpecialist])
     static let agreementApprovers = agreementRoles([.approver])
+    /// Returns are sent by the provider's own people, or by a keeper on their behalf.
+    static let agreementReturners = agreementRoles([.contractManager, .commissioningLead, .procurementSpecialist, .provider])
+    /// Returned values are verified, queried and corrected by contract managers.
+    static let agreementVerifiers = agreementRoles([.contractManager])
     static let agreementRecorders: Rule = { asker, _ in
         if asker == .nobody { return .signInFirst }
         return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
@@ -245,6 +249,26 @@ import Vapor
         "POST /agreements/:agreementID/variations": agreementKeepers,
         "POST /agreements/:agreementID/extensions": agreementKeepers,
         "POST /agreements/:agreementID/approvals": agreementApprovers,
+        "GET /agreements/:agreementID/kpis/new": agreementKeepers,
+        "POST /agreements/:agreementID/kpis": agreementKeepers,
+        "GET /agreements/:agreementID/kpis/:kpiID": agreementReaders,
+        "GET /agreements/:agreementID/kpis/:kpiID/edit": agreementKeepers,
+        "POST /agreements/:agreementID/kpis/:kpiID/edit": agreementKeepers,
+        "POST /agreements/:agreementID/kpis/:kpiID/remove": agreementKeepers,
+        "GET /agreements/:agreementID/returns": agreementReaders,
+        "POST /agreements/:agreementID/returns": agreementReturners,
+        "POST /agreements/:agreementID/measurements/:measurementID/verification": agreementVerifiers,
+        "POST /agreements/:agreementID/measurements/:measurementID/correction": agreementVerifiers,
+        "GET /api/v1/agreements/:agreementID/kpis": agreementReaders,
+        "POST /api/v1/agreements/:agreementID/kpis": agreementKeepers,
+        "GET /api/v1/agreements/:agreementID/kpis/:kpiID": agreementReaders,
+        "PUT /api/v1/agreements/:agreementID/kpis/:kpiID": agreementKeepers,
+        "DELETE /api/v1/agreements/:agreementID/kpis/:kpiID": agreementKeepers,
+        "GET /api/v1/agreements/:agreementID/returns": agreementReaders,
+        "POST /api/v1/agreements/:agreementID/returns": agreementReturners,
+        "GET /api/v1/agreements/:agreementID/performance": agreementReaders,
+        "POST /api/v1/agreements/:agreementID/measurements/:measurementID/verification": agreementVerifiers,
+        "POST /api/v1/agreements/:agreementID/measurements/:measurementID/correction": agreementVerifiers,
         "GET /api/v1/agreements": signedIn,
         "POST /api/v1/agreements": agreementRecorders,
         "GET /api/v1/agreements/:agreementID": agreementReaders,
@@ -410,6 +434,12 @@ import Vapor
                                                   totalValuePence: 300_000_00, status: .live, createdBy: subject.id!)
                         try await outsiderWriter.create(agreement)
                         try await outsiderWriter.create(AgreementProvider(agreementID: agreement.id!, organisationID: agreementProvider))
+                        let kpi = KPI(agreementID: agreement.id!, position: 1, name: "Visits on time", kind: .process, unit: "%", target: "95",
+                                      direction: .higherIsBetter, green: "95", amber: "90", frequency: .quarterly, createdBy: subject.id!)
+                        try await outsiderWriter.create(kpi)
+                        let measurement = KPIMeasurement(kpiID: kpi.id!, agreementID: agreement.id!, period: ReportingFrequency.quarterly.periods(
+                            from: CalendarDay("2026-04-01")!, to: CalendarDay("2026-06-30")!)[0], value: "93", comment: "", evidence: "", submittedBy: subject.id!, at: Date())
+                        try await outsiderWriter.create(measurement)
                         let values: [String: String] = [
                             "agreementID": agreement.id!.uuidString.lowercased(),
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
@@ -429,6 +459,8 @@ import Vapor
                             "providerID": (asker == .provider && target == .own ? ownOrganisation! : hospice.id!).uuidString.lowercased(),
                             "criterionID": criterion.id!.uuidString.lowercased(),
                             "cashFlowID": cashFlow.id!.uuidString.lowercased(),
+                            "kpiID": kpi.id!.uuidString.lowercased(),
+                            "measurementID": measurement.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -44,7 +44,9 @@ public enum DemoWorkspace {
     public struct Person: Sendable {
         public var role: Role
         public var organisation: String
-        public var email: String { "\(role.identifier)@\(DemoWorkspace.emailDomain)" }
+        /// The part of the address before the @; the role's identifier unless a second person holds the role.
+        public var mailbox: String? = nil
+        public var email: String { "\(mailbox ?? role.identifier)@\(DemoWorkspace.emailDomain)" }
         public var displayName: String { "\(role.title), \(organisation) (illustrative)" }
     }
 
@@ -58,6 +60,7 @@ public enum DemoWorkspace {
         Person(role: .approver, organisation: "Government of Jersey"),
         Person(role: .scrutiny, organisation: "Public Accounts Committee"),
         Person(role: .provider, organisation: "Family Nursing & Home Care"),
+        Person(role: .provider, organisation: "Jersey Hospice Care", mailbox: "provider.hospice"),
     ]
 
     public struct Activity: Sendable {
@@ -119,10 +122,12 @@ public enum DemoWorkspace {
                 ids[body.name] = organisation.id
             }
             var users: [Role: UUID] = [:]
+            var providerPeople: [String: UUID] = [:]
             for person in people {
                 let user = User(email: person.email, displayName: person.displayName, passwordHash: passwordHash)
                 try await writer.create(user)
-                users[person.role] = user.id
+                if users[person.role] == nil { users[person.role] = user.id }
+                if person.role == .provider { providerPeople[person.organisation] = user.id }
                 try await writer.create(Membership(userID: user.id!, organisationID: ids[person.organisation]!, role: person.role))
             }
             try await DemoProviders.load(organisations: ids, with: writer)
@@ -149,6 +154,7 @@ public enum DemoWorkspace {
             try await DemoAgreements.load(organisations: ids, activities: activityIDs,
                                           people: .init(contractManager: demoPeople.contractManager, budgetHolder: demoPeople.budgetHolder,
                                                         approver: demoPeople.approver, lead: demoPeople.lead), with: writer)
+            try await DemoPerformance.load(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -159,6 +165,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoPerformance.remove(with: writer)
             try await DemoAgreements.remove(with: writer)
             try await DemoAppraisals.removeOutcomeLinks(with: writer)
             try await DemoCycleRecords.remove(with: writer)

@@ -21,5 +21,6 @@ public enum Migrations {
         CreateCommercialModels(),
         CreateProviderProfiles(),
         CreateAgreements(),
+        CreateKPIs(),
     ]
 }

@@ -4,7 +4,7 @@ import FluentSQL
 import Foundation
 
 /// Everything the records hold about some commissioning activities, loaded together: the gate of
-/// each is computed from this. Loading takes at most twelve queries (fewer when there are no documents
+/// each is computed from this. Loading takes at most thirteen queries (fewer when there are no documents
 /// or outcomes, or the organisations are known), and three more when an activity serves a strategy,
 /// whether there is one activity or a hundred and however many documents, decisions, approvals or
 /// evidence they have.
@@ -31,6 +31,8 @@ public struct ActivityRecords: Sendable {
     public var appraisal: AppraisalGateSummary?
     /// Agreements the activity created, oldest first.
     public var agreements: [Agreement] = []
+    /// The KPIs of those agreements.
+    public var kpis: [KPI] = []
 
     init(activity: CommissioningActivity) { self.activity = activity }
 
@@ -90,8 +92,13 @@ public struct ActivityRecords: Sendable {
             byID[holder.$activity.id]?.budgetHolders.append(holder)
         }
         for (id, summary) in try await AppraisalGateSummary.load(activityIDs: ids, on: database) { byID[id]?.appraisal = summary }
-        for agreement in try await ModelRows.all(Agreement.self, where: "activity_id", in: ids, orderedBy: ["created_at", "id"], on: database) {
+        let agreements = try await ModelRows.all(Agreement.self, where: "activity_id", in: ids, orderedBy: ["created_at", "id"], on: database)
+        for agreement in agreements {
             if let id = agreement.$activity.id { byID[id]?.agreements.append(agreement) }
+        }
+        let activityOfAgreement = Dictionary(uniqueKeysWithValues: try agreements.map { (try $0.requireID(), $0.$activity.id!) })
+        for kpi in try await ModelRows.all(KPI.self, where: "agreement_id", in: Array(activityOfAgreement.keys), orderedBy: ["position", "id"], on: database) {
+            if let id = activityOfAgreement[kpi.$agreement.id] { byID[id]?.kpis.append(kpi) }
         }
         let strategyIDs = Set(activities.compactMap { $0.$strategy.id })
         if !strategyIDs.isEmpty {
@@ -229,6 +236,11 @@ public struct ActivityRecords: Sendable {
         // The award is an agreement with its award date; the agreement is recorded once it is no longer only in the pipeline.
         evidence.award = ref("agreement", agreements.first { $0.awardedOn != nil }?.id)
         evidence.agreement = ref("agreement", agreements.first { $0.status != .pipeline }?.id)
+        // KPIs count from an agreement that is signed (no longer only in the pipeline).
+        let signed = Set(agreements.filter { $0.status != .pipeline }.compactMap(\.id))
+        let signedKPIs = kpis.filter { signed.contains($0.$agreement.id) }
+        evidence.outcomeBasedKPI = ref("kpi", signedKPIs.first { $0.kind == .outcome }?.id)
+        evidence.serviceUserInformedKPI = ref("kpi", signedKPIs.first { $0.serviceUserInformed }?.id)
         evidence.publishedEvaluationWithLessons = approved(.evaluation)
         return evidence
     }

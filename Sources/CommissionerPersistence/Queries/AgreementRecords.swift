@@ -15,6 +15,11 @@ public struct AgreementRecords: Sendable {
     public var variations: [AgreementVariation] = []
     /// Rulings on its variations and extensions, oldest first.
     public var approvals: [Approval] = []
+    /// Its KPIs in order, and the values that stand for them, oldest period first.
+    public var kpis: [KPI] = []
+    public var measurements: [KPIMeasurement] = []
+    /// The outcomes of the activity behind it, which its KPIs may evidence.
+    public var outcomes: [Outcome] = []
     public var activity: CommissioningActivity?
     public var decision: DecisionRecord?
     /// Names of the organisations and people these records mention, by identifier.
@@ -34,12 +39,18 @@ public struct AgreementRecords: Sendable {
         records.variations = try await AgreementVariation.query(on: database).filter(\.$agreement.$id == id).sort(\.$number).all()
         let subjects = try records.extensions.map { try $0.requireID() } + records.variations.map { try $0.requireID() }
         records.approvals = try await ModelRows.all(Approval.self, where: "subject_id", in: subjects, orderedBy: ["recorded_at", "id"], on: database)
-        if let activityID = agreement.$activity.id { records.activity = try await CommissioningActivity.find(activityID, on: database) }
+        records.kpis = try await ModelRows.all(KPI.self, where: "agreement_id", in: [id], orderedBy: ["position", "id"], on: database)
+        records.measurements = try await ModelRows.all(KPIMeasurement.self, where: "agreement_id", in: [id], orderedBy: ["period_end", "id"], on: database)
+        if let activityID = agreement.$activity.id {
+            records.activity = try await CommissioningActivity.find(activityID, on: database)
+            records.outcomes = try await ModelRows.all(Outcome.self, where: "activity_id", in: [activityID], orderedBy: ["created_at", "id"], on: database)
+        }
         if let decisionID = agreement.$decision.id { records.decision = try await DecisionRecord.find(decisionID, on: database) }
         let organisations = [agreement.$organisation.id] + records.fundingLines.map { $0.$organisation.id }
         let people = ([agreement.$contractManager.id, agreement.$createdBy.id, records.activity?.$commissioningLead.id]
             + records.fundingLines.map { $0.$budgetHolder.id } + records.variations.map { $0.$proposedBy.id }
-            + records.extensions.map { $0.$proposedBy.id } + records.approvals.map { $0.$approver.id }).compactMap { $0 }
+            + records.extensions.map { $0.$proposedBy.id } + records.approvals.map { $0.$approver.id }
+            + records.measurements.flatMap { [$0.$submittedBy.id, $0.$verifiedBy.id] }).compactMap { $0 }
         for organisation in try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(organisations))).all() {
             let id = try organisation.requireID()
             records.names[id] = organisation.name
@@ -56,6 +67,20 @@ public struct AgreementRecords: Sendable {
     public func approvals(of id: UUID?) -> [Approval] { approvals.filter { $0.subjectID == id } }
 
     public func name(_ id: UUID?) -> String? { id.flatMap { names[$0] } }
+
+    public func measurements(of kpi: KPI) -> [KPIMeasurement] { measurements.filter { $0.$kpi.id == kpi.id } }
+
+    /// A KPI's record period by period up to `today`, over the term as it stands.
+    public func performance(of kpi: KPI, today: CalendarDay) -> KPIPerformance {
+        var received: [CalendarDay: KPIPerformance.Received] = [:]
+        for measurement in measurements(of: kpi) {
+            received[measurement.endDay] = .init(value: measurement.value, state: measurement.state, firstSubmittedOn: measurement.firstSubmittedDay)
+        }
+        return KPIPerformance(measure: .init(thresholds: kpi.thresholds, rule: kpi.deductionRule, frequency: kpi.frequency, returnDueDays: kpi.returnDueDays),
+                              start: agreement.start, end: agreement.end, annualValuePence: agreement.annualValuePence, received: received, today: today)
+    }
+
+    public var kpiCoverage: KPICoverage { KPICoverage(kinds: kpis.map { ($0.kind, $0.serviceUserInformed) }) }
 
     /// The extension to decide next: the first still open or awaiting approval.
     public var nextExtension: AgreementExtension? { extensions.first { $0.decision == .open || $0.decision.awaitingApproval } }

@@ -40,8 +40,26 @@ struct AgreementAccess: Sendable {
     var rolesHere: Set<Role> { Set(user.memberships.filter { organisationIDs.contains($0.organisationID) }.map(\.role)) }
     var canKeep: Bool { !rolesHere.isDisjoint(with: Self.keeperRoles) }
     var canApprove: Bool { rolesHere.contains(.approver) }
+    /// Verifies, queries and corrects the values providers return: a contract manager of the organisations that hold or fund it.
+    var canVerify: Bool { rolesHere.contains(.contractManager) }
+    /// One of the provider's own people.
+    var isProviderParty: Bool { user.memberships.contains { $0.role == .provider && providerIDs.contains($0.organisationID) } }
+    /// Sends returns: the provider's people, or a keeper entering them on its behalf.
+    var canSubmitReturns: Bool { isProviderParty || canKeep }
     /// Sees the commissioner's side: funding, budget holders, the activity and decision behind it.
     var seesInternals: Bool { user.seesAllOrganisations || !rolesHere.subtracting([.provider]).isEmpty }
+
+    func requireVerifier() throws {
+        guard canVerify else {
+            throw Abort(.forbidden, reason: "Only a contract manager of the organisations that hold or fund this agreement can verify, query or correct its returns.")
+        }
+    }
+
+    func requireReturner() throws {
+        guard canSubmitReturns else {
+            throw Abort(.forbidden, reason: "Only the provider's own people, or a keeper of this agreement on their behalf, can send its returns.")
+        }
+    }
 
     func requireKeeper() throws {
         guard canKeep else {

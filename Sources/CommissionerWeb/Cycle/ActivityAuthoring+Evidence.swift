@@ -141,6 +141,11 @@ extension ActivityAuthoring {
             let optionLinks = try await AppraisalOptionOutcome.query(on: writer.database).filter(\.$outcome.$id == outcomeID).all()
             for link in optionLinks { try await writer.delete(link) }
             if !optionLinks.isEmpty { try await AppraisalRevision.count(activityID: activityID, on: writer.database) }
+            // KPIs that evidenced it stay, no longer linked.
+            for kpi in try await KPI.query(on: writer.database).filter(\.$outcome.$id == outcomeID).all() {
+                kpi.$outcome.id = nil
+                try await writer.update(kpi)
+            }
             try await writer.delete(outcome)
             try await ActivityGateSummary.refresh([activityID], on: writer.database)
         }

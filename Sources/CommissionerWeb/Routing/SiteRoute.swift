@@ -66,6 +66,14 @@ public enum SiteRoute: Hashable, Sendable {
     case agreementVariations(UUID)
     case agreementExtensions(UUID)
     case agreementApprovals(UUID)
+    case newKPI(UUID)
+    case agreementKPIs(UUID)
+    case kpi(agreement: UUID, kpi: UUID)
+    case editKPI(agreement: UUID, kpi: UUID)
+    case kpiRemoval(agreement: UUID, kpi: UUID)
+    case agreementReturns(UUID)
+    case measurementVerification(agreement: UUID, measurement: UUID)
+    case measurementCorrection(agreement: UUID, measurement: UUID)
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -168,6 +176,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .agreementVariations: "/agreements/:agreementID/variations"
         case .agreementExtensions: "/agreements/:agreementID/extensions"
         case .agreementApprovals: "/agreements/:agreementID/approvals"
+        case .newKPI: "/agreements/:agreementID/kpis/new"
+        case .agreementKPIs: "/agreements/:agreementID/kpis"
+        case .kpi: "/agreements/:agreementID/kpis/:kpiID"
+        case .editKPI: "/agreements/:agreementID/kpis/:kpiID/edit"
+        case .kpiRemoval: "/agreements/:agreementID/kpis/:kpiID/remove"
+        case .agreementReturns: "/agreements/:agreementID/returns"
+        case .measurementVerification: "/agreements/:agreementID/measurements/:measurementID/verification"
+        case .measurementCorrection: "/agreements/:agreementID/measurements/:measurementID/correction"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -219,8 +235,10 @@ public enum SiteRoute: Hashable, Sendable {
              .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
              .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
-             .agreementExtensions(let id), .agreementApprovals(let id):
+             .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id):
             [id]
+        case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
+        case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),
              .documentSubmission(let activity, let document), .documentNeedsAnalysis(let activity, let document),

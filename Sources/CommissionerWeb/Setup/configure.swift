@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     API.AppraisalController().register(on: api)
     API.ProvidersController().register(on: api)
     API.AgreementsController().register(on: api)
+    API.KPIsController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -47,5 +48,6 @@ func routes(_ app: Application) throws {
     BusinessCaseController().register(on: site)
     ProvidersController().register(on: site)
     AgreementsController().register(on: site)
+    KPIsController().register(on: site)
     AuditController().register(on: site)
 }

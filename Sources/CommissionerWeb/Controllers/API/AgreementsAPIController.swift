@@ -11,6 +11,9 @@ extension API {
 
         init(pence: Int) { text = Money.decimal(pence: pence) }
 
+        /// Any exact number already written as text, such as a KPI's "92.5".
+        init(text: String) { self.text = text }
+
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let string = try? container.decode(String.self) { text = string; return }

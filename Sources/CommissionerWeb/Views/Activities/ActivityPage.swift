@@ -104,6 +104,9 @@ struct ActivityPage {
                 ? .decision(activity: activityID, decision: approval.subjectID) : .document(activity: activityID, document: approval.subjectID)
             return " <a href=\"\(route.path)\">approved by \(approval.body), \(approval.decidedDay?.longForm ?? approval.decidedOn)</a>"
         case "agreement": return " <a href=\"\(SiteRoute.agreement(reference.id).path)\">the agreement</a>"
+        case "kpi":
+            guard let kpi = records.kpis.first(where: { $0.id == reference.id }) else { return .empty }
+            return " <a href=\"\(SiteRoute.kpi(agreement: kpi.$agreement.id, kpi: reference.id).path)\">\(kpi.name)</a>"
         case "outcome": return " <a href=\"#outcomes\">the outcomes</a>"
         case "user": return " <a href=\"#people\">\(name(reference.id))</a>"
         case "strategy": return " <a href=\"\(SiteRoute.strategy(reference.id).path)\">\(records.strategy?.title ?? "the strategy")</a>"

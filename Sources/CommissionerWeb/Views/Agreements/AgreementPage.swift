@@ -32,6 +32,7 @@ struct AgreementPage {
             \(agreement.confidential ? "<p class=\"body secondary-text\">Confidential: only the people with a part in this agreement, its providers, administrators and scrutiny can see it.</p>" as HTML : HTML.empty)
             \(summary)
             \(canKeep ? "<p class=\"body\"><a class=\"button button-secondary\" href=\"\(SiteRoute.editAgreement(id).path)\">Change the agreement</a></p>" as HTML : HTML.empty)
+            \(performance)
             \(term(context))
             \(value)
             \(seesInternals ? funding : HTML.empty)
@@ -106,6 +107,35 @@ struct AgreementPage {
                                                                        rows: rows, emptyMessage: ""))
         \(proposal)
         \(ruling)
+        """
+    }
+
+    /// Its KPIs with the latest value of each, whether they answer the auditors' two questions, late
+    /// returns and the deductions due.
+    var performance: HTML {
+        let id = agreement.id!
+        let coverage = records.kpiCoverage
+        let performances = records.kpis.map { records.performance(of: $0, today: today) }
+        let rows: [[HTML]] = zip(records.kpis, performances).map { kpi, performance in
+            let latest = performance.latest
+            return ["<a href=\"\(SiteRoute.kpi(agreement: id, kpi: kpi.id!).path)\">\(kpi.name)</a>",
+                    HTML(text: kpi.kind.title + (kpi.serviceUserInformed ? "; informed by service users" : "")),
+                    HTML(text: kpi.withUnit(kpi.targetText)), HTML(text: kpi.frequency.title),
+                    latest.map { row in "\(kpi.withUnit(KPINumber.text(row.value!))) \(row.status.map { Components.tag($0.shortTitle, colour: $0.tagColour) }) <span class=\"secondary-text\">\(row.period.title)</span>" as HTML } ?? HTML(text: "None yet"),
+                    performance.lateCount > 0 ? Components.tag("\(performance.lateCount) late", colour: "red") : HTML(text: "None"),
+                    HTML(text: Money.text(pence: performance.deductionsDuePence))]
+        }
+        let deductions = performances.reduce(0) { $0 + $1.deductionsDuePence }
+        let findings: [HTML] = records.kpis.isEmpty ? [] : coverage.findings.map { finding in
+            "<li>\(Components.tag(finding.met ? "Yes" : "Missing", colour: finding.met ? "green" : "red")) \(finding.text)</li>" as HTML
+        }
+        return """
+        <h2 class="heading-m" id="performance">Performance</h2>
+        \(findings.isEmpty ? HTML.empty : "<ul class=\"list\">\(findings)</ul>" as HTML)
+        \(Components.table(caption: "KPIs", headers: ["KPI", "Kind", "Target", "Returned", "Latest value", "Late returns", "Deductions due"], rows: rows,
+                           emptyMessage: "No KPIs are set for this agreement yet."))
+        \(records.kpis.isEmpty ? HTML.empty : "<p class=\"body\">Deductions due on verified values: <strong>\(Money.text(pence: deductions))</strong>.</p>" as HTML)
+        <p class="body">\(records.kpis.isEmpty ? HTML.empty : "<a href=\"\(SiteRoute.agreementReturns(id).path)\">Returns, period by period</a>" as HTML)\(canKeep && !records.kpis.isEmpty ? " · " : "")\(canKeep ? "<a href=\"\(SiteRoute.newKPI(id).path)\">Add a KPI</a>" as HTML : HTML.empty)</p>
         """
     }
 
