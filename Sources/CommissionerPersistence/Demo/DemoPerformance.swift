@@ -78,7 +78,7 @@ enum DemoPerformance {
                 let late = seed.frequency == .quarterly && seed.agreement == "HCS-2024-031" && lateQuarters.contains(index)
                 let sentOn = period.end.adding(days: late ? 35 : 12)
                 let at = sentOn.date.addingTimeInterval(10 * 3600)
-                let value = seed.values[index % seed.values.count]
+                let value = KPINumber.text(KPINumber.parse(seed.values[index % seed.values.count])!)
                 let measurement = KPIMeasurement(kpiID: kpiID, agreementID: agreementID, period: period, value: value,
                                                  comment: late ? "Sent late: the call monitoring system was being replaced. (Illustrative.)" : "",
                                                  evidence: seed.serviceUserInformed ? "Survey results and response rate attached to the quarterly report. (Illustrative.)"

@@ -54,11 +54,11 @@ struct KPIPage {
                 </div>
                 """ as HTML : HTML.empty)
             <h2 class="heading-m">Performance by period</h2>
-            <div class="chart-with-table">
+            <div class="chart-narrow">
               \(PerformanceCharts.trend(id: "trend", title: "\(kpi.name) by period", points: points, target: kpi.target, thresholds: kpi.thresholds))
-              \(Components.table(caption: "Values by period, latest first", headers: ["Period", "Value", "Status", "Return", "Deduction"], rows: rows,
-                                 emptyMessage: "No period of this KPI has begun yet."))
             </div>
+            \(Components.table(caption: "Values by period, latest first", headers: ["Period", "Value", "Status", "Return", "Deduction"], rows: rows,
+                               emptyMessage: "No period of this KPI has begun yet."))
             <p class="body">Deductions due (verified values): <strong>\(Money.text(pence: performance.deductionsDuePence))</strong>. Late returns: \(performance.lateCount).</p>
             <p class="body"><a href="\(SiteRoute.agreementReturns(agreementID).path)">The agreement's returns, period by period</a></p>
             <h2 class="heading-m">Every value sent</h2>

@@ -34,7 +34,11 @@ enum PerformanceCharts {
         parts.append("<rect x=\"\(number(left))\" y=\"\(number(amberTop))\" width=\"\(number(plotWidth))\" height=\"\(number(max(amberBottom - amberTop, 0)))\" fill=\"#fff7bf\"/>")
         parts.append("<line x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(top + plotHeight))\" stroke=\"#0b0c0c\"/>")
         parts.append("<line x1=\"\(number(left))\" y1=\"\(number(top))\" x2=\"\(number(left))\" y2=\"\(number(top + plotHeight))\" stroke=\"#0b0c0c\"/>")
-        for value in [low + pad, (low + high) / 2, high - pad] {
+        // Ticks at the thresholds and at the lowest and highest values, leaving out any too close to one already drawn.
+        var ticks: [Double] = []
+        for value in [KPINumber.double(thresholds.green), KPINumber.double(thresholds.amber), values.min()!, values.max()!]
+        where !ticks.contains(where: { abs(y($0) - y(value)) < 14 }) {
+            ticks.append(value)
             parts.append("<text x=\"\(number(left - 6))\" y=\"\(number(y(value) + 4))\" text-anchor=\"end\" class=\"chart-legend\">\(KPINumber.text(Decimal(value.rounded(toPlaces: 2))))</text>")
         }
         let targetY = y(KPINumber.double(target))
@@ -52,9 +56,11 @@ enum PerformanceCharts {
                 let colour = point.status.flatMap { colours[$0] } ?? "#1d70b8"
                 parts.append("<circle cx=\"\(number(x(index)))\" cy=\"\(number(y(KPINumber.double(value))))\" r=\"5\" fill=\"\(colour)\" stroke=\"#ffffff\"><title>\(point.label): \(KPINumber.text(value))\(point.status.map { ", " + $0.shortTitle.lowercased() } ?? "")</title></circle>")
             }
-            // Every label when there are few; otherwise every other one, and always the last.
-            if points.count <= 8 || index % 2 == 0 || index == points.count - 1 {
-                parts.append("<text x=\"\(number(x(index)))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"middle\" class=\"chart-legend\">\(point.label)</text>")
+            // About six labels at most, evenly spaced from the first.
+            let every = max(1, (points.count + 5) / 6)
+            if index % every == 0 {
+                let anchor = points.count > 1 && index == points.count - 1 ? "end" : points.count > 1 && index == 0 ? "start" : "middle"
+                parts.append("<text x=\"\(number(x(index)))\" y=\"\(number(top + plotHeight + 18))\" text-anchor=\"\(anchor)\" class=\"chart-legend\">\(point.label)</text>")
             }
         }
         return """

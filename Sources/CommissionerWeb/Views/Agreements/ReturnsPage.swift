@@ -63,21 +63,22 @@ struct ReturnsPage {
             let measurement = records.measurements.first { $0.$kpi.id == kpi.id && $0.endDay == period.end }
             let status = measurement.map { kpi.thresholds.status(of: $0.value) }
             let standing = standing(kpi, period)
-            var notes: [String] = []
-            if let measurement, !measurement.comment.isEmpty { notes.append("Comment: " + measurement.comment) }
-            if let measurement, !measurement.evidence.isEmpty { notes.append("Evidence: " + measurement.evidence) }
-            if let measurement, measurement.state == .queried { notes.append("Query: " + measurement.query) }
-            if let measurement { notes.append("Sent by \(records.name(measurement.$submittedBy.id) ?? "someone no longer listed")") }
+            var notes: [HTML] = []
+            if let measurement, !measurement.comment.isEmpty { notes.append("<strong>Comment:</strong> \(measurement.comment)") }
+            if let measurement, !measurement.evidence.isEmpty { notes.append("<strong>Evidence:</strong> \(measurement.evidence)") }
+            if let measurement, measurement.state == .queried { notes.append("<strong>Query:</strong> \(measurement.query)") }
+            if let measurement { notes.append("<strong>Sent by</strong> \(records.name(measurement.$submittedBy.id) ?? "someone no longer listed")") }
             return ["<a href=\"\(SiteRoute.kpi(agreement: agreementID, kpi: kpi.id!).path)\">\(kpi.name)</a>", HTML(text: period.longTitle),
                     HTML(text: measurement.map { kpi.withUnit($0.valueText) } ?? "—"),
                     status.map { Components.tag($0.shortTitle, colour: $0.tagColour) } ?? HTML(text: "—"),
-                    Components.tag(standing.title, colour: standing.tagColour), HTML(text: notes.joined(separator: ". "))]
+                    Components.tag(standing.title, colour: standing.tagColour), notes.joined(separator: "<br>")]
         }
         var forms: [HTML] = []
         if access.canSubmitReturns, !open.isEmpty, today > end, records.agreement.status != .pipeline {
             forms.append(submission(context, end, open: open))
         }
-        if access.canVerify {
+        if access.canVerify, due.contains(where: { kpi, period in records.measurements.contains { $0.$kpi.id == kpi.id && $0.endDay == period.end } }) {
+            forms.append("<h2 class=\"heading-m\">Check the values</h2>")
             for (kpi, period) in due {
                 guard let measurement = records.measurements.first(where: { $0.$kpi.id == kpi.id && $0.endDay == period.end }) else { continue }
                 if measurement.state == .submitted, measurement.$submittedBy.id != access.user.id { forms.append(verification(context, kpi, measurement)) }
@@ -108,8 +109,7 @@ struct ReturnsPage {
             </fieldset>
             """
         }
-        return """
-        <h2 class="heading-m" id="send">\(open.contains { kpi, _ in records.measurements.contains { $0.$kpi.id == kpi.id && $0.endDay == end } } ? "Send the values again" : "Send the return")</h2>
+        let form: HTML = """
         <form method="post" action="\(SiteRoute.agreementReturns(agreementID).path)" novalidate>
           \(Form.csrf(context))
           <input type="hidden" name="periodEnd" value="\(end.description)">
@@ -117,13 +117,25 @@ struct ReturnsPage {
           \(Form.submit("Send the return"))
         </form>
         """
+        guard access.isProviderParty else {
+            return """
+            <details class="details"\(errors.isEmpty || !own ? "" : " open")>
+              <summary class="details-summary">Enter the values on the provider's behalf</summary>
+              \(form)
+            </details>
+            """
+        }
+        return """
+        <h2 class="heading-m" id="send">\(open.contains { kpi, _ in records.measurements.contains { $0.$kpi.id == kpi.id && $0.endDay == end } } ? "Send the values again" : "Send the return")</h2>
+        \(form)
+        """
     }
 
     func verification(_ context: PageContext, _ kpi: KPI, _ measurement: KPIMeasurement) -> HTML {
         let own = formMeasurementID == measurement.id
         let id = measurement.id!.uuidString.lowercased()
         return """
-        <h2 class="heading-s" id="verify-\(id)">Verify or query: \(kpi.name) (\(kpi.withUnit(measurement.valueText)))</h2>
+        <h3 class="heading-s" id="verify-\(id)">Verify or query: \(kpi.name) (\(kpi.withUnit(measurement.valueText)))</h3>
         <form method="post" action="\(SiteRoute.measurementVerification(agreement: agreementID, measurement: measurement.id!).path)" novalidate>
           \(Form.csrf(context))
           \(Form.select("verdict-\(id)", label: "Your check", options: [("verify", "Verify: the value is right and backed by its evidence"), ("query", "Query: ask the provider about it")],
