@@ -2,6 +2,7 @@
 user signs in. Every page visited must pass axe-core with no serious or critical violation.
 
 Run by scripts/e2e, which starts the server. Needs COMMISSIONER_URL, AXE_JS and a chromedriver."""
+import datetime
 import os
 import sys
 import traceback
@@ -241,6 +242,45 @@ def main():
         driver.get(decision_url.split("/decisions/")[0] + "/move")
         check("Forward to step 5" in driver.page_source, "the move page shows the gate to procurement")
         audit_accessibility(driver, "21-move")
+        sign_out(driver)
+
+        # A provider sends its return; the contract manager verifies it.
+        sign_in(driver, "provider@demo.commissioner.example", PASSWORD)
+        follow(driver, "Agreements")
+        check("Specialist palliative" not in driver.page_source, "a provider sees only its own agreements")
+        audit_accessibility(driver, "22-provider-agreements")
+        follow(driver, "Home care and community nursing")
+        check("At least one KPI is outcome-based." in driver.page_source, "the contract page says its KPIs include an outcome-based one")
+        audit_accessibility(driver, "23-agreement-performance")
+        follow(driver, "Visits started within 15 minutes of the planned time")
+        check("<svg class=\"chart\"" in driver.page_source and "Verified (sent late)" in driver.page_source, "a KPI's page shows its trend and late returns")
+        audit_accessibility(driver, "24-kpi")
+        follow(driver, "The agreement's returns, period by period")
+        audit_accessibility(driver, "25-returns")
+        # The latest period that has ended: the list runs latest first and includes the periods still running.
+        today = datetime.date.today().isoformat()
+        ended = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='period=']") if a.get_attribute("href").split("period=")[1] < today]
+        navigate(driver, ended[0].click)
+        return_url = driver.current_url
+        audit_accessibility(driver, "26-return-to-send")
+        fields = [f.get_attribute("name") for f in driver.find_elements(By.CSS_SELECTOR, "input[name^='value-']")]
+        fill(driver, fields[0], "not a number")
+        submit(driver)
+        check("as a number" in driver.page_source and "There is a problem" in driver.page_source, "a bad value is refused naming the KPI")
+        audit_accessibility(driver, "27-return-errors")
+        fill(driver, fields[0], "95.2")
+        submit(driver)
+        check("95.2%" in driver.page_source, "the return is sent")
+        sign_out(driver)
+
+        sign_in(driver, "contract-manager@demo.commissioner.example", PASSWORD)
+        driver.get(return_url)
+        check("Check the values" in driver.page_source, "the contract manager sees the values to check")
+        audit_accessibility(driver, "28-return-to-check")
+        verdict = driver.find_elements(By.CSS_SELECTOR, "select[name^='verdict-']")[0]
+        Select(verdict).select_by_value("verify")
+        navigate(driver, verdict.find_element(By.XPATH, "./ancestor::form//button[@type='submit']").click)
+        check("Correct the verified value" in driver.page_source, "the value is verified and can now only be corrected")
         sign_out(driver)
 
         sign_in(driver, email, new_password)
