@@ -100,3 +100,27 @@ import Testing
         #expect(coverage.outcomeBased && !coverage.serviceUserInformed && coverage.findings.map(\.met) == [true, false])
     }
 }
+
+/// Sutton's review rhythm and the Procurement Act's rating scale.
+@Suite struct ReviewRulesTests {
+    func day(_ text: String) -> CalendarDay { CalendarDay(text)! }
+
+    @Test func reviewsFollowTheAgreementsTermAndWhetherTheServiceIsNew() {
+        let existing = ReviewSchedule.reviews(start: day("2024-04-01"), end: day("2027-03-31"), newService: false)
+        #expect(existing == [ScheduledReview(kind: .early, due: day("2024-07-01")), ScheduledReview(kind: .monitoring, due: day("2025-04-01")),
+                             ScheduledReview(kind: .evaluation, due: day("2026-04-01")), ScheduledReview(kind: .evaluation, due: day("2027-03-31"))])
+        let new = ReviewSchedule.reviews(start: day("2024-04-01"), end: day("2026-03-31"), newService: true)
+        #expect(new.map(\.kind) == [.early, .monitoring, .evaluation, .evaluation] && new[1].due == day("2024-10-01") && new[2].due == day("2025-10-01"))
+        #expect(new.last?.due == day("2026-03-31"), "an evaluation at the end, the last one being more than 3 months before it")
+        let short = ReviewSchedule.reviews(start: day("2026-01-01"), end: day("2026-02-28"), newService: false)
+        #expect(short == [ScheduledReview(kind: .early, due: day("2026-02-28"))], "a short agreement has its early review by its end")
+    }
+
+    @Test func theKPIsSuggestARating() {
+        #expect(PerformanceRating.suggested(by: []) == .other)
+        #expect(PerformanceRating.suggested(by: [.green, .green]) == .good)
+        #expect(PerformanceRating.suggested(by: [.green, .amber]) == .approachingTarget)
+        #expect(PerformanceRating.suggested(by: [.green, .green, .amber, .red]) == .requiresImprovement)
+        #expect(PerformanceRating.suggested(by: [.green, .red]) == .inadequate)
+    }
+}

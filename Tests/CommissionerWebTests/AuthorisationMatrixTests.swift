@@ -132,6 +132,8 @@ import Vapor
     static let agreementReturners = agreementRoles([.contractManager, .commissioningLead, .procurementSpecialist, .provider])
     /// Returned values are verified, queried and corrected by contract managers.
     static let agreementVerifiers = agreementRoles([.contractManager])
+    /// A provider comments on a review of its own agreement.
+    static let agreementProviders = agreementRoles([.provider])
     static let agreementRecorders: Rule = { asker, _ in
         if asker == .nobody { return .signInFirst }
         return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
@@ -269,6 +271,21 @@ import Vapor
         "GET /api/v1/agreements/:agreementID/performance": agreementReaders,
         "POST /api/v1/agreements/:agreementID/measurements/:measurementID/verification": agreementVerifiers,
         "POST /api/v1/agreements/:agreementID/measurements/:measurementID/correction": agreementVerifiers,
+        "GET /agreements/:agreementID/reviews/new": agreementKeepers,
+        "POST /agreements/:agreementID/reviews": agreementKeepers,
+        "GET /agreements/:agreementID/reviews/:reviewID": agreementReaders,
+        "GET /agreements/:agreementID/reviews/:reviewID/edit": agreementKeepers,
+        "POST /agreements/:agreementID/reviews/:reviewID/edit": agreementKeepers,
+        "POST /agreements/:agreementID/reviews/:reviewID/share": agreementKeepers,
+        "POST /agreements/:agreementID/reviews/:reviewID/comment": agreementProviders,
+        "POST /agreements/:agreementID/reviews/:reviewID/finalise": agreementKeepers,
+        "GET /api/v1/agreements/:agreementID/reviews": agreementReaders,
+        "POST /api/v1/agreements/:agreementID/reviews": agreementKeepers,
+        "GET /api/v1/agreements/:agreementID/reviews/:reviewID": agreementReaders,
+        "PUT /api/v1/agreements/:agreementID/reviews/:reviewID": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/reviews/:reviewID/share": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/reviews/:reviewID/comment": agreementProviders,
+        "POST /api/v1/agreements/:agreementID/reviews/:reviewID/finalise": agreementKeepers,
         "GET /api/v1/agreements": signedIn,
         "POST /api/v1/agreements": agreementRecorders,
         "GET /api/v1/agreements/:agreementID": agreementReaders,
@@ -440,6 +457,10 @@ import Vapor
                         let measurement = KPIMeasurement(kpiID: kpi.id!, agreementID: agreement.id!, period: ReportingFrequency.quarterly.periods(
                             from: CalendarDay("2026-04-01")!, to: CalendarDay("2026-06-30")!)[0], value: "93", comment: "", evidence: "", submittedBy: subject.id!, at: Date())
                         try await outsiderWriter.create(measurement)
+                        // A review shared with the provider, so that its people may read it and comment.
+                        let review = ContractReview(agreementID: agreement.id!, kind: .early, due: CalendarDay("2026-07-01")!, heldOn: CalendarDay("2026-07-01")!, writtenBy: subject.id!)
+                        review.status = .withProvider
+                        try await outsiderWriter.create(review)
                         let values: [String: String] = [
                             "agreementID": agreement.id!.uuidString.lowercased(),
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
@@ -461,6 +482,7 @@ import Vapor
                             "cashFlowID": cashFlow.id!.uuidString.lowercased(),
                             "kpiID": kpi.id!.uuidString.lowercased(),
                             "measurementID": measurement.id!.uuidString.lowercased(),
+                            "reviewID": review.id!.uuidString.lowercased(),
                         ]
                         let path = "/" + route.path.map { component -> String in
                             if case .parameter(let name) = component { return values[name]! }

@@ -99,8 +99,69 @@ enum DemoPerformance {
         }
     }
 
+    /// Reviews done, one with the provider for comment, and others left overdue: (agreement, kind, due, rating, status).
+    private static let reviews: [(agreement: String, kind: ReviewKind, due: String, rating: PerformanceRating, status: ReviewStatus)] = [
+        ("HCS-2023-014", .early, "2023-07-01", .good, .final),
+        ("HCS-2023-014", .monitoring, "2024-04-01", .good, .final),
+        ("HCS-2023-014", .evaluation, "2025-04-01", .good, .final),
+        ("HCS-2024-031", .early, "2024-07-01", .approachingTarget, .final),
+        ("HCS-2024-031", .monitoring, "2025-04-01", .approachingTarget, .final),
+        ("HCS-2024-031", .evaluation, "2026-04-01", .requiresImprovement, .withProvider),
+        ("HCS-2025-007", .early, "2025-07-01", .good, .final),
+    ]
+
+    static func loadReviews(contractManager: UUID, providerPeople: [String: UUID], with writer: RecordWriter) async throws {
+        let today = CalendarDay(writer.now())
+        for item in reviews {
+            guard let agreement = try await Agreement.query(on: writer.database).filter(\.$reference == item.agreement).first() else { continue }
+            let due = CalendarDay(item.due)!
+            let held = item.status == .final ? due.adding(days: -10) : min(today.adding(days: -5), due.adding(days: 200))
+            let review = ContractReview(agreementID: try agreement.requireID(), kind: item.kind, due: due, heldOn: held, writtenBy: contractManager)
+            review.agenda = [
+                .performance: "Each KPI was taken in turn with the provider, period by period, from the verified returns. (Illustrative.)",
+                .outcomes: "The outcome measures were read against the outcomes the service was bought for. (Illustrative.)",
+                .serviceUserFeedback: "The provider's survey and complaints were read with the service user panel's own notes. (Illustrative.)",
+                .finance: "Payments match the agreement's value; deductions due are listed on the agreement. (Illustrative.)",
+                .risks: "The agreement's risks were reviewed; none moved to high. (Illustrative.)",
+                .improvement: "Evening cover and the time taken to answer referrals. (Illustrative.)",
+                .market: "No other provider on the island offers the same service at scale. (Illustrative.)",
+            ]
+            review.findings = item.rating == .requiresImprovement
+                ? "Visits on time fell to red in Q1 2025/26 and the deduction was taken; the provider's improvement plan has held since, but the reablement figure is queried. (Illustrative.)"
+                : "The service is meeting its outcomes and its KPIs are mostly green. (Illustrative.)"
+            review.rating = item.rating
+            review.ratingReason = item.rating == .requiresImprovement ? "One quarter red, others amber or green; a figure under query." : "The KPIs since the last review, and the service users' feedback."
+            if item.status != .draft {
+                let shared = item.status == .final ? held.adding(days: 2) : today.adding(days: -3)
+                review.sharedOn = shared.description
+                review.commentUntil = shared.adding(days: ReviewSchedule.defaultCommentDays).description
+            }
+            if item.status == .final {
+                review.status = .final
+                review.finalisedOn = held.adding(days: 2 + ReviewSchedule.defaultCommentDays + 1).description
+                let providers = try await AgreementQueries.providersOf([agreement.requireID()], on: writer.database)[agreement.requireID()] ?? []
+                if let person = providers.compactMap({ providerPeople[$0.name] }).first, item.kind == .monitoring {
+                    review.providerComment = "We agree with the findings and have added evening cover from the next quarter. (Illustrative.)"
+                    review.$providerCommentBy.id = person
+                    review.providerCommentAt = held.adding(days: 5).date
+                }
+            } else {
+                review.status = item.status
+            }
+            try await writer.create(review)
+            if item.rating == .requiresImprovement {
+                try await writer.create(ReviewAction(reviewID: try review.requireID(), summary: "Improvement plan for visits on time, reported monthly until two quarters are green. (Illustrative.)",
+                                                     owner: "Registered manager, Family Nursing & Home Care", due: held.adding(days: 30)))
+                try await writer.create(ReviewAction(reviewID: try review.requireID(), summary: "Agree how readmissions are counted in the reablement measure. (Illustrative.)",
+                                                     owner: "Contract manager, Health and Community Services", due: held.adding(days: 45)))
+            }
+        }
+    }
+
     static func remove(with writer: RecordWriter) async throws {
         let db = writer.database
+        for item in try await ReviewAction.query(on: db).all() { try await writer.delete(item) }
+        for item in try await ContractReview.query(on: db).all() { try await writer.delete(item) }
         for item in try await KPIMeasurementRevision.query(on: db).all() { try await writer.delete(item) }
         for item in try await KPIMeasurement.query(on: db).all() { try await writer.delete(item) }
         for item in try await KPI.query(on: db).all() { try await writer.delete(item) }

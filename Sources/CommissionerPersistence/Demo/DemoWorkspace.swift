@@ -155,6 +155,7 @@ public enum DemoWorkspace {
                                           people: .init(contractManager: demoPeople.contractManager, budgetHolder: demoPeople.budgetHolder,
                                                         approver: demoPeople.approver, lead: demoPeople.lead), with: writer)
             try await DemoPerformance.load(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
+            try await DemoPerformance.loadReviews(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }

@@ -22,5 +22,6 @@ public enum Migrations {
         CreateProviderProfiles(),
         CreateAgreements(),
         CreateKPIs(),
+        CreateContractReviews(),
     ]
 }

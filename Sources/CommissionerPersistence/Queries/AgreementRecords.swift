@@ -18,6 +18,9 @@ public struct AgreementRecords: Sendable {
     /// Its KPIs in order, and the values that stand for them, oldest period first.
     public var kpis: [KPI] = []
     public var measurements: [KPIMeasurement] = []
+    /// Its reviews, by due date, and their actions.
+    public var reviews: [ContractReview] = []
+    public var reviewActions: [ReviewAction] = []
     /// The outcomes of the activity behind it, which its KPIs may evidence.
     public var outcomes: [Outcome] = []
     public var activity: CommissioningActivity?
@@ -40,6 +43,8 @@ public struct AgreementRecords: Sendable {
         let subjects = try records.extensions.map { try $0.requireID() } + records.variations.map { try $0.requireID() }
         records.approvals = try await ModelRows.all(Approval.self, where: "subject_id", in: subjects, orderedBy: ["recorded_at", "id"], on: database)
         records.kpis = try await ModelRows.all(KPI.self, where: "agreement_id", in: [id], orderedBy: ["position", "id"], on: database)
+        records.reviews = try await ModelRows.all(ContractReview.self, where: "agreement_id", in: [id], orderedBy: ["due_on", "id"], on: database)
+        records.reviewActions = try await ModelRows.all(ReviewAction.self, where: "review_id", in: records.reviews.compactMap(\.id), orderedBy: ["due_on", "id"], on: database)
         records.measurements = try await ModelRows.all(KPIMeasurement.self, where: "agreement_id", in: [id], orderedBy: ["period_end", "id"], on: database)
         if let activityID = agreement.$activity.id {
             records.activity = try await CommissioningActivity.find(activityID, on: database)
@@ -50,7 +55,8 @@ public struct AgreementRecords: Sendable {
         let people = ([agreement.$contractManager.id, agreement.$createdBy.id, records.activity?.$commissioningLead.id]
             + records.fundingLines.map { $0.$budgetHolder.id } + records.variations.map { $0.$proposedBy.id }
             + records.extensions.map { $0.$proposedBy.id } + records.approvals.map { $0.$approver.id }
-            + records.measurements.flatMap { [$0.$submittedBy.id, $0.$verifiedBy.id] }).compactMap { $0 }
+            + records.measurements.flatMap { [$0.$submittedBy.id, $0.$verifiedBy.id] }
+            + records.reviews.flatMap { [$0.$writtenBy.id, $0.$providerCommentBy.id] }).compactMap { $0 }
         for organisation in try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(organisations))).all() {
             let id = try organisation.requireID()
             records.names[id] = organisation.name
@@ -78,6 +84,34 @@ public struct AgreementRecords: Sendable {
         }
         return KPIPerformance(measure: .init(thresholds: kpi.thresholds, rule: kpi.deductionRule, frequency: kpi.frequency, returnDueDays: kpi.returnDueDays),
                               start: agreement.start, end: agreement.end, annualValuePence: agreement.annualValuePence, received: received, today: today)
+    }
+
+    /// One scheduled review, with the review recorded for it if there is one.
+    public struct ScheduledReviewStanding: Sendable {
+        public var scheduled: ScheduledReview
+        public var review: ContractReview?
+        public var done: CalendarDay? { review?.finalisedOn.flatMap(CalendarDay.init) }
+        public func isOverdue(today: CalendarDay) -> Bool { done == nil && scheduled.due < today }
+    }
+
+    /// The reviews the schedule asks for over the term as it stands, each with its review; reviews
+    /// recorded for a slot the term no longer has (an agreement ended early) are listed too.
+    public var reviewSchedule: [ScheduledReviewStanding] {
+        let slots = ReviewSchedule.reviews(start: agreement.start, end: agreement.end, newService: agreement.newService)
+        var standings = slots.map { slot in
+            ScheduledReviewStanding(scheduled: slot, review: reviews.first { $0.kind == slot.kind && $0.due == slot.due })
+        }
+        for review in reviews where !slots.contains(where: { $0.kind == review.kind && $0.due == review.due }) {
+            standings.append(ScheduledReviewStanding(scheduled: ScheduledReview(kind: review.kind, due: review.due), review: review))
+        }
+        return standings.sorted { $0.scheduled.due < $1.scheduled.due }
+    }
+
+    public func actions(of review: ContractReview) -> [ReviewAction] { reviewActions.filter { $0.$review.id == review.id } }
+
+    /// Every KPI status over a period, for a review's suggested rating.
+    public func statuses(from start: CalendarDay, to end: CalendarDay, today: CalendarDay) -> [RAGStatus] {
+        kpis.flatMap { kpi in performance(of: kpi, today: today).rows.filter { $0.period.end >= start && $0.period.end <= end }.compactMap(\.status) }
     }
 
     public var kpiCoverage: KPICoverage { KPICoverage(kinds: kpis.map { ($0.kind, $0.serviceUserInformed) }) }

@@ -34,6 +34,7 @@ enum AgreementAuthoring {
         var contractManagerID: String?
         var status: String?
         var confidential = false
+        var newService = false
         /// The version the person read, for a change.
         var version: String?
     }
@@ -59,6 +60,7 @@ enum AgreementAuthoring {
         var contractManagerID: UUID?
         var status: AgreementStatus
         var confidential: Bool
+        var newService: Bool
     }
 
     static func versionConflict(_ current: Int) -> ValidationFailure {
@@ -192,7 +194,8 @@ enum AgreementAuthoring {
         return CheckedAgreement(reference: reference, title: title, kind: kind, summary: summary, serviceCategory: category, organisationID: organisationID,
                                 providerIDs: providers, activityID: activityID, decisionID: decisionID, awardedOn: awarded, start: start, initialEnd: end,
                                 extensionMonths: extensions, annualValuePence: annual, totalValuePence: total, fundingArrangement: arrangement,
-                                contractManagerID: manager, status: status, confidential: input.confidential)
+                                contractManagerID: manager, status: status, confidential: input.confidential,
+                                newService: input.newService)
     }
 
     static func apply(_ checked: CheckedAgreement, to agreement: Agreement, extensionsTaken: Int) {
@@ -215,6 +218,7 @@ enum AgreementAuthoring {
         agreement.$contractManager.id = checked.contractManagerID
         agreement.status = checked.status
         agreement.confidential = checked.confidential
+        agreement.newService = checked.newService
     }
 
     /// Records a new agreement, with its providers and extension options, in one transaction.

@@ -261,6 +261,7 @@ extension AgreementAuthoring.AgreementInput {
                   activityID: fields["activityID"], decisionID: fields["decisionID"], awardedOn: fields["awardedOn"], start: fields["start"], end: fields["end"],
                   extensionCount: fields["extensionCount"], extensionMonths: fields["extensionMonths"], annualValue: fields["annualValue"],
                   totalValue: fields["totalValue"], fundingArrangement: fields["fundingArrangement"], contractManagerID: fields["contractManagerID"],
-                  status: fields["status"], confidential: fields["confidential-yes"] != nil, version: fields["version"])
+                  status: fields["status"], confidential: fields["confidential-yes"] != nil, newService: fields["newService-yes"] != nil,
+                  version: fields["version"])
     }
 }

@@ -74,6 +74,13 @@ public enum SiteRoute: Hashable, Sendable {
     case agreementReturns(UUID)
     case measurementVerification(agreement: UUID, measurement: UUID)
     case measurementCorrection(agreement: UUID, measurement: UUID)
+    case newReview(UUID)
+    case agreementReviews(UUID)
+    case review(agreement: UUID, review: UUID)
+    case editReview(agreement: UUID, review: UUID)
+    case reviewSharing(agreement: UUID, review: UUID)
+    case reviewComment(agreement: UUID, review: UUID)
+    case reviewFinalising(agreement: UUID, review: UUID)
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -184,6 +191,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .agreementReturns: "/agreements/:agreementID/returns"
         case .measurementVerification: "/agreements/:agreementID/measurements/:measurementID/verification"
         case .measurementCorrection: "/agreements/:agreementID/measurements/:measurementID/correction"
+        case .newReview: "/agreements/:agreementID/reviews/new"
+        case .agreementReviews: "/agreements/:agreementID/reviews"
+        case .review: "/agreements/:agreementID/reviews/:reviewID"
+        case .editReview: "/agreements/:agreementID/reviews/:reviewID/edit"
+        case .reviewSharing: "/agreements/:agreementID/reviews/:reviewID/share"
+        case .reviewComment: "/agreements/:agreementID/reviews/:reviewID/comment"
+        case .reviewFinalising: "/agreements/:agreementID/reviews/:reviewID/finalise"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -235,10 +249,12 @@ public enum SiteRoute: Hashable, Sendable {
              .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
              .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
-             .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id):
+             .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id):
             [id]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]
+        case .review(let agreement, let review), .editReview(let agreement, let review), .reviewSharing(let agreement, let review),
+             .reviewComment(let agreement, let review), .reviewFinalising(let agreement, let review): [agreement, review]
         case .revokeMembership(let user, let membership): [user, membership]
         case .document(let activity, let document), .newDocumentVersion(let activity, let document), .documentVersions(let activity, let document),
              .documentSubmission(let activity, let document), .documentNeedsAnalysis(let activity, let document),

@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     API.ProvidersController().register(on: api)
     API.AgreementsController().register(on: api)
     API.KPIsController().register(on: api)
+    API.ReviewsController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -49,5 +50,6 @@ func routes(_ app: Application) throws {
     ProvidersController().register(on: site)
     AgreementsController().register(on: site)
     KPIsController().register(on: site)
+    ReviewsController().register(on: site)
     AuditController().register(on: site)
 }

@@ -36,6 +36,8 @@ public final class Agreement: Model, @unchecked Sendable {
     @OptionalParent(key: "contract_manager_id") public var contractManager: User?
     @Field(key: "status") public var status: AgreementStatus
     @Field(key: "confidential") public var confidential: Bool
+    /// A new service (not one carried on from before): its full monitoring review comes after 6 months, not 12.
+    @Field(key: "new_service") public var newService: Bool
     @Field(key: "version") public var version: Int
     @Parent(key: "created_by_id") public var createdBy: User
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -62,6 +64,7 @@ public final class Agreement: Model, @unchecked Sendable {
         self.fundingArrangement = .single
         self.status = status
         self.confidential = false
+        self.newService = false
         self.version = 1
         self.$createdBy.id = createdBy
     }
@@ -81,7 +84,7 @@ extension Agreement: AuditedRecord {
          "decisionID": $decision.id?.uuidString.lowercased(), "awardedOn": awardedOn, "startOn": startOn, "initialEndOn": initialEndOn,
          "endOn": endOn, "extensionsTaken": String(extensionsTaken), "annualValuePence": String(annualValuePence),
          "totalValuePence": String(totalValuePence), "variedValuePence": String(variedValuePence), "fundingArrangement": fundingArrangement.rawValue,
-         "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false",
+         "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false", "newService": newService ? "true" : "false",
          "version": String(version)]
     }
 }

@@ -130,6 +130,7 @@ extension API {
         var contractManagerId: UUID?
         var status: String
         var confidential: Bool
+        var newService: Bool
         var warnings: [String]
         /// Send it back with a change: a change made meanwhile by someone else is refused (409) rather than overwritten.
         var version: Int
@@ -170,6 +171,7 @@ extension API {
             contractManagerId = agreement.$contractManager.id
             status = agreement.status.rawValue
             confidential = agreement.confidential
+            newService = agreement.newService
             warnings = internals ? AgreementChecks.warnings(contractManager: agreement.$contractManager.id,
                                                             commissioningLead: records.activity?.$commissioningLead.id, status: agreement.status) : []
             version = agreement.version
@@ -197,6 +199,8 @@ extension API {
         var contractManagerId: String?
         var status: String?
         var confidential: Bool?
+        /// A new service: its full monitoring review comes after 6 months, not 12.
+        var newService: Bool?
         /// For a change: the version read.
         var version: Int?
 
@@ -204,7 +208,8 @@ extension API {
             .init(reference: reference, title: title, kind: kind, description: description, serviceCategory: serviceCategory, organisationID: organisationId,
                   providerIDs: providerIds ?? [], activityID: activityId, decisionID: decisionId, awardedOn: awardedOn, start: start, end: end,
                   extensionList: extensions ?? [], annualValue: annualValue?.text, totalValue: totalValue?.text, fundingArrangement: fundingArrangement,
-                  contractManagerID: contractManagerId, status: status, confidential: confidential ?? false, version: version.map(String.init))
+                  contractManagerID: contractManagerId, status: status, confidential: confidential ?? false, newService: newService ?? false,
+                  version: version.map(String.init))
         }
     }
 

@@ -6,6 +6,22 @@ import Foundation
 extension OpenAPIDocument {
     private static var kpiID: [String: Any] { pathID("kpiID") }
     private static var measurementID: [String: Any] { pathID("measurementID") }
+    private static var reviewID: [String: Any] { pathID("reviewID") }
+
+    private static func reviewStep(_ operationID: String, _ summary: String, who: String, body: String? = nil) -> [String: Any] {
+        var operation: [String: Any] = [
+            "operationId": operationID, "summary": summary, "security": [["bearerToken": []]], "parameters": [agreementID, reviewID],
+            "responses": [
+                "200": ["description": "The review as it now stands.", "content": json(ref("Review"))],
+                "403": ["description": who, "content": json(ref("Error"))],
+                "404": ["description": "No such agreement or review, or not one the user may see (a provider never sees a draft).", "content": json(ref("Error"))],
+                "409": ["description": "The review is not at the step this needs; `reason` says why.", "content": json(ref("Error"))],
+                "422": ["description": "A field is missing or not valid; `fields` says which. Nothing is written.", "content": json(ref("Error"))],
+            ].merging(errors) { a, _ in a },
+        ]
+        if let body { operation["requestBody"] = ["required": true, "content": json(ref(body))] }
+        return operation
+    }
 
     /// An exact number as a string ("92.5"); a JSON number is also read.
     static var exactNumber: [String: Any] {
@@ -69,6 +85,26 @@ extension OpenAPIDocument {
                                 body: "CorrectionWrite", returns: "Measurement", status: "200", parameters: [agreementID, measurementID],
                                 who: "Not a contract manager of the organisations that hold or fund the agreement."),
         ],
+        APIRoute.agreementReviews.openAPIPath: [
+            "get": read("getAgreementReviewSchedule", "The reviews the schedule asks for (early review, full monitoring at 6 or 12 months, then at least annual evaluation), each with whether it is done and overdue.",
+                        returns: ["type": "array", "items": ref("ScheduledReview")], parameters: [agreementID]),
+            "post": recordWrite("recordAgreementReview", "Records one scheduled review on the standard agenda, as a draft.",
+                                body: "ReviewWrite", returns: "Review", parameters: [agreementID], who: keeperOnly),
+        ],
+        APIRoute.agreementReview.openAPIPath: [
+            "get": read("getAgreementReview", "One review. A provider's people see it once shared with them.", returns: ref("Review"), parameters: [agreementID, reviewID]),
+            "put": reviewStep("changeAgreementReview", "Changes a draft review; its actions are replaced by those sent.", who: keeperOnly, body: "ReviewWrite"),
+        ],
+        APIRoute.reviewSharing.openAPIPath: [
+            "post": reviewStep("shareAgreementReview", "Shares the draft with the provider, who may comment within 14 days.", who: keeperOnly),
+        ],
+        APIRoute.reviewComment.openAPIPath: [
+            "post": reviewStep("commentOnAgreementReview", "The provider's one comment on the shared review, within its window; it stays on the record.",
+                               who: "Not one of the provider's own people.", body: "ReviewComment"),
+        ],
+        APIRoute.reviewFinalising.openAPIPath: [
+            "post": reviewStep("finaliseAgreementReview", "Makes the review final once the provider has commented or its window has closed.", who: keeperOnly),
+        ],
     ] }
 
     static var performanceSchemas: [String: Any] { [
@@ -84,6 +120,31 @@ extension OpenAPIDocument {
             "status": ["type": "string", "enum": RAGStatus.allCases.map(\.rawValue)],
         ]),
         "MeasurementList": ["type": "array", "items": ref("Measurement")],
+        "ScheduledReview": object(["kind", "due", "done", "overdue"], [
+            "kind": ["type": "string", "enum": ReviewKind.allCases.map(\.rawValue)], "due": day,
+            "done": ["type": "boolean", "description": "The review is final."], "doneOn": ["type": "string", "format": "date", "nullable": true],
+            "overdue": ["type": "boolean"], "reviewId": ["type": "string", "format": "uuid", "nullable": true],
+            "status": ["type": "string", "nullable": true, "enum": ReviewStatus.allCases.map(\.rawValue)],
+            "rating": ["type": "string", "nullable": true, "enum": PerformanceRating.allCases.map(\.rawValue)],
+        ]),
+        "Review": object(["id", "kind", "due", "status", "heldOn", "agenda", "findings", "rating", "ratingReason", "providerComment", "actions"], [
+            "id": uuid, "kind": ["type": "string", "enum": ReviewKind.allCases.map(\.rawValue)], "due": day,
+            "status": ["type": "string", "enum": ReviewStatus.allCases.map(\.rawValue)], "heldOn": day,
+            "agenda": ["type": "object", "additionalProperties": ["type": "string"], "description": "What was found under each agenda item: " + ReviewAgendaItem.allCases.map(\.rawValue).joined(separator: ", ") + "."],
+            "findings": string, "rating": ["type": "string", "enum": PerformanceRating.allCases.map(\.rawValue)], "ratingReason": string,
+            "sharedOn": ["type": "string", "format": "date", "nullable": true], "commentUntil": ["type": "string", "format": "date", "nullable": true],
+            "providerComment": string, "finalisedOn": ["type": "string", "format": "date", "nullable": true],
+            "actions": ["type": "array", "items": object(["description", "owner", "dueOn"], ["description": string, "owner": string, "dueOn": day,
+                                                                                           "doneOn": ["type": "string", "format": "date", "nullable": true]])],
+        ]),
+        "ReviewWrite": object(["heldOn", "agenda", "findings", "rating", "ratingReason"], [
+            "kind": ["type": "string", "enum": ReviewKind.allCases.map(\.rawValue), "description": "For a new review: which scheduled one, with `due`."],
+            "due": day, "heldOn": day,
+            "agenda": ["type": "object", "additionalProperties": ["type": "string"], "description": "Every agenda item: " + ReviewAgendaItem.allCases.map(\.rawValue).joined(separator: ", ") + "."],
+            "findings": string, "rating": ["type": "string", "enum": PerformanceRating.allCases.map(\.rawValue)], "ratingReason": string,
+            "actions": ["type": "array", "items": object(["description", "owner", "dueOn"], ["description": string, "owner": string, "dueOn": day])],
+        ]),
+        "ReviewComment": object(["comment"], ["comment": string]),
         "ReturnWrite": object(["periodEnd", "measurements"], [
             "periodEnd": ["type": "string", "format": "date", "description": "The period's last day: 2025-06-30 for Q1 2025/26."],
             "measurements": ["type": "array", "items": object(["kpiId", "value"], ["kpiId": uuid, "value": exactNumber, "comment": string, "evidence": string])],

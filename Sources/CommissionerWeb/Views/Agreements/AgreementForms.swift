@@ -30,6 +30,7 @@ struct AgreementFormPage {
             "version": String(agreement.version),
         ]
         if agreement.confidential { values["confidential-yes"] = "on" }
+        if agreement.newService { values["newService-yes"] = "on" }
         for provider in records.providers { values["providerIDs-\(provider.id.uuidString.lowercased())"] = "on" }
         return TextFields(values)
     }
@@ -71,6 +72,8 @@ struct AgreementFormPage {
                           hint: "Who owns its performance, reviews and variations: best not the commissioning lead", errors: errors, blank: "Not named yet"))
             \(Form.select("status", label: "Status", options: statuses.map { ($0.rawValue, $0.title) }, selected: fields["status"] ?? AgreementStatus.pipeline.rawValue,
                           hint: "Extended comes from taking an extension with its approval", errors: errors))
+            \(Form.checkboxes("newService", legend: "New service", options: [("yes", "A new service, not one carried on from before: its full monitoring review comes after 6 months instead of 12")],
+                              checked: fields["newService-yes"] == nil ? [] : ["yes"], errors: errors))
             \(Form.checkboxes("confidential", legend: "Confidentiality", options: [("yes", "Confidential: only the people with a part in it, its providers, administrators and scrutiny see it")],
                               checked: fields["confidential-yes"] == nil ? [] : ["yes"], errors: errors))
             """

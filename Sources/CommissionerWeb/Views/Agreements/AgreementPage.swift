@@ -33,6 +33,7 @@ struct AgreementPage {
             \(summary)
             \(canKeep ? "<p class=\"body\"><a class=\"button button-secondary\" href=\"\(SiteRoute.editAgreement(id).path)\">Change the agreement</a></p>" as HTML : HTML.empty)
             \(performance)
+            \(reviews)
             \(term(context))
             \(value)
             \(seesInternals ? funding : HTML.empty)
@@ -136,6 +137,29 @@ struct AgreementPage {
                            emptyMessage: "No KPIs are set for this agreement yet."))
         \(records.kpis.isEmpty ? HTML.empty : "<p class=\"body\">Deductions due on verified values: <strong>\(Money.text(pence: deductions))</strong>.</p>" as HTML)
         <p class="body">\(records.kpis.isEmpty ? HTML.empty : "<a href=\"\(SiteRoute.agreementReturns(id).path)\">Returns, period by period</a>" as HTML)\(canKeep && !records.kpis.isEmpty ? " · " : "")\(canKeep ? "<a href=\"\(SiteRoute.newKPI(id).path)\">Add a KPI</a>" as HTML : HTML.empty)</p>
+        """
+    }
+
+    /// The reviews the schedule asks for, each done, due or overdue, with its rating.
+    var reviews: HTML {
+        let id = agreement.id!
+        let schedule = records.reviewSchedule
+        let rows: [[HTML]] = schedule.map { standing in
+            let review = standing.review.flatMap { $0.status != .draft || seesInternals ? $0 : nil }
+            let state: HTML = if let done = standing.done { Components.tag("Done \(done.longForm)", colour: "green") }
+                else if standing.isOverdue(today: today) { Components.tag(review == nil ? "Overdue" : "Overdue: \(review!.status.title.lowercased())", colour: "red") }
+                else if let review { Components.tag(review.status.title, colour: "blue") }
+                else { HTML(text: "Not yet due") }
+            let link: HTML = review.map { "<a href=\"\(SiteRoute.review(agreement: id, review: $0.id!).path)\">Open<span class=\"visually-hidden\"> the \(standing.scheduled.kind.title.lowercased()) due \(standing.scheduled.due.longForm)</span></a>" as HTML } ?? .empty
+            return [HTML(text: standing.scheduled.kind.title), HTML(text: standing.scheduled.due.longForm), state,
+                    review?.status == .final ? Components.tag(review!.rating.title, colour: review!.rating.tagColour) : HTML(text: "—"), link]
+        }
+        let overdue = schedule.filter { $0.isOverdue(today: today) }.count
+        return """
+        <h2 class="heading-m" id="reviews">Reviews</h2>
+        <p class="body">An early review \(ReviewSchedule.earlyReviewMonths) months in, full monitoring after \(agreement.newService ? "6 months (a new service)" : "12 months (an existing service)"), then an evaluation at least every year, each on the standard agenda.\(overdue > 0 ? " \(Components.tag("\(overdue) overdue", colour: "red"))" as HTML : HTML.empty)</p>
+        \(Components.table(caption: "Review schedule", headers: ["Review", "Due", "Where it stands", "Rating", ""], rows: rows, emptyMessage: "No reviews are scheduled."))
+        \(canKeep && agreement.status != .pipeline && schedule.contains { $0.review == nil } ? "<p class=\"body\"><a href=\"\(SiteRoute.newReview(id).path)\">Record a review</a></p>" as HTML : HTML.empty)
         """
     }
 
