@@ -398,7 +398,7 @@ import Vapor
                     for target in Target.allCases {
                         // Fresh records for each request, so that one allowed change does not alter the next.
                         let suffix = UUID().uuidString.prefix(8).lowercased()
-                        let subject = User(email: "subject-\(suffix)@example.org", displayName: "Subject \(suffix)", passwordHash: "x")
+                        let subject = User(email: "subject-\(UUID().uuidString.lowercased())@example.org", displayName: "Subject \(suffix)", passwordHash: "x")
                         try await outsiderWriter.create(subject)
                         let subjectMembership = Membership(userID: subject.id!, organisationID: try other.requireID(), role: .approver)
                         try await outsiderWriter.create(subjectMembership)

@@ -109,6 +109,8 @@ enum Stylesheet {
     .task-list-item > .tag { align-self: flex-start; }
     .tag-blue { background: #bbd4ea; color: #0c2d4a; }
     .tag-red { background: #f4cdc6; color: #2a0b06; }
+    .tag-yellow { background: #fff7bf; color: #594d00; }
+    .tag-orange { background: #fcd6c3; color: #6e3619; }
     .tag-purple { background: #dbd5e9; color: #3d2375; }
     .button-group { display: flex; flex-wrap: wrap; gap: 15px; align-items: baseline; margin-bottom: 20px; }
     .button-group .button { margin-bottom: 0; }

@@ -55,9 +55,10 @@ struct AgreementsController {
         let organisations = user.seesAllOrganisations
             ? try await OrganisationQueries.commissioning(limitedTo: nil, on: req.db).map { (try $0.requireID(), $0.name) }
             : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+        let today = CalendarDay(req.application.clock.now())
         let page = AgreementListPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
                                      providers: providers, organisations: organisations, canRecord: !user.agreementOrganisations.isEmpty,
-                                     today: CalendarDay(req.application.clock.now()))
+                                     today: today, attention: try await AgreementAttention.load(result.rows.map(\.id), today: today, on: req.db))
         return page.render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -13,10 +13,20 @@ struct AgreementListPage {
     var organisations: [(id: UUID, name: String)]
     var canRecord: Bool
     var today: CalendarDay
+    /// Reviews overdue and returns not yet in, by agreement, for the rows shown.
+    var attention: [UUID: AgreementAttention] = [:]
 
     static let filterNames = ["text", "status", "kind", "providerId", "organisationId", "endingBefore"]
 
     var filterQuery: [(String, String?)] { Self.filterNames.map { ($0, fields[$0]) } }
+
+    func attentionTags(_ attention: AgreementAttention?) -> HTML {
+        guard let attention else { return HTML(text: "—") }
+        var tags: [HTML] = []
+        if attention.overdueReviews > 0 { tags.append(Components.tag(attention.overdueReviews == 1 ? "Review overdue" : "\(attention.overdueReviews) reviews overdue", colour: "red")) }
+        if attention.lateReturns > 0 { tags.append(Components.tag(attention.lateReturns == 1 ? "Return late" : "\(attention.lateReturns) returns late", colour: "orange")) }
+        return tags.joined(separator: " ")
+    }
 
     func render(_ context: PageContext) -> HTML {
         Layout.page(title: "Agreements", context: context) {
@@ -43,13 +53,14 @@ struct AgreementListPage {
               <a class="link" href="\(SiteRoute.agreements.path)">Clear filter</a>
             </form>
             <p class="body"><a href="\(SiteRoute.agreementsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a></p>
-            \(Components.table(caption: "Agreements (\(total))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value"], rows: rows.map { row in
+            \(Components.table(caption: "Agreements (\(total))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value", "Needs attention"], rows: rows.map { row in
                 [HTML(text: row.reference),
                  "<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.title)</a>\(row.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)",
                  HTML(text: row.providers.map(\.name).joined(separator: "; ")), HTML(text: row.kind.title),
                  Components.tag(row.status.title, colour: row.status.tagColour),
                  "\(row.end.longForm)\(row.status.isRunning && row.end < today ? " \(Components.tag("Past its end", colour: "red"))" as HTML : HTML.empty)",
-                 HTML(text: Money.text(pence: row.annualValuePence))]
+                 HTML(text: Money.text(pence: row.annualValuePence)),
+                 attentionTags(attention[row.id])]
             }, emptyMessage: "No agreements match the filter."))
             \(Components.pagination(page: page, per: per, total: total) { page in
                 SiteRoute.agreements.path(query: filterQuery + [("page", String(page))])
