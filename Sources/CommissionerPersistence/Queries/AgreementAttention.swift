@@ -24,10 +24,7 @@ public struct AgreementAttention: Sendable, Equatable {
             attention.overdueReviews = ReviewSchedule.reviews(start: agreement.start, end: agreement.end, newService: agreement.newService)
                 .filter { $0.due < today && !done.contains("\($0.kind.rawValue)/\($0.due)") }.count
             for kpi in kpis where kpi.$agreement.id == id {
-                var received: [CalendarDay: KPIPerformance.Received] = [:]
-                for measurement in measurements where measurement.$kpi.id == kpi.id {
-                    received[measurement.endDay] = .init(value: measurement.value, state: measurement.state, firstSubmittedOn: measurement.firstSubmittedDay)
-                }
+                let received = KPIMeasurement.received(measurements.filter { $0.$kpi.id == kpi.id })
                 let performance = KPIPerformance(measure: .init(thresholds: kpi.thresholds, rule: .none, frequency: kpi.frequency, returnDueDays: kpi.returnDueDays),
                                                  start: agreement.start, end: agreement.end, annualValuePence: 0, received: received, today: today)
                 attention.lateReturns += performance.overdue.count

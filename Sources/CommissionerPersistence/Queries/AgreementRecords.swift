@@ -78,10 +78,7 @@ public struct AgreementRecords: Sendable {
 
     /// A KPI's record period by period up to `today`, over the term as it stands.
     public func performance(of kpi: KPI, today: CalendarDay) -> KPIPerformance {
-        var received: [CalendarDay: KPIPerformance.Received] = [:]
-        for measurement in measurements(of: kpi) {
-            received[measurement.endDay] = .init(value: measurement.value, state: measurement.state, firstSubmittedOn: measurement.firstSubmittedDay)
-        }
+        let received = KPIMeasurement.received(measurements(of: kpi))
         return KPIPerformance(measure: .init(thresholds: kpi.thresholds, rule: kpi.deductionRule, frequency: kpi.frequency, returnDueDays: kpi.returnDueDays),
                               start: agreement.start, end: agreement.end, annualValuePence: agreement.annualValuePence, received: received, today: today)
     }

@@ -49,6 +49,15 @@ public final class KPIMeasurement: Model, @unchecked Sendable {
     public var endDay: CalendarDay { CalendarDay(periodEnd)! }
     public var startDay: CalendarDay { CalendarDay(periodStart)! }
     public var firstSubmittedDay: CalendarDay { CalendarDay(firstSubmittedOn)! }
+
+    /// One KPI's values by the end of their period, as its performance reads them.
+    static func received(_ measurements: [KPIMeasurement]) -> [CalendarDay: KPIPerformance.Received] {
+        var received: [CalendarDay: KPIPerformance.Received] = [:]
+        for measurement in measurements {
+            received[measurement.endDay] = .init(value: measurement.value, state: measurement.state, firstSubmittedOn: measurement.firstSubmittedDay)
+        }
+        return received
+    }
 }
 
 extension KPIMeasurement: AuditedRecord {
