@@ -237,9 +237,9 @@ extension API {
         @Sendable func performance(req: Request) async throws -> PerformanceView {
             let (records, _) = try await req.visibleAgreement()
             let today = CalendarDay(req.application.clock.now())
-            let kpis = try records.kpis.map { kpi in
-                let performance = records.performance(of: kpi, today: today)
-                return KPIPerformanceView(kpiId: try kpi.requireID(), name: kpi.name, periods: performance.rows.map { row in
+            let performances = records.kpis.map { records.performance(of: $0, today: today) }
+            let kpis = try zip(records.kpis, performances).map { kpi, performance in
+                KPIPerformanceView(kpiId: try kpi.requireID(), name: kpi.name, periods: performance.rows.map { row in
                     let standing: String = switch row.standing {
                     case .notDue: "not-due"
                     case .due: "due"
@@ -252,7 +252,7 @@ extension API {
                                                  provisionalDeduction: MoneyText(pence: row.provisionalDeductionPence))
                 }, lateReturns: performance.lateCount, deductionsDue: MoneyText(pence: performance.deductionsDuePence))
             }
-            let total = kpis.reduce(0) { $0 + (Money.pence(from: $1.deductionsDue.text) ?? 0) }
+            let total = performances.reduce(0) { $0 + $1.deductionsDuePence }
             return PerformanceView(agreementId: try records.agreement.requireID(), outcomeBasedKPI: records.kpiCoverage.outcomeBased,
                                    serviceUserInformedKPI: records.kpiCoverage.serviceUserInformed, kpis: kpis, deductionsDue: MoneyText(pence: total), currency: "GBP")
         }
