@@ -134,6 +134,10 @@ import Vapor
     static let agreementVerifiers = agreementRoles([.contractManager])
     /// A provider comments on a review of its own agreement.
     static let agreementProviders = agreementRoles([.provider])
+    /// Recommissioning is started by a commissioning lead of the holding organisation; providers see none of the cycle.
+    static let agreementRecommissioners: Rule = { asker, target in
+        asker == .provider ? .forbidden : agreementRoles([.commissioningLead])(asker, target)
+    }
     static let agreementRecorders: Rule = { asker, _ in
         if asker == .nobody { return .signInFirst }
         return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
@@ -286,6 +290,15 @@ import Vapor
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/share": agreementKeepers,
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/comment": agreementProviders,
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/finalise": agreementKeepers,
+        "GET /renewals": commissioningReaders,
+        "GET /renewals.csv": commissioningReaders,
+        "GET /renewals/lead-times": administrators,
+        "POST /renewals/lead-times": administrators,
+        "POST /agreements/:agreementID/recommissioning": agreementRecommissioners,
+        "GET /api/v1/renewals": commissioningReaders,
+        "GET /api/v1/renewals/lead-times": commissioningReaders,
+        "PUT /api/v1/renewals/lead-times": administrators,
+        "POST /api/v1/agreements/:agreementID/recommissioning": agreementRecommissioners,
         "GET /api/v1/agreements": signedIn,
         "POST /api/v1/agreements": agreementRecorders,
         "GET /api/v1/agreements/:agreementID": agreementReaders,

@@ -114,6 +114,9 @@ public enum ExtensionDecision: String, CaseIterable, Codable, Sendable {
     }
 
     public var awaitingApproval: Bool { self == .takeProposed || self == .declineProposed }
+
+    /// Still able to run the agreement on: not yet taken, declined or lapsed.
+    public static let stillOpen: [ExtensionDecision] = [.open, .takeProposed, .declineProposed]
 }
 
 /// Where a variation to an agreement stands.

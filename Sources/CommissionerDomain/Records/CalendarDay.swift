@@ -30,10 +30,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     /// "4 March 2024", as a person writes it.
-    public var longForm: String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(day) \(months[month - 1]) \(year)"
-    }
+    public var longForm: String { "\(day) \(monthAndYear)" }
+
+    /// "March 2024".
+    public var monthAndYear: String { "\(Self.monthNames[month - 1]) \(year)" }
+
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day) }
 

@@ -42,6 +42,8 @@ enum DemoAgreements {
         var status: AgreementStatus
         var confidential = false
         var activity: String?
+        /// The activity recommissioning it, by title.
+        var renewal: String?
         var yearValues: [Int: Int] = [:]
         /// Variations with whether each is approved; the approved ones change the value.
         var variations: [(summary: String, pence: Int, effectiveOn: String, approvedOn: String?)] = []
@@ -65,7 +67,8 @@ enum DemoAgreements {
                  category: "Home care", heldBy: hcs, providers: ["Family Nursing & Home Care"], awardedOn: "2024-01-20",
                  start: "2024-04-01", initialEnd: "2027-03-31", extensionMonths: [12, 12], annualPence: 4_500_000_00, totalPence: 13_500_000_00,
                  lines: [Line(organisation: hcs, budgetLine: "HCS-CN-2100 Community nursing", budgetHolder: people.budgetHolder, annualPence: 4_500_000_00)],
-                 contractManager: people.contractManager, status: .live, yearValues: [2024: 4_500_000_00, 2025: 4_500_000_00, 2026: 4_500_000_00],
+                 contractManager: people.contractManager, status: .live, renewal: "Community nursing recommissioning",
+                 yearValues: [2024: 4_500_000_00, 2025: 4_500_000_00, 2026: 4_500_000_00],
                  variations: [
                     ("Overnight rapid-response visits added to the service from October 2025, to help people leave hospital sooner. (Illustrative.)",
                      60_000_00, "2025-10-01", "2025-09-17"),
@@ -93,7 +96,7 @@ enum DemoAgreements {
                          Line(organisation: "Forest of Dean District Council", budgetLine: "FoDDC ICT shared service", budgetHolder: nil, annualPence: 700_000_00),
                          Line(organisation: "West Oxfordshire District Council", budgetLine: "WODC ICT shared service", budgetHolder: nil, annualPence: 800_000_00)],
                  contractManager: nil, status: .pipeline, activity: ict),
-        ]
+        ] + offIsland(hcs: hcs, people: people)
         // Each record is written once, as it stands: the demo's history is its approvals, not a trail of edits.
         func approval(_ subject: ApprovalSubject, _ id: UUID, on day: String, minute: String) -> Approval {
             Approval(subject: subject, subjectID: id, subjectVersion: nil, activityID: nil, verdict: .approved, approver: people.approver,
@@ -113,6 +116,7 @@ enum DemoAgreements {
             agreement.extensionsTaken = item.taken.count
             agreement.endOn = AgreementTerm(start: start, initialEnd: initialEnd, extensionMonths: item.extensionMonths, taken: item.taken.count).currentEnd.description
             agreement.variedValuePence = item.variations.filter { $0.approvedOn != nil }.reduce(0) { $0 + $1.pence }
+            agreement.$renewalActivity.id = item.renewal.flatMap { activities[$0] }
             if let activity = item.activity.flatMap({ activities[$0] }) {
                 agreement.$activity.id = activity
                 agreement.$decision.id = try await DecisionRecord.query(on: writer.database).filter(\.$activity.$id == activity).first()?.id
@@ -147,6 +151,45 @@ enum DemoAgreements {
                 if let day = change.approvedOn { try await writer.create(approval(.agreementVariation, try variation.requireID(), on: day, minute: "HCB/\(day.prefix(4))/\(offset + 1)")) }
             }
         }
+    }
+
+    static let offIslandReview = "Review of off-island tertiary care contracts"
+
+    /// Off-island tertiary care contracts, many and overlapping: what the auditor's recommendation 5
+    /// asks to be reviewed and rationalised. The providers, references and terms are illustrative.
+    private static func offIsland(hcs: String, people: People) -> [Item] {
+        let tertiary = "Off-island tertiary care", placements = "Off-island mental health placements"
+        let southern = "Southern Tertiary Hospitals NHS Trust (illustrative)", children = "Children's Specialist Hospital NHS Trust (illustrative)"
+        func line(_ name: String, _ pence: Int) -> [Line] { [Line(organisation: hcs, budgetLine: "HCS-OI-\(name)", budgetHolder: people.budgetHolder, annualPence: pence)] }
+        return [
+            Item(reference: "OIT-2022-003", title: "Cardiac surgery and cardiology (off-island)", kind: .contract,
+                 summary: "Cardiac surgery, interventional cardiology and follow-up clinics for Jersey patients at a mainland centre. (Illustrative terms.)",
+                 category: tertiary, heldBy: hcs, providers: [southern], awardedOn: "2022-02-10", start: "2022-04-01", initialEnd: "2027-03-31",
+                 annualPence: 2_100_000_00, totalPence: 10_500_000_00, lines: line("7110 Cardiac", 2_100_000_00),
+                 contractManager: people.contractManager, status: .live, renewal: offIslandReview),
+            Item(reference: "OIT-2023-011", title: "Neurosciences and neurosurgery (off-island)", kind: .contract,
+                 summary: "Neurosurgery and neurology for Jersey patients at the same mainland centre, let separately from cardiac care. (Illustrative terms.)",
+                 category: tertiary, heldBy: hcs, providers: [southern], awardedOn: "2023-08-01", start: "2023-10-01", initialEnd: "2027-09-30",
+                 annualPence: 1_650_000_00, totalPence: 6_600_000_00, lines: line("7120 Neurosciences", 1_650_000_00),
+                 contractManager: people.contractManager, status: .live, renewal: offIslandReview),
+            Item(reference: "OIT-2024-009", title: "Cancer radiotherapy and oncology (off-island)", kind: .contract,
+                 summary: "Radiotherapy and specialist oncology not available on the island, at the same mainland centre. (Illustrative terms.)",
+                 category: tertiary, heldBy: hcs, providers: [southern], awardedOn: "2023-11-15", start: "2024-01-01", initialEnd: "2026-12-31",
+                 extensionMonths: [12], annualPence: 1_900_000_00, totalPence: 5_700_000_00, lines: line("7130 Oncology", 1_900_000_00),
+                 contractManager: people.contractManager, status: .live),
+            Item(reference: "OIT-2024-002", title: "Paediatric specialist care (off-island)", kind: .contract,
+                 summary: "Specialist children's services — paediatric surgery, cardiology and intensive care — at a mainland children's hospital. (Illustrative terms.)",
+                 category: tertiary, heldBy: hcs, providers: [children], awardedOn: "2024-02-20", start: "2024-04-01", initialEnd: "2028-03-31",
+                 extensionMonths: [12], annualPence: 1_200_000_00, totalPence: 4_800_000_00, lines: line("7140 Paediatrics", 1_200_000_00),
+                 contractManager: people.contractManager, status: .live),
+            Item(reference: "OIT-2021-006", title: "Secure mental health placements (off-island)", kind: .contract,
+                 summary: "Medium-secure mental health beds on the mainland for Jersey residents who need them. (Illustrative terms.)",
+                 category: placements, heldBy: hcs, providers: ["Mainland Secure Care Ltd (illustrative)"], awardedOn: "2021-05-12",
+                 start: "2021-08-01", initialEnd: "2026-01-31", extensionMonths: [24],
+                 taken: (1, "A mainland market review found no better-value provider; the placements continue while the off-island review reports. (Illustrative.)"),
+                 annualPence: 950_000_00, totalPence: 4_275_000_00, lines: line("7210 Secure placements", 950_000_00),
+                 contractManager: people.contractManager, status: .extended),
+        ]
     }
 
     /// Every agreement and what hangs from it, for a reset.

@@ -39,7 +39,11 @@ public enum DemoWorkspace {
         "Family Nursing & Home Care", "Jersey Hospice Care", "Mind Jersey", "Dementia Jersey", "Enable Jersey",
         "Les Amis", "Jersey Recovery College", "Jersey Women's Refuge", "Macmillan Cancer Support Jersey",
         "MyVoice", "Silkworth Charity Group", "Jersey Cheshire Homes",
-    ].map { Body(name: $0, kind: .provider, source: jersey) }
+    ].map { Body(name: $0, kind: .provider, source: jersey) } + [
+        // Off-island providers: the audit names off-island tertiary contracts, not who holds them, so these are illustrative.
+        "Southern Tertiary Hospitals NHS Trust (illustrative)", "Children's Specialist Hospital NHS Trust (illustrative)",
+        "Mainland Secure Care Ltd (illustrative)",
+    ].map { Body(name: $0, kind: .provider, source: jerseyAudit) }
 
     public struct Person: Sendable {
         public var role: Role

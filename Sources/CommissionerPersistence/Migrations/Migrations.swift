@@ -23,5 +23,6 @@ public enum Migrations {
         CreateAgreements(),
         CreateKPIs(),
         CreateContractReviews(),
+        AddRenewalActivity(),
     ]
 }

@@ -31,6 +31,8 @@ public struct ActivityRecords: Sendable {
     public var appraisal: AppraisalGateSummary?
     /// Agreements the activity created, oldest first.
     public var agreements: [Agreement] = []
+    /// The agreements coming to an end that this activity was started to recommission.
+    public var recommissions: [Agreement] = []
     /// The KPIs of those agreements.
     public var kpis: [KPI] = []
 
@@ -95,6 +97,9 @@ public struct ActivityRecords: Sendable {
         let agreements = try await ModelRows.all(Agreement.self, where: "activity_id", in: ids, orderedBy: ["created_at", "id"], on: database)
         for agreement in agreements {
             if let id = agreement.$activity.id { byID[id]?.agreements.append(agreement) }
+        }
+        for agreement in try await ModelRows.all(Agreement.self, where: "renewal_activity_id", in: ids, orderedBy: ["end_on", "id"], on: database) {
+            if let id = agreement.$renewalActivity.id { byID[id]?.recommissions.append(agreement) }
         }
         let activityOfAgreement = Dictionary(uniqueKeysWithValues: try agreements.map { (try $0.requireID(), $0.$activity.id!) })
         for kpi in try await ModelRows.all(KPI.self, where: "agreement_id", in: Array(activityOfAgreement.keys), orderedBy: ["position", "id"], on: database) {

@@ -25,6 +25,8 @@ public struct AgreementRecords: Sendable {
     public var outcomes: [Outcome] = []
     public var activity: CommissioningActivity?
     public var decision: DecisionRecord?
+    /// The activity started to recommission it, if any.
+    public var renewalActivity: CommissioningActivity?
     /// Names of the organisations and people these records mention, by identifier.
     public var names: [UUID: String] = [:]
     /// The body above each organisation that holds or funds it, where there is one.
@@ -51,6 +53,7 @@ public struct AgreementRecords: Sendable {
             records.outcomes = try await ModelRows.all(Outcome.self, where: "activity_id", in: [activityID], orderedBy: ["created_at", "id"], on: database)
         }
         if let decisionID = agreement.$decision.id { records.decision = try await DecisionRecord.find(decisionID, on: database) }
+        if let renewalID = agreement.$renewalActivity.id { records.renewalActivity = try await CommissioningActivity.find(renewalID, on: database) }
         let organisations = [agreement.$organisation.id] + records.fundingLines.map { $0.$organisation.id }
         let people = ([agreement.$contractManager.id, agreement.$createdBy.id, records.activity?.$commissioningLead.id]
             + records.fundingLines.map { $0.$budgetHolder.id } + records.variations.map { $0.$proposedBy.id }
@@ -64,6 +67,14 @@ public struct AgreementRecords: Sendable {
         }
         for (id, name) in try await NamesByID.read(User.schema, name: "display_name", ids: people, on: database) { records.names[id] = name }
         return records
+    }
+
+    /// Its renewal as the pipeline sees it, with the lead time for the tier of the activity behind it.
+    public func renewal(leadTimes: RenewalLeadTimes) -> RenewalDates {
+        let left = extensions.filter { ExtensionDecision.stillOpen.contains($0.decision) }.map(\.months)
+        let end = agreement.end
+        return RenewalDates(end: end, tier: activity?.tier ?? RenewalQueries.assumedTier, leadTimes: leadTimes, extensionsLeft: left.count,
+                            latestEnd: AgreementTerm(start: end, initialEnd: end, extensionMonths: left).latestEnd)
     }
 
     public var term: AgreementTerm {

@@ -27,6 +27,8 @@ struct AgreementAccess: Sendable {
     /// The organisation that holds it, those on its funding lines, and the bodies above them.
     let organisationIDs: Set<UUID>
     let providerIDs: Set<UUID>
+    /// The organisation that holds it and the body above it.
+    let holderIDs: Set<UUID>
 
     static let keeperRoles: Set<Role> = [.contractManager, .commissioningLead, .procurementSpecialist]
 
@@ -35,6 +37,8 @@ struct AgreementAccess: Sendable {
         let own = Set([records.agreement.$organisation.id] + records.fundingLines.map { $0.$organisation.id })
         organisationIDs = own.union(own.compactMap { records.parents[$0] })
         providerIDs = Set(records.providers.map(\.id))
+        let holder = records.agreement.$organisation.id
+        holderIDs = Set([holder, records.parents[holder]].compactMap { $0 })
     }
 
     var rolesHere: Set<Role> { Set(user.memberships.filter { organisationIDs.contains($0.organisationID) }.map(\.role)) }
@@ -42,6 +46,8 @@ struct AgreementAccess: Sendable {
     var canApprove: Bool { rolesHere.contains(.approver) }
     /// Verifies, queries and corrects the values providers return: a contract manager of the organisations that hold or fund it.
     var canVerify: Bool { rolesHere.contains(.contractManager) }
+    /// Starts its recommissioning: a commissioning lead of the organisation that holds it or of the body above.
+    var canRecommission: Bool { user.memberships.contains { $0.role == .commissioningLead && holderIDs.contains($0.organisationID) } }
     /// One of the provider's own people.
     var isProviderParty: Bool { user.memberships.contains { $0.role == .provider && providerIDs.contains($0.organisationID) } }
     /// Sends returns: the provider's people, or a keeper entering them on its behalf.
@@ -58,6 +64,12 @@ struct AgreementAccess: Sendable {
     func requireReturner() throws {
         guard canSubmitReturns else {
             throw Abort(.forbidden, reason: "Only the provider's own people, or a keeper of this agreement on their behalf, can send its returns.")
+        }
+    }
+
+    func requireRecommissioner() throws {
+        guard canRecommission else {
+            throw Abort(.forbidden, reason: "Only a commissioning lead of the organisation that holds this agreement (or of the body above it) can start its recommissioning.")
         }
     }
 

@@ -135,6 +135,9 @@ enum Stylesheet {
     .chart-pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 30px; align-items: start; margin-bottom: 20px; }
     .chart { width: 100%; height: auto; }
     .chart-narrow { max-width: 640px; margin-bottom: 20px; }
+    .chart-wide { overflow-x: auto; margin-bottom: 20px; }
+    .chart-timeline { min-width: 760px; max-width: 960px; }
+    .chart-count { font-family: inherit; font-size: 12px; font-weight: 700; fill: #ffffff; }
     .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-bottom: 20px; }
     .swot section { background: #f3f2f1; border-left: 5px solid #505a5f; padding: 10px 15px; }
     .swot section h3 { margin-top: 0; }

@@ -122,14 +122,15 @@ struct AgreementsController {
         }
     }
 
-    static func page(_ req: Request, _ records: AgreementRecords, _ access: AgreementAccess) -> AgreementPage {
+    static func page(_ req: Request, _ records: AgreementRecords, _ access: AgreementAccess) async throws -> AgreementPage {
         AgreementPage(records: records, canKeep: access.canKeep, canApprove: access.canApprove, seesInternals: access.seesInternals,
+                      canRecommission: access.canRecommission, leadTimes: try await RenewalQueries.leadTimes(on: req.db),
                       today: CalendarDay(req.application.clock.now()))
     }
 
     @Sendable func show(req: Request) async throws -> HTML {
         let (records, access) = try await req.visibleAgreement()
-        return Self.page(req, records, access).render(req.pageContext)
+        return try await Self.page(req, records, access).render(req.pageContext)
     }
 
     @Sendable func edit(req: Request) async throws -> HTML {
@@ -228,7 +229,7 @@ struct AgreementsController {
                                                               now: req.application.clock.now(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.agreement(try records.agreement.requireID()).path + "#extension")
         } catch let failure as ValidationFailure {
-            var page = Self.page(req, records, access)
+            var page = try await Self.page(req, records, access)
             page.extensionFields = fields
             page.extensionErrors = failure.errors
             return page.render(req.pageContext).response(status: failure.status)
@@ -245,7 +246,7 @@ struct AgreementsController {
             _ = try await AgreementAuthoring.rule(.init(form: fields), records: records, access: access, today: req.application.clock.now(), with: req.recordWriter)
             return req.redirect(to: SiteRoute.agreement(try records.agreement.requireID()).path)
         } catch let failure as ValidationFailure {
-            var page = Self.page(req, records, access)
+            var page = try await Self.page(req, records, access)
             page.approvalFields = fields
             page.approvalErrors = failure.errors
             page.approvalSubjectID = fields["subjectID"].flatMap(UUID.init(uuidString:))

@@ -81,6 +81,10 @@ public enum SiteRoute: Hashable, Sendable {
     case reviewSharing(agreement: UUID, review: UUID)
     case reviewComment(agreement: UUID, review: UUID)
     case reviewFinalising(agreement: UUID, review: UUID)
+    case agreementRecommissioning(UUID)
+    case renewals
+    case renewalsCSV
+    case renewalLeadTimes
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -198,6 +202,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .reviewSharing: "/agreements/:agreementID/reviews/:reviewID/share"
         case .reviewComment: "/agreements/:agreementID/reviews/:reviewID/comment"
         case .reviewFinalising: "/agreements/:agreementID/reviews/:reviewID/finalise"
+        case .agreementRecommissioning: "/agreements/:agreementID/recommissioning"
+        case .renewals: "/renewals"
+        case .renewalsCSV: "/renewals.csv"
+        case .renewalLeadTimes: "/renewals/lead-times"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -249,7 +257,8 @@ public enum SiteRoute: Hashable, Sendable {
              .newAppraisalOption(let id), .appraisalOptions(let id), .appraisalScores(let id), .businessCase(let id), .businessCaseWord(let id),
              .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
-             .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id):
+             .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
+             .agreementRecommissioning(let id):
             [id]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]

@@ -32,6 +32,7 @@ func routes(_ app: Application) throws {
     API.AgreementsController().register(on: api)
     API.KPIsController().register(on: api)
     API.ReviewsController().register(on: api)
+    API.RenewalsController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -51,5 +52,6 @@ func routes(_ app: Application) throws {
     AgreementsController().register(on: site)
     KPIsController().register(on: site)
     ReviewsController().register(on: site)
+    RenewalsController().register(on: site)
     AuditController().register(on: site)
 }

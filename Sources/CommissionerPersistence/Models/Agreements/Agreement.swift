@@ -20,6 +20,8 @@ public final class Agreement: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") public var organisation: Organisation
     @OptionalParent(key: "activity_id") public var activity: CommissioningActivity?
     @OptionalParent(key: "decision_id") public var decision: DecisionRecord?
+    /// The commissioning activity started to recommission it as it comes to an end.
+    @OptionalParent(key: "renewal_activity_id") public var renewalActivity: CommissioningActivity?
     @OptionalField(key: "awarded_on") public var awardedOn: String?
     @Field(key: "start_on") public var startOn: String
     /// The end of the initial term, before any extension.
@@ -81,7 +83,8 @@ extension Agreement: AuditedRecord {
     public var auditSnapshot: AuditSnapshot {
         ["reference": reference, "title": title, "kind": kind.rawValue, "description": summary, "serviceCategory": serviceCategory,
          "organisationID": $organisation.id.uuidString.lowercased(), "activityID": $activity.id?.uuidString.lowercased(),
-         "decisionID": $decision.id?.uuidString.lowercased(), "awardedOn": awardedOn, "startOn": startOn, "initialEndOn": initialEndOn,
+         "decisionID": $decision.id?.uuidString.lowercased(),
+         "renewalActivityID": $renewalActivity.id?.uuidString.lowercased(), "awardedOn": awardedOn, "startOn": startOn, "initialEndOn": initialEndOn,
          "endOn": endOn, "extensionsTaken": String(extensionsTaken), "annualValuePence": String(annualValuePence),
          "totalValuePence": String(totalValuePence), "variedValuePence": String(variedValuePence), "fundingArrangement": fundingArrangement.rawValue,
          "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false", "newService": newService ? "true" : "false",

@@ -181,8 +181,26 @@ struct ActivityPage {
                 HTML(text: CalendarDay(agreement.endOn)?.longForm ?? agreement.endOn), HTML(text: Money.text(pence: agreement.annualValuePence)),
             ]
         }, emptyMessage: confidential > 0 ? "" : "No agreement recorded yet. Record the award and the agreement before the service starts (the gate to step 6)."))
+        \(recommissions)
         \(confidential > 0 ? "<p class=\"body\">And \(confidential) confidential agreement\(confidential == 1 ? "" : "s"), shown on \(confidential == 1 ? "its" : "their") own page to those with a part in \(confidential == 1 ? "it" : "them").</p>" as HTML : .empty)
         \(access.canAuthor ? "<p class=\"body\"><a href=\"\(SiteRoute.newAgreement.path(query: [("activityId", activityID.uuidString.lowercased())]))\">Record an agreement</a></p>" as HTML : .empty)
+        """
+    }
+
+    /// The agreements coming to an end that this activity recommissions (confidential ones only counted, as above).
+    private var recommissions: HTML {
+        guard !records.recommissions.isEmpty else { return .empty }
+        let open = records.recommissions.filter { !$0.confidential }
+        let confidential = records.recommissions.count - open.count
+        return """
+        \(Components.table(caption: "Agreements this activity recommissions", headers: ["Agreement", "Kind", "Status", "Ends"], rows: open.map { agreement in
+            [
+                "<a href=\"\(SiteRoute.agreement(agreement.id!).path)\">\(agreement.reference): \(agreement.title)</a>",
+                HTML(text: agreement.kind.title), Components.tag(agreement.status.title, colour: agreement.status.tagColour),
+                HTML(text: agreement.end.longForm),
+            ]
+        }, emptyMessage: ""))
+        \(confidential > 0 ? "<p class=\"body\">It also recommissions \(confidential) confidential agreement\(confidential == 1 ? "" : "s").</p>" as HTML : .empty)
         """
     }
 

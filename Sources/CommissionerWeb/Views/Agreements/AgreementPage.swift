@@ -9,6 +9,9 @@ struct AgreementPage {
     var canKeep: Bool
     var canApprove: Bool
     var seesInternals: Bool
+    /// A commissioning lead of the organisation that holds it, who can start its recommissioning.
+    var canRecommission = false
+    var leadTimes = RenewalLeadTimes.standard
     var today: CalendarDay
     /// A ruling form sent back with its problems, by subject.
     var approvalFields = TextFields([:])
@@ -16,6 +19,7 @@ struct AgreementPage {
     var approvalSubjectID: UUID?
     var extensionFields = TextFields([:])
     var extensionErrors = FieldErrors()
+    var renewalErrors = FieldErrors()
 
     var agreement: Agreement { records.agreement }
 
@@ -35,6 +39,7 @@ struct AgreementPage {
             \(performance)
             \(reviews)
             \(term(context))
+            \(seesInternals ? renewal(context) : HTML.empty)
             \(value)
             \(seesInternals ? funding : HTML.empty)
             \(variations(context))
@@ -61,6 +66,38 @@ struct AgreementPage {
         }
         rows.append(("Awarded", HTML(text: agreement.awardedDay?.longForm ?? "Not recorded")))
         return Components.summaryList(rows)
+    }
+
+    /// When recommissioning must start, and the way to start it.
+    func renewal(_ context: PageContext) -> HTML {
+        guard agreement.status.isRunning || records.renewalActivity != nil else { return .empty }
+        let dates = records.renewal(leadTimes: leadTimes)
+        let standing = dates.standing(today: today, started: records.renewalActivity != nil)
+        let started: HTML = records.renewalActivity.map { "<a href=\"\(SiteRoute.activity($0.id!).path)\">\($0.title)</a>" as HTML } ?? "Not yet"
+        var start: HTML = .empty
+        if records.renewalActivity == nil, canRecommission, agreement.status.isRunning {
+            start = """
+            <form method="post" action="\(SiteRoute.agreementRecommissioning(agreement.id!).path)" novalidate>
+              \(Form.csrf(context))
+              <input type="hidden" name="version" value="\(agreement.version)">
+              <p class="body">Starts a commissioning activity at its first step, with the trigger "contract renewal", at this agreement's tier,
+              for \(records.name(agreement.$organisation.id) ?? "the organisation that holds it"), led by you, and links it to this agreement.</p>
+              \(Form.submit("Start recommissioning", secondary: true))
+            </form>
+            """
+        }
+        return """
+        <h2 class="heading-m" id="renewal">Renewal</h2>
+        \(Form.errorSummary(renewalErrors))
+        \(Components.summaryList([
+            ("Ends", HTML(text: dates.end.longForm)),
+            ("Extension options left", HTML(text: dates.extensionsLeft == 0 ? "None" : "\(dates.extensionsLeft): it could run to \(dates.latestEnd.longForm)")),
+            ("Tier", HTML(text: dates.tier.title + (records.activity == nil ? " (assumed: no commissioning activity is recorded behind it)" : ""))),
+            ("Start recommissioning by", "\(dates.startRecommissioningBy.longForm) (\(AgreementTerm.length(dates.leadMonths)) before it ends) \(Components.tag(standing.title, colour: standing.tagColour))"),
+            ("Recommissioning", started),
+        ]))
+        \(start)
+        """
     }
 
     func term(_ context: PageContext) -> HTML {

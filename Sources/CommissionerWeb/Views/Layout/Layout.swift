@@ -14,6 +14,7 @@ enum Layout {
         Area(title: "Strategies", route: .strategies, access: .commissioningReader),
         Area(title: "Commissioning activities", route: .activities, access: .commissioningReader),
         Area(title: "Agreements", route: .agreements, access: .signedIn),
+        Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
         Area(title: "Users", route: .users, access: .administrator),

@@ -1,0 +1,174 @@
+import CommissionerDomain
+import FluentKit
+import FluentSQL
+import Foundation
+import SQLKit
+
+/// The renewals pipeline: running agreements the viewer may see that end within the next 24 months,
+/// with the tier of the commissioning behind them (medium when no activity is recorded), the
+/// extension options left and the recommissioning started, if any. Filtering by standing is done in
+/// the database: "start is late" is an end before today plus the tier's lead time.
+public enum RenewalQueries {
+    public struct Filter: Sendable {
+        public var text: String?
+        public var organisationID: UUID?
+        public var tier: ActivityTier?
+        public var standing: RenewalStanding?
+
+        public init(text: String? = nil, organisationID: UUID? = nil, tier: ActivityTier? = nil, standing: RenewalStanding? = nil) {
+            self.text = text
+            self.organisationID = organisationID
+            self.tier = tier
+            self.standing = standing
+        }
+    }
+
+    public struct Row: Sendable {
+        public var id: UUID
+        public var reference: String
+        public var title: String
+        public var organisationID: UUID
+        public var organisationName: String
+        public var providers: [(id: UUID, name: String)]
+        public var annualValuePence: Int
+        public var confidential: Bool
+        /// Whether the tier is the activity's, or assumed because no activity is recorded.
+        public var tierFromActivity: Bool
+        public var dates: RenewalDates
+        public var standing: RenewalStanding
+        public var renewalActivity: (id: UUID, title: String)?
+    }
+
+    /// The default tier of an agreement with no commissioning activity recorded.
+    public static let assumedTier = ActivityTier.medium
+
+    public static func leadTimes(on database: any Database) async throws -> RenewalLeadTimes {
+        let keys = ActivityTier.allCases.map(RenewalLeadTimes.settingKey)
+        let settings = try await WorkspaceSetting.query(on: database).filter(\.$id ~~ keys).all()
+        var months = RenewalLeadTimes.standard.months
+        for tier in ActivityTier.allCases {
+            if let text = settings.first(where: { $0.id == RenewalLeadTimes.settingKey(tier) })?.value, let value = Int(text) { months[tier] = value }
+        }
+        return RenewalLeadTimes(months: months)
+    }
+
+    private static var tierExpression: SQLQueryString { "COALESCE(c.tier, \(bind: assumedTier.rawValue))" }
+
+    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: AgreementViewer, today: CalendarDay,
+                                 leadTimes: RenewalLeadTimes) -> SQLSelectBuilder {
+        var select = select.from(SQLAlias(SQLIdentifier(Agreement.schema), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier(CommissioningActivity.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("activity_id", table: "a"))
+            .where(viewer.condition)
+            .where(SQLColumn("status", table: "a"), .in, SQLBind.group([AgreementStatus.live.rawValue, AgreementStatus.extended.rawValue]))
+            .where(SQLColumn("end_on", table: "a"), .greaterThanOrEqual, SQLBind(today.description))
+            .where(SQLColumn("end_on", table: "a"), .lessThanOrEqual, SQLBind(today.adding(months: RenewalDates.horizonMonths).description))
+        if let text = filter.text, !text.isEmpty {
+            select = select.where { $0.where(TextSearch.contains(SQLColumn("title", table: "a"), text))
+                .orWhere(TextSearch.contains(SQLColumn("reference", table: "a"), text)) }
+        }
+        if let organisation = filter.organisationID { select = select.where(SQLColumn("organisation_id", table: "a"), .equal, SQLBind(organisation)) }
+        if let tier = filter.tier { select = select.where("\(tierExpression) = \(bind: tier.rawValue)" as SQLQueryString) }
+        if let standing = filter.standing {
+            // The start-by day is the end less the tier's lead time, so "start by before X" is "end before X plus the lead time".
+            func endsBefore(_ day: (Int) -> CalendarDay) -> SQLQueryString {
+                let parts = ActivityTier.allCases.map { tier -> SQLQueryString in
+                    "(\(tierExpression) = \(bind: tier.rawValue) AND a.end_on < \(bind: day(leadTimes.months(for: tier)).description))"
+                }
+                return "(\(parts[0]) OR \(parts[1]) OR \(parts[2]))"
+            }
+            let late = endsBefore { today.adding(months: $0) }
+            let soon = endsBefore { today.adding(days: RenewalStanding.dueSoonDays + 1).adding(months: $0) }
+            switch standing {
+            case .started: select = select.where("a.renewal_activity_id IS NOT NULL" as SQLQueryString)
+            case .late: select = select.where("a.renewal_activity_id IS NULL AND \(late)" as SQLQueryString)
+            case .dueSoon: select = select.where("a.renewal_activity_id IS NULL AND NOT \(late) AND \(soon)" as SQLQueryString)
+            case .upcoming: select = select.where("a.renewal_activity_id IS NULL AND NOT \(soon)" as SQLQueryString)
+            }
+        }
+        return select
+    }
+
+    public static func page(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
+                            page: Int, per: Int, on database: any Database) async throws -> (rows: [Row], total: Int) {
+        let db = sql(database)
+        let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"), filter, viewer: viewer,
+                                       today: today, leadTimes: leadTimes).first()?.decode(column: "total", as: Int.self) ?? 0
+        let found = try await filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes)
+            .column(SQLColumn("id", table: "a"), as: "id").column(SQLColumn("reference", table: "a"), as: "reference")
+            .column(SQLColumn("title", table: "a"), as: "title").column(SQLColumn("end_on", table: "a"), as: "end_on")
+            .column(SQLColumn("annual_value_pence", table: "a"), as: "annual_value_pence")
+            .column(SQLColumn("confidential", table: "a"), as: "confidential").column(SQLColumn("organisation_id", table: "a"), as: "organisation_id")
+            .column(SQLColumn("tier", table: "c"), as: "tier")
+            .column(SQLColumn("renewal_activity_id", table: "a"), as: "renewal_activity_id")
+            .column(SQLColumn("title", table: "r"), as: "renewal_title")
+            .column(SQLColumn("name", table: "o"), as: "organisation_name")
+            .join(SQLAlias(SQLIdentifier(Organisation.schema), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "o"), .equal, SQLColumn("organisation_id", table: "a"))
+            .join(SQLAlias(SQLIdentifier(CommissioningActivity.schema), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
+                  on: SQLColumn("id", table: "r"), .equal, SQLColumn("renewal_activity_id", table: "a"))
+            .orderBy(SQLColumn("end_on", table: "a")).orderBy(SQLColumn("id", table: "a"))
+            .limit(per).offset((max(page, 1) - 1) * per)
+            .all()
+        let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
+        let providers = try await AgreementQueries.providersOf(ids, on: database)
+        let options = try await extensionsLeft(ids, on: database)
+        return (try found.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            let end = CalendarDay(try row.decode(column: "end_on", as: String.self))!
+            let activityTier = try row.decode(column: "tier", as: String?.self).flatMap(ActivityTier.init(rawValue:))
+            let left = options[id] ?? []
+            let term = AgreementTerm(start: end, initialEnd: end, extensionMonths: left)
+            let dates = RenewalDates(end: end, tier: activityTier ?? assumedTier, leadTimes: leadTimes, extensionsLeft: left.count, latestEnd: term.latestEnd)
+            let renewalID = try row.decode(column: "renewal_activity_id", as: UUID?.self)
+            return Row(id: id, reference: try row.decode(column: "reference", as: String.self), title: try row.decode(column: "title", as: String.self),
+                       organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+                       organisationName: try row.decode(column: "organisation_name", as: String.self), providers: providers[id] ?? [],
+                       annualValuePence: try row.decode(column: "annual_value_pence", as: Int.self),
+                       confidential: try row.decode(column: "confidential", as: Bool.self), tierFromActivity: activityTier != nil, dates: dates,
+                       standing: dates.standing(today: today, started: renewalID != nil),
+                       renewalActivity: try renewalID.map { ($0, try row.decode(column: "renewal_title", as: String?.self) ?? "") })
+        }, total)
+    }
+
+    /// The months of each agreement's extension options not yet taken, declined or lapsed, in order.
+    public static func extensionsLeft(_ ids: [UUID], on database: any Database) async throws -> [UUID: [Int]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await AgreementExtension.query(on: database).filter(\.$agreement.$id ~~ ids).filter(\.$decision ~~ ExtensionDecision.stillOpen)
+            .sort(\.$position).all()
+        return Dictionary(grouping: rows, by: { $0.$agreement.id }).mapValues { $0.map(\.months) }
+    }
+
+    /// How many agreements end in each month, by the organisation that holds them: the timeline picture.
+    public struct TimelineCell: Sendable, Equatable {
+        public var organisationID: UUID
+        public var organisationName: String
+        /// "2027-03"
+        public var month: String
+        public var count: Int
+    }
+
+    public static func timeline(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
+                                on database: any Database) async throws -> [TimelineCell] {
+        let month = SQLFunction("SUBSTR", args: SQLColumn("end_on", table: "a"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
+        let rows = try await filtered(sql(database).select(), filter, viewer: viewer, today: today, leadTimes: leadTimes)
+            .column(SQLColumn("organisation_id", table: "a"), as: "organisation_id")
+            .column(month, as: "month")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .groupBy(SQLColumn("organisation_id", table: "a")).groupBy(month)
+            .all()
+        let names = Dictionary(try await NamesByID.read(Organisation.schema, name: "name",
+                                                        ids: try rows.map { try $0.decode(column: "organisation_id", as: UUID.self) }, on: database),
+                               uniquingKeysWith: { a, _ in a })
+        return try rows.map { row in
+            let id = try row.decode(column: "organisation_id", as: UUID.self)
+            return TimelineCell(organisationID: id, organisationName: names[id] ?? "", month: try row.decode(column: "month", as: String.self),
+                                count: try row.decode(column: "count", as: Int.self))
+        }.sorted { ($0.organisationName, $0.month) < ($1.organisationName, $1.month) }
+    }
+
+    /// The agreements an activity was started to recommission.
+    public static func renewedBy(activity id: UUID, on database: any Database) async throws -> [Agreement] {
+        try await Agreement.query(on: database).filter(\.$renewalActivity.$id == id).sort(\.$endOn).all()
+    }
+}

@@ -1,0 +1,77 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Foundation
+
+/// When agreements end, by the organisation that holds them: a row per organisation, a column per
+/// month of the pipeline's 24, and a circle sized by how many end that month (the count written in
+/// it). The page gives the same numbers as a table.
+enum RenewalTimeline {
+    static let maximumOrganisations = 15
+
+    /// The months from `today`'s month, as "YYYY-MM".
+    static func months(from today: CalendarDay) -> [String] {
+        (0...RenewalDates.horizonMonths).map { offset in
+            let day = CalendarDay(String(format: "%04d-%02d-01", today.year, today.month))!.adding(months: offset)
+            return String(format: "%04d-%02d", day.year, day.month)
+        }
+    }
+
+
+    private static func n(_ value: Double) -> String { Decimals.text(value, places: 1) }
+
+    static func picture(id: String, cells: [RenewalQueries.TimelineCell], today: CalendarDay) -> HTML {
+        guard !cells.isEmpty else { return "<p class=\"body\">No agreements end in the next 24 months, so there is nothing to draw.</p>" }
+        let months = months(from: today)
+        // The organisations with most agreements ending, then by name.
+        let totals = Dictionary(grouping: cells, by: \.organisationID).mapValues { $0.reduce(0) { $0 + $1.count } }
+        let organisations = Dictionary(cells.map { ($0.organisationID, $0.organisationName) }, uniquingKeysWith: { a, _ in a })
+            .sorted { (-(totals[$0.key] ?? 0), $0.value) < (-(totals[$1.key] ?? 0), $1.value) }
+        let shown = organisations.prefix(maximumOrganisations)
+        let left = 210.0, top = 34.0, column = 26.0, row = 34.0
+        let width = left + column * Double(months.count) + 10, height = top + row * Double(shown.count) + 8
+        let largest = Double(cells.map(\.count).max() ?? 1)
+        var parts: [HTML] = []
+        for (index, month) in months.enumerated() {
+            let x = left + column * (Double(index) + 0.5)
+            let monthNumber = Int(month.suffix(2))!
+            parts.append("<text x=\"\(n(x))\" y=\"\(n(top - 8))\" text-anchor=\"middle\" class=\"chart-legend\">\(String(CalendarDay.monthNames[monthNumber - 1].prefix(1)))</text>")
+            // The year over its January, and over the first month unless a January follows too closely.
+            if monthNumber == 1 || (index == 0 && monthNumber <= 10) {
+                parts.append("<text x=\"\(n(left + column * Double(index)))\" y=\"\(n(top - 22))\" class=\"chart-legend\">\(String(month.prefix(4)))</text>")
+                parts.append("<line x1=\"\(n(left + column * Double(index)))\" y1=\"\(n(top - 4))\" x2=\"\(n(left + column * Double(index)))\" y2=\"\(n(height - 4))\" stroke=\"#b1b4b6\"/>")
+            }
+        }
+        for (rowIndex, organisation) in shown.enumerated() {
+            let y = top + row * (Double(rowIndex) + 0.5)
+            let name = organisation.value.count > 30 ? String(organisation.value.prefix(29)) + "…" : organisation.value
+            parts.append("<text x=\"\(n(left - 8))\" y=\"\(n(y + 5))\" text-anchor=\"end\" class=\"chart-label\">\(name)</text>")
+            parts.append("<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - 10))\" y2=\"\(n(y))\" stroke=\"#f3f2f1\"/>")
+            for cell in cells where cell.organisationID == organisation.key {
+                guard let index = months.firstIndex(of: cell.month) else { continue }
+                let x = left + column * (Double(index) + 0.5)
+                let radius = 5 + 8 * (Double(cell.count) / largest).squareRoot()
+                let monthTitle = CalendarDay(cell.month + "-01")?.monthAndYear ?? cell.month
+                parts.append("""
+                    <g><title>\(organisation.value): \(cell.count) ending in \(monthTitle)</title>\
+                    <circle cx="\(n(x))" cy="\(n(y))" r="\(n(radius))" fill="#1d70b8"/>\
+                    <text x="\(n(x))" y="\(n(y + 4))" text-anchor="middle" class="chart-count">\(cell.count)</text></g>
+                    """)
+            }
+        }
+        let more = organisations.count - shown.count
+        return """
+        <svg class="chart chart-timeline" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc">
+          <title id="\(id)-title">Agreements ending each month, by the organisation that holds them</title>
+          <desc id="\(id)-desc">One row per organisation and one column per month for the next 24 months; each circle is sized by how many agreements end that month, with the number written in it. The table below gives the same numbers.</desc>
+          \(parts.joined())
+        </svg>
+        \(more > 0 ? "<p class=\"body-s\">The picture shows the \(shown.count) organisations with most agreements ending; \(more) more are in the table.</p>" as HTML : HTML.empty)
+        """
+    }
+
+    static func table(cells: [RenewalQueries.TimelineCell]) -> HTML {
+        Components.table(caption: "Agreements ending each month", headers: ["Held by", "Month", "Agreements ending"], rows: cells.map { cell in
+            [HTML(text: cell.organisationName), HTML(text: CalendarDay(cell.month + "-01")?.monthAndYear ?? cell.month), HTML(text: String(cell.count))]
+        }, emptyMessage: "No agreements end in the next 24 months.")
+    }
+}
