@@ -138,6 +138,9 @@ import Vapor
     static let agreementRecommissioners: Rule = { asker, target in
         asker == .provider ? .forbidden : agreementRoles([.commissioningLead])(asker, target)
     }
+    /// A risk on an agreement's register is the commissioners': seen as the agreement is, kept by its keepers; never by a provider.
+    static let riskReaders: Rule = { asker, target in asker == .provider ? .forbidden : agreementReaders(asker, target) }
+    static let riskKeepers: Rule = { asker, target in asker == .provider ? .forbidden : agreementKeepers(asker, target) }
     static let agreementRecorders: Rule = { asker, _ in
         if asker == .nobody { return .signInFirst }
         return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
@@ -299,6 +302,29 @@ import Vapor
         "GET /api/v1/renewals/lead-times": commissioningReaders,
         "PUT /api/v1/renewals/lead-times": administrators,
         "POST /api/v1/agreements/:agreementID/recommissioning": agreementRecommissioners,
+        "GET /calendar": signedIn,
+        "POST /calendar": signedIn,
+        "GET /calendar/:secret": { _, _ in .notFound },
+        "GET /rationalisation": commissioningReaders,
+        "GET /rationalisation.csv": commissioningReaders,
+        "GET /api/v1/rationalisation": commissioningReaders,
+        "GET /risks": commissioningReaders,
+        "GET /risks.csv": commissioningReaders,
+        "GET /risks/new": commissioningReaders,
+        "POST /risks": commissioningReaders,
+        "GET /risks/:riskID": riskReaders,
+        "GET /risks/:riskID/edit": riskKeepers,
+        "POST /risks/:riskID/edit": riskKeepers,
+        "POST /risks/:riskID/reviews": riskKeepers,
+        "POST /risks/:riskID/mitigations": riskKeepers,
+        "POST /risks/:riskID/mitigations/:mitigationID/done": riskKeepers,
+        "GET /api/v1/risks": commissioningReaders,
+        "POST /api/v1/risks": commissioningReaders,
+        "GET /api/v1/risks/:riskID": riskReaders,
+        "PUT /api/v1/risks/:riskID": riskKeepers,
+        "POST /api/v1/risks/:riskID/reviews": riskKeepers,
+        "POST /api/v1/risks/:riskID/mitigations": riskKeepers,
+        "POST /api/v1/risks/:riskID/mitigations/:mitigationID/done": riskKeepers,
         "GET /api/v1/agreements": signedIn,
         "POST /api/v1/agreements": agreementRecorders,
         "GET /api/v1/agreements/:agreementID": agreementReaders,
@@ -474,7 +500,17 @@ import Vapor
                         let review = ContractReview(agreementID: agreement.id!, kind: .early, due: CalendarDay("2026-07-01")!, heldOn: CalendarDay("2026-07-01")!, writtenBy: subject.id!)
                         review.status = .withProvider
                         try await outsiderWriter.create(review)
+                        // A risk on the agreement's register, with a mitigation not yet done.
+                        let risk = Risk(subjectKind: .agreement, subjectID: agreement.id!, number: 1, cause: "Cause", event: "Event", effect: "Effect",
+                                        score: RiskScore(likelihood: 3, impact: 4), owner: "Owner", createdBy: subject.id!)
+                        try await outsiderWriter.create(risk)
+                        let mitigation = RiskMitigation(riskID: risk.id!, action: "Act", owner: "Owner", due: CalendarDay("2026-12-31")!)
+                        try await outsiderWriter.create(mitigation)
                         let values: [String: String] = [
+                            "riskID": risk.id!.uuidString.lowercased(),
+                            // No feed has this secret: whoever asks, there is no calendar at it.
+                            "secret": "cal_\(suffix).ics",
+                            "mitigationID": mitigation.id!.uuidString.lowercased(),
                             "agreementID": agreement.id!.uuidString.lowercased(),
                             "organisationID": (target == .own ? (ownOrganisation ?? other.id!) : other.id!).uuidString.lowercased(),
                             "userID": subject.id!.uuidString.lowercased(),

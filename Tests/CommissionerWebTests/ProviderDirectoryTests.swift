@@ -28,7 +28,7 @@ import Vapor
             let lead = Browser(app)
             try await lead.signIn(demoEmail(.commissioningLead))
             let all = try await lead.get("/providers")
-            #expect(all.body.contains("Providers (12)") && all.body.contains("Jersey Hospice Care") && all.body.contains("Voluntary, community and social enterprise"))
+            #expect(all.body.contains("Providers (15)") && all.body.contains("Jersey Hospice Care") && all.body.contains("Voluntary, community and social enterprise"))
             let medium = try await lead.get("/providers?size=medium")
             #expect(medium.body.contains("Jersey Hospice Care") && !medium.body.contains("Mind Jersey"))
             let applied = try await lead.get("/providers?approvedList=applied")

@@ -160,6 +160,7 @@ public enum DemoWorkspace {
                                                         approver: demoPeople.approver, lead: demoPeople.lead), with: writer)
             try await DemoPerformance.load(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await DemoPerformance.loadReviews(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
+            try await DemoRisks.load(activities: activityIDs, people: demoPeople, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -170,6 +171,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoRisks.remove(with: writer)
             try await DemoPerformance.remove(with: writer)
             try await DemoAgreements.remove(with: writer)
             try await DemoAppraisals.removeOutcomeLinks(with: writer)
@@ -181,6 +183,7 @@ public enum DemoWorkspace {
             for entry in try await StrategyEntry.query(on: db).all() { try await writer.delete(entry) }
             for strategy in try await Strategy.query(on: db).all() { try await writer.delete(strategy) }
             for token in try await APIToken.query(on: db).all() { try await writer.delete(token) }
+            for feed in try await CalendarFeed.query(on: db).all() { try await writer.delete(feed) }
             for session in try await UserSession.query(on: db).all() { try await writer.delete(session) }
             for membership in try await Membership.query(on: db).all() { try await writer.delete(membership) }
             for user in try await User.query(on: db).all() { try await writer.delete(user) }

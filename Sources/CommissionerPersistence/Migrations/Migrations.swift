@@ -24,5 +24,7 @@ public enum Migrations {
         CreateKPIs(),
         CreateContractReviews(),
         AddRenewalActivity(),
+        CreateRiskRegisters(),
+        CreateCalendarFeeds(),
     ]
 }

@@ -43,6 +43,12 @@ public enum SignedInQueries {
             .flatMapThrowing { try account(from: $0, sessionColumn: false) }
     }
 
+    /// The person whose calendar feed has this secret; none once they are deactivated.
+    public static func byCalendarFeed(secretHash: String, on database: any Database) -> EventLoopFuture<SignedInAccount?> {
+        rows(from: "calendar_feeds", credential: "s.secret_hash = \(bind: secretHash)", on: database)
+            .flatMapThrowing { try account(from: $0, sessionColumn: false) }
+    }
+
     private static func rows(from table: String, credential: SQLQueryString, on database: any Database) -> EventLoopFuture<[any SQLRow]> {
         let query: SQLQueryString = """
             SELECT s.id AS credential_id, u.id AS user_id, u.email, u.display_name,

@@ -136,6 +136,15 @@ enum Stylesheet {
     .chart { width: 100%; height: auto; }
     .chart-narrow { max-width: 640px; margin-bottom: 20px; }
     .chart-wide { overflow-x: auto; margin-bottom: 20px; }
+    .heat-map { border-collapse: collapse; margin-bottom: 10px; }
+    .heat-map th, .heat-map td { border: 2px solid #ffffff; padding: 6px 8px; text-align: center; }
+    .heat-map .heat-axis, .heat-map .heat-corner { background: #f3f2f1; font-weight: 400; font-size: 0.875rem; }
+    .heat-cell { min-width: 52px; height: 44px; font-weight: 700; font-size: 1.125rem; color: #0b0c0c; }
+    .heat-cell a { color: #0b0c0c; }
+    .heat-low { background: #cce2d8; }
+    .heat-medium { background: #fff7bf; }
+    .heat-high { background: #fcd6c3; }
+    .heat-very-high { background: #f4b6ae; }
     .chart-timeline { min-width: 760px; max-width: 960px; }
     .chart-count { font-family: inherit; font-size: 12px; font-weight: 700; fill: #ffffff; }
     .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; margin-bottom: 20px; }

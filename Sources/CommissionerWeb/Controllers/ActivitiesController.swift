@@ -111,7 +111,8 @@ struct ActivitiesController {
             moves: try timeline.map { move, snapshot in
                 .init(id: try move.requireID(), from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
                       by: names[move.$movedBy.id] ?? "", at: move.movedAt, snapshot: snapshot)
-            }
+            },
+            risks: try await RiskQueries.register(of: .activity, try activity.requireID(), on: req.db)
         ).render(req.pageContext)
     }
 

@@ -58,7 +58,8 @@ struct AgreementsController {
         let today = CalendarDay(req.application.clock.now())
         let page = AgreementListPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
                                      providers: providers, organisations: organisations, canRecord: !user.agreementOrganisations.isEmpty,
-                                     today: today, attention: try await AgreementAttention.load(result.rows.map(\.id), today: today, on: req.db))
+                                     today: today, attention: try await AgreementAttention.load(result.rows.map(\.id), today: today, on: req.db),
+                                     showsRationalisation: RouteAccess.commissioningReader.permits(user))
         return page.render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
@@ -125,6 +126,7 @@ struct AgreementsController {
     static func page(_ req: Request, _ records: AgreementRecords, _ access: AgreementAccess) async throws -> AgreementPage {
         AgreementPage(records: records, canKeep: access.canKeep, canApprove: access.canApprove, seesInternals: access.seesInternals,
                       canRecommission: access.canRecommission, leadTimes: try await RenewalQueries.leadTimes(on: req.db),
+                      risks: access.seesInternals ? try await RiskQueries.register(of: .agreement, try records.agreement.requireID(), on: req.db) : .init(),
                       today: CalendarDay(req.application.clock.now()))
     }
 

@@ -84,7 +84,8 @@ struct StrategiesController {
         let names = try await UserQueries.names(of: approvals.map { $0.$approver.id } + [strategy.$createdBy.id], on: req.db)
         let organisation = try await OrganisationQueries.names(of: [strategy.$organisation.id], on: req.db)[strategy.$organisation.id] ?? ""
         return StrategyPage(strategy: strategy, organisation: organisation, entries: entries, outcomes: outcomes, approvals: approvals,
-                            activities: activities, names: names, access: access, errors: errors, fields: fields)
+                            activities: activities, names: names, access: access, errors: errors, fields: fields,
+                            risks: try await RiskQueries.register(of: .strategy, id, on: req.db))
     }
 
     @Sendable func show(req: Request) async throws -> HTML {

@@ -85,6 +85,18 @@ public enum SiteRoute: Hashable, Sendable {
     case renewals
     case renewalsCSV
     case renewalLeadTimes
+    case rationalisation
+    case rationalisationCSV
+    case calendar
+    case calendarFeed
+    case risks
+    case risksCSV
+    case newRisk
+    case risk(UUID)
+    case editRisk(UUID)
+    case riskReviews(UUID)
+    case riskMitigations(UUID)
+    case riskMitigationDone(risk: UUID, mitigation: UUID)
     case businessCase(UUID)
     case businessCaseWord(UUID)
     case businessCaseVersions(UUID)
@@ -206,6 +218,18 @@ public enum SiteRoute: Hashable, Sendable {
         case .renewals: "/renewals"
         case .renewalsCSV: "/renewals.csv"
         case .renewalLeadTimes: "/renewals/lead-times"
+        case .calendar: "/calendar"
+        case .calendarFeed: "/calendar/:secret"
+        case .rationalisation: "/rationalisation"
+        case .rationalisationCSV: "/rationalisation.csv"
+        case .risks: "/risks"
+        case .risksCSV: "/risks.csv"
+        case .newRisk: "/risks/new"
+        case .risk: "/risks/:riskID"
+        case .editRisk: "/risks/:riskID/edit"
+        case .riskReviews: "/risks/:riskID/reviews"
+        case .riskMitigations: "/risks/:riskID/mitigations"
+        case .riskMitigationDone: "/risks/:riskID/mitigations/:mitigationID/done"
         case .businessCase: "/activities/:activityID/business-case"
         case .businessCaseWord: "/activities/:activityID/business-case.docx"
         case .businessCaseVersions: "/activities/:activityID/business-case/versions"
@@ -258,8 +282,9 @@ public enum SiteRoute: Hashable, Sendable {
              .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
              .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
-             .agreementRecommissioning(let id):
+             .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id):
             [id]
+        case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]
         case .review(let agreement, let review), .editReview(let agreement, let review), .reviewSharing(let agreement, let review),

@@ -17,6 +17,9 @@ public struct AppSettings: Sendable {
     public var throttle: SignInThrottle
     /// PostgreSQL connections per server thread.
     public var connectionsPerThread = 4
+    /// The address people reach the server at (`PUBLIC_URL`, such as https://commissioner.example.gov.uk),
+    /// for links that leave the browser: calendar feeds. Without it, the request's own host is used.
+    public var publicURL: String?
 
     public static let developmentSecret = "development-only-secret-do-not-use-in-production"
 
@@ -50,10 +53,17 @@ public struct AppSettings: Sendable {
             guard mode != .production || value >= 10 else { throw SettingsError("BCRYPT_COST must be 10 or more in production") }
             cost = value
         }
-        return AppSettings(
+        var settings = AppSettings(
             mode: mode, database: DatabaseLocation.fromEnvironment(environment),
             secret: secret ?? developmentSecret, bcryptCost: cost,
             cookiesSecure: ["1", "true", "yes"].contains(environment["COOKIES_SECURE"]?.lowercased() ?? ""))
+        if let url = environment["PUBLIC_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+                throw SettingsError("PUBLIC_URL must be an http or https address, such as https://commissioner.example.gov.uk")
+            }
+            settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+        return settings
     }
 }
 

@@ -33,6 +33,8 @@ func routes(_ app: Application) throws {
     API.KPIsController().register(on: api)
     API.ReviewsController().register(on: api)
     API.RenewalsController().register(on: api)
+    API.RisksController().register(on: api)
+    API.RationalisationController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -53,5 +55,8 @@ func routes(_ app: Application) throws {
     KPIsController().register(on: site)
     ReviewsController().register(on: site)
     RenewalsController().register(on: site)
+    RisksController().register(on: site)
+    RationalisationController().register(on: site)
+    CalendarController().register(on: site)
     AuditController().register(on: site)
 }

@@ -22,6 +22,7 @@ struct ActivityPage {
     var names: [UUID: String]
     var access: ActivityAccess
     var moves: [Move]
+    var risks = RiskQueries.Register()
 
     var activity: CommissioningActivity { records.activity }
     var activityID: UUID { activity.id! }
@@ -55,6 +56,7 @@ struct ActivityPage {
             \(documents)
             \(decisions)
             \(agreements)
+            \(RiskRegisterSection.render(kind: .activity, id: activityID, register: risks, canKeep: access.canAuthor))
             \(evidence)
             \(outcomes)
             \(milestones(context))

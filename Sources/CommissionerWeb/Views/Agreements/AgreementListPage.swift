@@ -15,6 +15,8 @@ struct AgreementListPage {
     var today: CalendarDay
     /// Reviews overdue and returns not yet in, by agreement, for the rows shown.
     var attention: [UUID: AgreementAttention] = [:]
+    /// Whether to link the rationalisation view: not for a provider's people.
+    var showsRationalisation = false
 
     static let filterNames = ["text", "status", "kind", "providerId", "organisationId", "endingBefore"]
 
@@ -52,7 +54,8 @@ struct AgreementListPage {
               \(Form.submit("Apply filter", secondary: true))
               <a class="link" href="\(SiteRoute.agreements.path)">Clear filter</a>
             </form>
-            <p class="body"><a href="\(SiteRoute.agreementsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a></p>
+            <p class="body"><a href="\(SiteRoute.agreementsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a>\(showsRationalisation
+              ? " · <a href=\"\(SiteRoute.rationalisation.path)\">Where agreements overlap: providers with many agreements, overlaps and areas</a>" as HTML : HTML.empty)</p>
             \(Components.table(caption: "Agreements (\(total))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value", "Needs attention"], rows: rows.map { row in
                 [HTML(text: row.reference),
                  "<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.title)</a>\(row.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)",

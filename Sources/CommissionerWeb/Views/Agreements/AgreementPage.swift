@@ -12,6 +12,8 @@ struct AgreementPage {
     /// A commissioning lead of the organisation that holds it, who can start its recommissioning.
     var canRecommission = false
     var leadTimes = RenewalLeadTimes.standard
+    /// Its risk register: only for those who see the commissioner's side.
+    var risks = RiskQueries.Register()
     var today: CalendarDay
     /// A ruling form sent back with its problems, by subject.
     var approvalFields = TextFields([:])
@@ -40,6 +42,7 @@ struct AgreementPage {
             \(reviews)
             \(term(context))
             \(seesInternals ? renewal(context) : HTML.empty)
+            \(seesInternals ? RiskRegisterSection.render(kind: .agreement, id: id, register: risks, canKeep: canKeep) : HTML.empty)
             \(value)
             \(seesInternals ? funding : HTML.empty)
             \(variations(context))

@@ -15,6 +15,7 @@ enum Layout {
         Area(title: "Commissioning activities", route: .activities, access: .commissioningReader),
         Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
+        Area(title: "Risks", route: .risks, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
         Area(title: "Users", route: .users, access: .administrator),
@@ -34,6 +35,7 @@ enum Layout {
             """
             <div class="account">
               <span class="account-name">\(user.displayName)</span>
+              <a href="\(SiteRoute.calendar.path)">Calendar</a>
               <a href="\(SiteRoute.apiTokens.path)">API tokens</a>
               <form method="post" action="\(SiteRoute.signOut.path)" class="inline-form">
                 \(Form.csrf(context))

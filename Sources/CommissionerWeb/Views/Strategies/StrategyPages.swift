@@ -56,6 +56,7 @@ struct StrategyPage {
     var access: StrategyAccess
     var errors: FieldErrors
     var fields: TextFields
+    var risks = RiskQueries.Register()
 
     static func statusTag(_ status: DocumentStatus) -> HTML {
         Components.tag(status.title, colour: status == .approved ? "green" : status == .inApproval ? "blue" : "grey")
@@ -101,6 +102,7 @@ struct StrategyPage {
             <h2 class="heading-m">Activities serving this strategy</h2>
             \(activities.isEmpty ? "<p class=\"body\">None linked yet. A commissioning lead links an activity from its people and tier page.</p>" as HTML
               : "<ul class=\"list\">\(activities.map { "<li><a href=\"\(SiteRoute.activity($0.id!).path)\">\($0.title)</a></li>" as HTML })</ul>" as HTML)
+            \(RiskRegisterSection.render(kind: .strategy, id: strategy.id!, register: risks, canKeep: access.canAuthor))
             <h2 class="heading-m">Approvals</h2>
             \(ApprovalForm.table(approvals, names: names, caption: "Rulings on this strategy, oldest first"))
             \(access.canApprove && strategy.status == .inApproval
