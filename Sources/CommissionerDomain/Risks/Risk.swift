@@ -101,7 +101,7 @@ public enum RiskRating: String, CaseIterable, Codable, Sendable {
         case .low: 1...4
         case .medium: 5...9
         case .high: 10...16
-        case .veryHigh: 17...25
+        case .veryHigh: 20...25
         }
     }
 }

@@ -60,8 +60,8 @@ struct RationalisationPage {
                                                       selected: fields["organisationId"]?.lowercased(), errors: errors, blank: "Any organisation") : HTML.empty)
               \(Form.select("serviceCategory", label: "Commissioning area", options: categories.map { ($0, $0) }, selected: fields["serviceCategory"],
                             errors: errors, blank: "Any area"))
-              \(Form.textInput("minimumAgreements", label: "Providers with at least", value: fields["minimumAgreements"] ?? String(filter.minimumAgreements),
-                               hint: "agreements", errors: errors, width: "input-width-4"))
+              \(Form.textInput("minimumAgreements", label: "Providers with at least this many agreements", value: fields["minimumAgreements"] ?? String(filter.minimumAgreements),
+                               errors: errors, width: "input-width-4"))
               </div>
               \(Form.submit("Apply filter", secondary: true))
               <a class="link" href="\(SiteRoute.rationalisation.path)">Clear filter</a>
