@@ -26,20 +26,15 @@ struct AgreementsController {
 
     /// The list's filters from the query; a filter that is not one of its values is refused, naming it.
     static func filter(_ fields: TextFields) throws -> AgreementQueries.Filter {
-        var errors = FieldErrors()
-        func parsed<T>(_ name: String, _ parse: (String) -> T?, _ message: String) -> T? {
-            guard let text = fields[name] else { return nil }
-            guard let value = parse(text) else { errors.add(name, message); return nil }
-            return value
-        }
+        var reader = FilterReader(fields)
         let filter = AgreementQueries.Filter(
             text: fields["text"],
-            providerID: parsed("providerId", UUID.init(uuidString:), "providerId must be a provider's identifier"),
-            organisationID: parsed("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier"),
-            status: parsed("status", AgreementStatus.init(rawValue:), "status must be one of " + AgreementStatus.allCases.map(\.rawValue).joined(separator: ", ")),
-            kind: parsed("kind", AgreementKind.init(rawValue:), "kind must be one of " + AgreementKind.allCases.map(\.rawValue).joined(separator: ", ")),
-            endingBefore: parsed("endingBefore", CalendarDay.init, "endingBefore must be a date as YYYY-MM-DD"))
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
+            providerID: reader.read("providerId", UUID.init(uuidString:), "providerId must be a provider's identifier"),
+            organisationID: reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier"),
+            status: reader.read("status", AgreementStatus.init(rawValue:), "status must be one of " + AgreementStatus.allCases.map(\.rawValue).joined(separator: ", ")),
+            kind: reader.read("kind", AgreementKind.init(rawValue:), "kind must be one of " + AgreementKind.allCases.map(\.rawValue).joined(separator: ", ")),
+            endingBefore: reader.read("endingBefore", CalendarDay.init, "endingBefore must be a date as YYYY-MM-DD"))
+        try reader.check()
         return filter
     }
 

@@ -16,18 +16,13 @@ struct RenewalsController {
 
     /// The pipeline's filters from the query; a value that is not one of the choices is refused, naming it.
     static func filter(_ fields: TextFields) throws -> RenewalQueries.Filter {
-        var errors = FieldErrors()
-        func parsed<T>(_ name: String, _ parse: (String) -> T?, _ message: String) -> T? {
-            guard let text = fields[name] else { return nil }
-            guard let value = parse(text) else { errors.add(name, message); return nil }
-            return value
-        }
+        var reader = FilterReader(fields)
         let filter = RenewalQueries.Filter(
             text: fields["text"],
-            organisationID: parsed("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier"),
-            tier: parsed("tier", ActivityTier.init(rawValue:), "tier must be one of " + ActivityTier.allCases.map(\.rawValue).joined(separator: ", ")),
-            standing: parsed("standing", RenewalStanding.init(rawValue:), "standing must be one of " + RenewalStanding.allCases.map(\.rawValue).joined(separator: ", ")))
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
+            organisationID: reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier"),
+            tier: reader.read("tier", ActivityTier.init(rawValue:), "tier must be one of " + ActivityTier.allCases.map(\.rawValue).joined(separator: ", ")),
+            standing: reader.read("standing", RenewalStanding.init(rawValue:), "standing must be one of " + RenewalStanding.allCases.map(\.rawValue).joined(separator: ", ")))
+        try reader.check()
         return filter
     }
 

@@ -21,23 +21,18 @@ struct RisksController {
 
     /// The register's filters from the query; a value that is not one of the choices is refused, naming it.
     static func filter(_ fields: TextFields) throws -> RiskQueries.Filter {
-        var errors = FieldErrors()
-        func parsed<T>(_ name: String, _ parse: (String) -> T?, _ message: String) -> T? {
-            guard let text = fields[name] else { return nil }
-            guard let value = parse(text) else { errors.add(name, message); return nil }
-            return value
-        }
+        var reader = FilterReader(fields)
         let scale = { (text: String) in Int(text).flatMap { RiskScore.scale.contains($0) ? $0 : nil } }
         let filter = RiskQueries.Filter(
             text: fields["text"],
-            subjectKind: parsed("subjectKind", RiskSubjectKind.init(rawValue:), "subjectKind must be one of " + RiskSubjectKind.allCases.map(\.rawValue).joined(separator: ", ")),
-            subjectID: parsed("subjectId", UUID.init(uuidString:), "subjectId must be an identifier"),
-            status: parsed("status", RiskStatus.init(rawValue:), "status must be one of " + RiskStatus.allCases.map(\.rawValue).joined(separator: ", ")),
-            rating: parsed("rating", RiskRating.init(rawValue:), "rating must be one of " + RiskRating.allCases.map(\.rawValue).joined(separator: ", ")),
-            likelihood: parsed("likelihood", scale, "likelihood must be a whole number from 1 to 5"),
-            impact: parsed("impact", scale, "impact must be a whole number from 1 to 5"))
-        if filter.subjectID != nil && filter.subjectKind == nil { errors.add("subjectKind", "Say what kind of record subjectId is: " + RiskSubjectKind.allCases.map(\.rawValue).joined(separator: ", ")) }
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
+            subjectKind: reader.read("subjectKind", RiskSubjectKind.init(rawValue:), "subjectKind must be one of " + RiskSubjectKind.allCases.map(\.rawValue).joined(separator: ", ")),
+            subjectID: reader.read("subjectId", UUID.init(uuidString:), "subjectId must be an identifier"),
+            status: reader.read("status", RiskStatus.init(rawValue:), "status must be one of " + RiskStatus.allCases.map(\.rawValue).joined(separator: ", ")),
+            rating: reader.read("rating", RiskRating.init(rawValue:), "rating must be one of " + RiskRating.allCases.map(\.rawValue).joined(separator: ", ")),
+            likelihood: reader.read("likelihood", scale, "likelihood must be a whole number from 1 to 5"),
+            impact: reader.read("impact", scale, "impact must be a whole number from 1 to 5"))
+        if filter.subjectID != nil && filter.subjectKind == nil { reader.errors.add("subjectKind", "Say what kind of record subjectId is: " + RiskSubjectKind.allCases.map(\.rawValue).joined(separator: ", ")) }
+        try reader.check()
         return filter
     }
 
