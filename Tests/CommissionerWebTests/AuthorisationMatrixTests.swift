@@ -302,6 +302,8 @@ import Vapor
         "GET /api/v1/renewals/lead-times": commissioningReaders,
         "PUT /api/v1/renewals/lead-times": administrators,
         "POST /api/v1/agreements/:agreementID/recommissioning": agreementRecommissioners,
+        "GET /contracts-register": commissioningReaders,
+        "GET /contracts-register.csv": commissioningReaders,
         "GET /calendar": signedIn,
         "POST /calendar": signedIn,
         "GET /calendar/:secret": { _, _ in .notFound },

@@ -119,6 +119,34 @@ public enum ExtensionDecision: String, CaseIterable, Codable, Sendable {
     public static let stillOpen: [ExtensionDecision] = [.open, .takeProposed, .declineProposed]
 }
 
+/// How the agreement came about, as the Transparency Code's contracts register asks ("whether or not
+/// the contract was the result of an invitation to quote or a published invitation to tender"), with
+/// the routes the Procurement Act 2023 adds and those that need no procurement.
+public enum ProcurementRoute: String, CaseIterable, Codable, Sendable {
+    case invitationToQuote = "invitation-to-quote"
+    case openTender = "open-tender"
+    case restrictedTender = "restricted-tender"
+    case competitiveFlexible = "competitive-flexible"
+    case frameworkCallOff = "framework-call-off"
+    case directAward = "direct-award"
+    case grantAward = "grant-award"
+    /// Shared or delegated between public bodies (a section 101 or partnership agreement, a service level agreement).
+    case publicBodies = "public-bodies"
+
+    public var title: String {
+        switch self {
+        case .invitationToQuote: "Invitation to quote"
+        case .openTender: "Published invitation to tender (open procedure)"
+        case .restrictedTender: "Published invitation to tender (restricted procedure)"
+        case .competitiveFlexible: "Competitive flexible procedure"
+        case .frameworkCallOff: "Call-off under a framework"
+        case .directAward: "Direct award"
+        case .grantAward: "Grant award (not procured)"
+        case .publicBodies: "Agreement between public bodies (not procured)"
+        }
+    }
+}
+
 /// Where a variation to an agreement stands.
 public enum VariationStatus: String, CaseIterable, Codable, Sendable {
     case proposed

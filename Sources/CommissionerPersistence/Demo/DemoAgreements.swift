@@ -44,6 +44,8 @@ enum DemoAgreements {
         var activity: String?
         /// The activity recommissioning it, by title.
         var renewal: String?
+        var route: ProcurementRoute?
+        var vatPence = 0
         var yearValues: [Int: Int] = [:]
         /// Variations with whether each is approved; the approved ones change the value.
         var variations: [(summary: String, pence: Int, effectiveOn: String, approvedOn: String?)] = []
@@ -97,6 +99,12 @@ enum DemoAgreements {
                          Line(organisation: "West Oxfordshire District Council", budgetLine: "WODC ICT shared service", budgetHolder: nil, annualPence: 800_000_00)],
                  contractManager: nil, status: .pipeline, activity: ict),
         ] + offIsland(hcs: hcs, people: people)
+        // How each was procured, for the contracts register (illustrative).
+        let routes: [String: ProcurementRoute] = [
+            "HCS-2023-014": .restrictedTender, "HCS-2024-031": .openTender, "HCS-2025-007": .grantAward, "HCS-2024-019": .grantAward,
+            "2020V-ICT-01": .publicBodies, "OIT-2022-003": .directAward, "OIT-2023-011": .directAward, "OIT-2024-009": .directAward,
+            "OIT-2024-002": .directAward,
+        ]
         // Each record is written once, as it stands: the demo's history is its approvals, not a trail of edits.
         func approval(_ subject: ApprovalSubject, _ id: UUID, on day: String, minute: String) -> Approval {
             Approval(subject: subject, subjectID: id, subjectVersion: nil, activityID: nil, verdict: .approved, approver: people.approver,
@@ -117,6 +125,8 @@ enum DemoAgreements {
             agreement.endOn = AgreementTerm(start: start, initialEnd: initialEnd, extensionMonths: item.extensionMonths, taken: item.taken.count).currentEnd.description
             agreement.variedValuePence = item.variations.filter { $0.approvedOn != nil }.reduce(0) { $0 + $1.pence }
             agreement.$renewalActivity.id = item.renewal.flatMap { activities[$0] }
+            agreement.procurementRoute = item.route ?? routes[item.reference]
+            agreement.irrecoverableVATPence = item.vatPence
             if let activity = item.activity.flatMap({ activities[$0] }) {
                 agreement.$activity.id = activity
                 agreement.$decision.id = try await DecisionRecord.query(on: writer.database).filter(\.$activity.$id == activity).first()?.id
@@ -188,7 +198,7 @@ enum DemoAgreements {
                  start: "2021-08-01", initialEnd: "2026-01-31", extensionMonths: [24],
                  taken: (1, "A mainland market review found no better-value provider; the placements continue while the off-island review reports. (Illustrative.)"),
                  annualPence: 950_000_00, totalPence: 4_275_000_00, lines: line("7210 Secure placements", 950_000_00),
-                 contractManager: people.contractManager, status: .extended),
+                 contractManager: people.contractManager, status: .extended, route: .competitiveFlexible, vatPence: 42_750_00),
         ]
     }
 

@@ -26,5 +26,6 @@ public enum Migrations {
         AddRenewalActivity(),
         CreateRiskRegisters(),
         CreateCalendarFeeds(),
+        AddContractsRegisterFields(),
     ]
 }

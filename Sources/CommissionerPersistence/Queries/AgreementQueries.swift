@@ -16,9 +16,11 @@ public enum AgreementQueries {
         /// Agreements whose current end is before this day.
         public var endingBefore: CalendarDay?
         public var contractManagerID: UUID?
+        /// Agreements worth more than this over their term (with approved variations).
+        public var totalOverPence: Int?
 
         public init(text: String? = nil, providerID: UUID? = nil, organisationID: UUID? = nil, status: AgreementStatus? = nil,
-                    kind: AgreementKind? = nil, endingBefore: CalendarDay? = nil, contractManagerID: UUID? = nil) {
+                    kind: AgreementKind? = nil, endingBefore: CalendarDay? = nil, contractManagerID: UUID? = nil, totalOverPence: Int? = nil) {
             self.text = text
             self.providerID = providerID
             self.organisationID = organisationID
@@ -26,6 +28,7 @@ public enum AgreementQueries {
             self.kind = kind
             self.endingBefore = endingBefore
             self.contractManagerID = contractManagerID
+            self.totalOverPence = totalOverPence
         }
     }
 
@@ -65,6 +68,7 @@ public enum AgreementQueries {
         if let kind = filter.kind { select = select.where(SQLColumn("kind", table: "a"), .equal, SQLBind(kind.rawValue)) }
         if let day = filter.endingBefore { select = select.where(SQLColumn("end_on", table: "a"), .lessThan, SQLBind(day.description)) }
         if let manager = filter.contractManagerID { select = select.where(SQLColumn("contract_manager_id", table: "a"), .equal, SQLBind(manager)) }
+        if let over = filter.totalOverPence { select = select.where("a.total_value_pence + a.varied_value_pence > \(bind: over)" as SQLQueryString) }
         return select
     }
 

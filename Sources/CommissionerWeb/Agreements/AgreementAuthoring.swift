@@ -35,6 +35,8 @@ enum AgreementAuthoring {
         var status: String?
         var confidential = false
         var newService = false
+        var procurementRoute: String?
+        var irrecoverableVAT: String?
         /// The version the person read, for a change.
         var version: String?
     }
@@ -61,6 +63,8 @@ enum AgreementAuthoring {
         var status: AgreementStatus
         var confidential: Bool
         var newService: Bool
+        var procurementRoute: ProcurementRoute?
+        var irrecoverableVATPence: Int
     }
 
     static func versionConflict(_ current: Int) -> ValidationFailure {
@@ -162,6 +166,14 @@ enum AgreementAuthoring {
         if total == nil { errors.add("totalValue", "Enter the total value over the term in pounds, for example 750000") }
         if let annual, let total { for problem in AgreementChecks.valueProblems(annualPence: annual, totalPence: total) { errors.add(problem.field, problem.message) } }
 
+        var route: ProcurementRoute?
+        if !blank(input.procurementRoute) {
+            route = ProcurementRoute(rawValue: trimmed(input.procurementRoute))
+            if route == nil { errors.add("procurementRoute", "Choose how it was procured: " + ProcurementRoute.allCases.map(\.rawValue).joined(separator: ", ")) }
+        }
+        let vat = blank(input.irrecoverableVAT) ? 0 : Money.pence(from: trimmed(input.irrecoverableVAT))
+        if vat == nil || vat! < 0 { errors.add("irrecoverableVAT", "Enter the VAT that cannot be recovered in pounds, for example 12000, or leave it empty for none") }
+
         let arrangement = blank(input.fundingArrangement) ? FundingArrangement.single : input.fundingArrangement.flatMap(FundingArrangement.init(rawValue:))
         if arrangement == nil { errors.add("fundingArrangement", "Choose single, pooled or aligned funding") }
 
@@ -188,14 +200,14 @@ enum AgreementAuthoring {
             errors.add("status", "An agreement becomes extended only when an extension is taken with its approval")
         }
 
-        guard errors.isEmpty, let kind, let organisationID, let start, let end, let annual, let total, let arrangement, let status else {
+        guard errors.isEmpty, let kind, let organisationID, let start, let end, let annual, let total, let arrangement, let status, let vat else {
             throw ValidationFailure(errors)
         }
         return CheckedAgreement(reference: reference, title: title, kind: kind, summary: summary, serviceCategory: category, organisationID: organisationID,
                                 providerIDs: providers, activityID: activityID, decisionID: decisionID, awardedOn: awarded, start: start, initialEnd: end,
                                 extensionMonths: extensions, annualValuePence: annual, totalValuePence: total, fundingArrangement: arrangement,
                                 contractManagerID: manager, status: status, confidential: input.confidential,
-                                newService: input.newService)
+                                newService: input.newService, procurementRoute: route, irrecoverableVATPence: vat)
     }
 
     static func apply(_ checked: CheckedAgreement, to agreement: Agreement, extensionsTaken: Int) {
@@ -219,6 +231,8 @@ enum AgreementAuthoring {
         agreement.status = checked.status
         agreement.confidential = checked.confidential
         agreement.newService = checked.newService
+        agreement.procurementRoute = checked.procurementRoute
+        agreement.irrecoverableVATPence = checked.irrecoverableVATPence
     }
 
     /// Records a new agreement, with its providers and extension options, in one transaction.

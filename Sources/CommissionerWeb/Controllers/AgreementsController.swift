@@ -261,6 +261,6 @@ extension AgreementAuthoring.AgreementInput {
                   extensionCount: fields["extensionCount"], extensionMonths: fields["extensionMonths"], annualValue: fields["annualValue"],
                   totalValue: fields["totalValue"], fundingArrangement: fields["fundingArrangement"], contractManagerID: fields["contractManagerID"],
                   status: fields["status"], confidential: fields["confidential-yes"] != nil, newService: fields["newService-yes"] != nil,
-                  version: fields["version"])
+                  procurementRoute: fields["procurementRoute"], irrecoverableVAT: fields["irrecoverableVAT"], version: fields["version"])
     }
 }

@@ -89,6 +89,8 @@ public enum SiteRoute: Hashable, Sendable {
     case rationalisationCSV
     case calendar
     case calendarFeed
+    case contractsRegister
+    case contractsRegisterCSV
     case risks
     case risksCSV
     case newRisk
@@ -219,6 +221,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .renewalsCSV: "/renewals.csv"
         case .renewalLeadTimes: "/renewals/lead-times"
         case .calendar: "/calendar"
+        case .contractsRegister: "/contracts-register"
+        case .contractsRegisterCSV: "/contracts-register.csv"
         case .calendarFeed: "/calendar/:secret"
         case .rationalisation: "/rationalisation"
         case .rationalisationCSV: "/rationalisation.csv"

@@ -58,5 +58,6 @@ func routes(_ app: Application) throws {
     RisksController().register(on: site)
     RationalisationController().register(on: site)
     CalendarController().register(on: site)
+    ContractsRegisterController().register(on: site)
     AuditController().register(on: site)
 }

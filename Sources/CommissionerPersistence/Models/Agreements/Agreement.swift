@@ -40,6 +40,10 @@ public final class Agreement: Model, @unchecked Sendable {
     @Field(key: "confidential") public var confidential: Bool
     /// A new service (not one carried on from before): its full monitoring review comes after 6 months, not 12.
     @Field(key: "new_service") public var newService: Bool
+    /// How it was procured; nil when not recorded.
+    @OptionalField(key: "procurement_route") public var procurementRoute: ProcurementRoute?
+    /// VAT that cannot be recovered, over the term, for the Transparency Code's register.
+    @Field(key: "irrecoverable_vat_pence") public var irrecoverableVATPence: Int
     @Field(key: "version") public var version: Int
     @Parent(key: "created_by_id") public var createdBy: User
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -67,6 +71,7 @@ public final class Agreement: Model, @unchecked Sendable {
         self.status = status
         self.confidential = false
         self.newService = false
+        self.irrecoverableVATPence = 0
         self.version = 1
         self.$createdBy.id = createdBy
     }
@@ -88,6 +93,7 @@ extension Agreement: AuditedRecord {
          "endOn": endOn, "extensionsTaken": String(extensionsTaken), "annualValuePence": String(annualValuePence),
          "totalValuePence": String(totalValuePence), "variedValuePence": String(variedValuePence), "fundingArrangement": fundingArrangement.rawValue,
          "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false", "newService": newService ? "true" : "false",
+         "procurementRoute": procurementRoute?.rawValue, "irrecoverableVATPence": String(irrecoverableVATPence),
          "version": String(version)]
     }
 }

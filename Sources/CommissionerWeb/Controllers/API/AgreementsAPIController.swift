@@ -131,6 +131,9 @@ extension API {
         var status: String
         var confidential: Bool
         var newService: Bool
+        /// invitation-to-quote | open-tender | restricted-tender | competitive-flexible | framework-call-off | direct-award | grant-award | public-bodies; null when not recorded
+        var procurementRoute: String?
+        var irrecoverableVAT: MoneyText
         var warnings: [String]
         /// Send it back with a change: a change made meanwhile by someone else is refused (409) rather than overwritten.
         var version: Int
@@ -172,6 +175,8 @@ extension API {
             status = agreement.status.rawValue
             confidential = agreement.confidential
             newService = agreement.newService
+            procurementRoute = agreement.procurementRoute?.rawValue
+            irrecoverableVAT = MoneyText(pence: agreement.irrecoverableVATPence)
             warnings = internals ? AgreementChecks.warnings(contractManager: agreement.$contractManager.id,
                                                             commissioningLead: records.activity?.$commissioningLead.id, status: agreement.status) : []
             version = agreement.version
@@ -201,6 +206,9 @@ extension API {
         var confidential: Bool?
         /// A new service: its full monitoring review comes after 6 months, not 12.
         var newService: Bool?
+        var procurementRoute: String?
+        /// VAT that cannot be recovered, over the term.
+        var irrecoverableVAT: MoneyText?
         /// For a change: the version read.
         var version: Int?
 
@@ -209,7 +217,7 @@ extension API {
                   providerIDs: providerIds ?? [], activityID: activityId, decisionID: decisionId, awardedOn: awardedOn, start: start, end: end,
                   extensionList: extensions ?? [], annualValue: annualValue?.text, totalValue: totalValue?.text, fundingArrangement: fundingArrangement,
                   contractManagerID: contractManagerId, status: status, confidential: confidential ?? false, newService: newService ?? false,
-                  version: version.map(String.init))
+                  procurementRoute: procurementRoute, irrecoverableVAT: irrecoverableVAT?.text, version: version.map(String.init))
         }
     }
 

@@ -88,7 +88,7 @@ extension OpenAPIDocument {
         ]),
         "Agreement": object(["id", "reference", "title", "kind", "organisationId", "providerIds", "start", "initialEnd", "end", "extensions", "annualValue",
                              "totalValue", "variedValue", "currentTotalValue", "fundingArrangement", "fundingLines", "yearValues", "variations", "status",
-                             "confidential", "warnings", "version"], [
+                             "confidential", "newService", "irrecoverableVAT", "warnings", "version"], [
             "id": uuid, "reference": string, "title": string,
             "kind": ["type": "string", "enum": AgreementKind.allCases.map(\.rawValue)],
             "description": string, "serviceCategory": string, "organisationId": uuid, "providerIds": ["type": "array", "items": uuid],
@@ -119,6 +119,9 @@ extension OpenAPIDocument {
             "contractManagerId": ["type": "string", "format": "uuid", "nullable": true],
             "status": ["type": "string", "enum": AgreementStatus.allCases.map(\.rawValue)],
             "confidential": ["type": "boolean"],
+            "newService": ["type": "boolean", "description": "A new service: its full monitoring review comes after 6 months, not 12."],
+            "procurementRoute": ["type": "string", "nullable": true, "enum": ProcurementRoute.allCases.map(\.rawValue)],
+            "irrecoverableVAT": money,
             "warnings": strings(),
             "version": ["type": "integer", "description": "Send it back with a change."],
         ]),
@@ -136,6 +139,9 @@ extension OpenAPIDocument {
             "contractManagerId": uuid,
             "status": ["type": "string", "enum": AgreementStatus.allCases.map(\.rawValue)],
             "confidential": ["type": "boolean"],
+            "newService": ["type": "boolean"],
+            "procurementRoute": ["type": "string", "enum": ProcurementRoute.allCases.map(\.rawValue), "description": "How it was procured; omit when not recorded."],
+            "irrecoverableVAT": money,
             "version": ["type": "integer", "description": "Needed for a change: the version read."],
         ]),
         "FundingLinesWrite": object(["version", "lines"], [

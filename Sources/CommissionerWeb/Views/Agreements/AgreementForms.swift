@@ -27,7 +27,8 @@ struct AgreementFormPage {
             "extensionMonths": extensions.first.map(String.init) ?? "12", "annualValue": Money.decimal(pence: agreement.annualValuePence),
             "totalValue": Money.decimal(pence: agreement.totalValuePence), "fundingArrangement": agreement.fundingArrangement.rawValue,
             "contractManagerID": agreement.$contractManager.id?.uuidString.lowercased() ?? "", "status": agreement.status.rawValue,
-            "version": String(agreement.version),
+            "version": String(agreement.version), "procurementRoute": agreement.procurementRoute?.rawValue ?? "",
+            "irrecoverableVAT": agreement.irrecoverableVATPence == 0 ? "" : Money.decimal(pence: agreement.irrecoverableVATPence),
         ]
         if agreement.confidential { values["confidential-yes"] = "on" }
         if agreement.newService { values["newService-yes"] = "on" }
@@ -66,6 +67,10 @@ struct AgreementFormPage {
             \(Form.textInput("extensionMonths", label: "Length of each extension, in months", value: fields["extensionMonths"] ?? "12", errors: errors, width: "input-width-5"))
             \(Form.textInput("annualValue", label: "Annual value (£)", value: fields["annualValue"], errors: errors, width: "input-width-10"))
             \(Form.textInput("totalValue", label: "Total value over the initial term (£)", value: fields["totalValue"], hint: "Variations are recorded separately", errors: errors, width: "input-width-10"))
+            \(Form.textInput("irrecoverableVAT", label: "VAT that cannot be recovered, over the term (£)", value: fields["irrecoverableVAT"],
+                             hint: "Optional; published in the contracts register", errors: errors, width: "input-width-10"))
+            \(Form.select("procurementRoute", label: "How it was procured", options: ProcurementRoute.allCases.map { ($0.rawValue, $0.title) },
+                          selected: fields["procurementRoute"], hint: "Published in the contracts register", errors: errors, blank: "Not recorded"))
             \(Form.select("fundingArrangement", label: "Funding", options: FundingArrangement.allCases.map { ($0.rawValue, $0.title) },
                           selected: fields["fundingArrangement"] ?? FundingArrangement.single.rawValue, errors: errors))
             \(Form.select("contractManagerID", label: "Contract manager", options: ids(choices.contractManagers), selected: fields["contractManagerID"],

@@ -1,0 +1,50 @@
+import CommissionerDomain
+import FluentKit
+import Foundation
+
+/// The contracts register in the Transparency Code's fields, for a page of agreements: each
+/// agreement with its providers' registration numbers and SME and voluntary-sector standing, its
+/// procurement route, irrecoverable VAT and its next review date. Three queries a page.
+public enum ContractsRegisterQueries {
+    public struct Supplier: Sendable, Equatable {
+        public var name: String
+        public var companyNumber: String
+        public var charityNumber: String
+        /// nil when the provider's size is not recorded.
+        public var isSME: Bool?
+        public var isVCSE: Bool?
+    }
+
+    public struct Entry: Sendable {
+        public var row: AgreementQueries.Row
+        public var suppliers: [Supplier]
+        public var procurementRoute: ProcurementRoute?
+        public var irrecoverableVATPence: Int
+        public var description: String
+        /// The next review due on its schedule on or after today; nil when none is left.
+        public var reviewDate: CalendarDay?
+    }
+
+    /// The Transparency Code's threshold: contracts over £5,000 are published.
+    public static let publicationThresholdPence = 5_000_00
+
+    public static func entries(_ rows: [AgreementQueries.Row], today: CalendarDay, on database: any Database) async throws -> [Entry] {
+        let agreements = Dictionary(uniqueKeysWithValues: try await ModelRows.all(Agreement.self, where: "id", in: rows.map(\.id), on: database)
+            .map { (try $0.requireID(), $0) })
+        let providerIDs = Array(Set(rows.flatMap { $0.providers.map(\.id) }))
+        let profiles = Dictionary(try await ModelRows.all(ProviderProfile.self, where: "organisation_id", in: providerIDs, on: database)
+            .map { ($0.$organisation.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return rows.map { row in
+            let agreement = agreements[row.id]
+            let review = agreement.flatMap { agreement in
+                ReviewSchedule.reviews(start: agreement.start, end: agreement.end, newService: agreement.newService).first { $0.due >= today }?.due
+            }
+            return Entry(row: row, suppliers: row.providers.map { provider in
+                let profile = profiles[provider.id]
+                return Supplier(name: provider.name, companyNumber: profile?.companyNumber ?? "", charityNumber: profile?.charityNumber ?? "",
+                                isSME: profile?.size.map(\.isSME), isVCSE: profile?.sector.map { $0 == .vcse })
+            }, procurementRoute: agreement?.procurementRoute, irrecoverableVATPence: agreement?.irrecoverableVATPence ?? 0,
+                         description: agreement?.summary ?? "", reviewDate: review)
+        }
+    }
+}

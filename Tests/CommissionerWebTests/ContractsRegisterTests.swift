@@ -1,0 +1,59 @@
+@testable import CommissionerWeb
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Testing
+import Vapor
+import VaporTesting
+
+/// The contracts register in the Transparency Code's fields, and the two fields agreements gained
+/// for it: how each was procured and the VAT that cannot be recovered.
+@Suite struct ContractsRegisterTests {
+    let api = ActivitiesAPITests()
+
+    @Test(arguments: TestDatabase.all)
+    func theRegisterListsAgreementsInTheCodesFields(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let browser = Browser(app)
+            try await browser.signIn(demoEmail(.contractManager))
+            let page = try await browser.get("/contracts-register")
+            #expect(page.status == .ok && page.body.contains("Contracts (9)") && page.body.contains("Published invitation to tender (open procedure)"))
+            let csv = try await browser.get("/contracts-register.csv?text=OIT-2021")
+            let lines = csv.body.split(whereSeparator: \.isNewline)
+            #expect(lines.first == Substring(ContractsRegisterController.csvHeaders.joined(separator: ",")))
+            #expect(lines.count == 2)
+            #expect(csv.body.contains("OIT-2021-006,Secure mental health placements (off-island),Health and Community Services,") &&
+                    csv.body.contains(",Mainland Secure Care Ltd (illustrative),,,4275000.00,950000.00,42750.00,2021-08-01,2028-01-31,2027-08-01,Competitive flexible procedure,Yes,No"))
+            #expect(try await browser.get("/contracts-register?over=lots").status == .unprocessableEntity)
+            #expect(try await browser.get("/contracts-register?over=5000000").body.contains("Contracts (4)"), "over £5m over the term")
+            #expect(try await app.testing().sendRequest(.GET, "/contracts-register").status == .seeOther, "sign in first")
+            let provider = Browser(app)
+            try await provider.signIn(demoEmail(.provider))
+            #expect(try await provider.get("/contracts-register").status == .forbidden)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
+    func theProcurementRouteAndIrrecoverableVATAreRecordedAndChecked(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let hospice = try #require(try await Agreement.query(on: app.db).filter(\.$reference == "HCS-2023-014").first())
+            let manager = try await api.token(.contractManager, app)
+            let path = "/api/v1/agreements/\(try hospice.requireID())"
+            var view = try await api.send(.GET, path, token: manager, app).content.decode(API.AgreementView.self)
+            #expect(view.procurementRoute == "restricted-tender" && view.irrecoverableVAT.text == "0.00")
+            func body(route: String, vat: String) -> String {
+                """
+                {"reference": "\(view.reference)", "title": "\(view.title)", "kind": "\(view.kind)", "organisationId": "\(view.organisationId)",
+                 "providerIds": ["\(view.providerIds[0])"], "start": "\(view.start)", "end": "\(view.initialEnd)", "extensions": [12, 12],
+                 "annualValue": "\(view.annualValue.text)", "totalValue": "\(view.totalValue.text)", "status": "\(view.status)",
+                 "contractManagerId": "\(view.contractManagerId!)", "procurementRoute": "\(route)", "irrecoverableVAT": "\(vat)", "version": \(view.version)}
+                """
+            }
+            let bad = try await api.send(.PUT, path, token: manager, json: body(route: "by-hand", vat: "-5"), app)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(Set((try bad.content.decode(APIErrorBody.self).fields ?? [:]).keys) == ["procurementRoute", "irrecoverableVAT"])
+            view = try await api.send(.PUT, path, token: manager, json: body(route: "open-tender", vat: "18000"), app).content.decode(API.AgreementView.self)
+            #expect(view.procurementRoute == "open-tender" && view.irrecoverableVAT.text == "18000.00")
+        }
+    }
+}
