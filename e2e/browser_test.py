@@ -310,6 +310,17 @@ def main():
         follow(driver, "Renewals")
         check("Renewals pipeline" in driver.page_source and "chart-timeline" in driver.page_source, "the pipeline shows its timeline")
         audit_accessibility(driver, "34-renewals")
+        follow(driver, "Agreements")
+        follow(driver, "The contracts register (Transparency Code)")
+        check("Competitive flexible procedure" in driver.page_source, "the contracts register shows how each agreement was procured")
+        audit_accessibility(driver, "36-contracts-register")
+        driver.get(BASE + "/rationalisation")
+        check("Overlapping pairs (3)" in driver.page_source, "the rationalisation view finds the overlapping off-island contracts")
+        audit_accessibility(driver, "37-rationalisation")
+        driver.get(BASE + "/calendar")
+        navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/calendar')]//button").click)
+        check("/calendar/cal_" in driver.page_source, "the calendar address is shown once")
+        audit_accessibility(driver, "38-calendar")
         sign_out(driver)
 
         # The commissioning lead starts recommissioning a contract whose start date has passed.

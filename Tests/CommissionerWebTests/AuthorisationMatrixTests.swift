@@ -303,6 +303,7 @@ import Vapor
         "PUT /api/v1/renewals/lead-times": administrators,
         "POST /api/v1/agreements/:agreementID/recommissioning": agreementRecommissioners,
         "GET /contracts-register": commissioningReaders,
+        "GET /api/v1/contracts-register": commissioningReaders,
         "GET /contracts-register.csv": commissioningReaders,
         "GET /calendar": signedIn,
         "POST /calendar": signedIn,

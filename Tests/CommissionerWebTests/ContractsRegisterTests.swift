@@ -27,6 +27,11 @@ import VaporTesting
             #expect(try await browser.get("/contracts-register?over=lots").status == .unprocessableEntity)
             #expect(try await browser.get("/contracts-register?over=5000000").body.contains("Contracts (4)"), "over £5m over the term")
             #expect(try await app.testing().sendRequest(.GET, "/contracts-register").status == .seeOther, "sign in first")
+            let api = try await self.api.send(.GET, "/api/v1/contracts-register?text=OIT-2021-006", token: try await self.api.token(.contractManager, app), app)
+                .content.decode(API.List<API.RegisterEntry>.self)
+            let entry = try #require(api.items.first)
+            #expect(api.total == 1 && entry.procurementRoute == "competitive-flexible" && entry.irrecoverableVAT.text == "42750.00"
+                    && entry.reviewDate == "2027-08-01" && entry.suppliers.map(\.sme) == [true] && entry.suppliers.map(\.vcse) == [false])
             let provider = Browser(app)
             try await provider.signIn(demoEmail(.provider))
             #expect(try await provider.get("/contracts-register").status == .forbidden)

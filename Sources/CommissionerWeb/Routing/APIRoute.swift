@@ -56,6 +56,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case renewals = "/api/v1/renewals"
     case renewalLeadTimes = "/api/v1/renewals/lead-times"
     case rationalisation = "/api/v1/rationalisation"
+    case contractsRegister = "/api/v1/contracts-register"
     case risks = "/api/v1/risks"
     case risk = "/api/v1/risks/:riskID"
     case riskReviews = "/api/v1/risks/:riskID/reviews"

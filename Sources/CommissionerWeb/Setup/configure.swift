@@ -35,6 +35,7 @@ func routes(_ app: Application) throws {
     API.RenewalsController().register(on: api)
     API.RisksController().register(on: api)
     API.RationalisationController().register(on: api)
+    API.ContractsRegisterController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)

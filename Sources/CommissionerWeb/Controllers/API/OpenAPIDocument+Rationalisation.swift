@@ -4,6 +4,26 @@ import Foundation
 /// The rationalisation part of the OpenAPI document.
 extension OpenAPIDocument {
     static var rationalisationPaths: [String: [String: Any]] { [
+        APIRoute.contractsRegister.openAPIPath: [
+            "get": [
+                "operationId": "listContractsRegister",
+                "summary": "The contracts register in the Local Government Transparency Code 2015's fields: agreements the user may see as a commissioner, over £5,000 over the term unless `over` says otherwise.",
+                "security": [["bearerToken": []]],
+                "parameters": paging + [
+                    ["name": "over", "in": "query", "required": false, "schema": string,
+                     "description": "Only agreements worth more than this many pounds over the term (default 5000), or `any`."],
+                    ["name": "organisationId", "in": "query", "required": false, "schema": uuid],
+                    ["name": "status", "in": "query", "required": false, "schema": ["type": "string", "enum": AgreementStatus.allCases.map(\.rawValue)]],
+                    ["name": "kind", "in": "query", "required": false, "schema": ["type": "string", "enum": AgreementKind.allCases.map(\.rawValue)]],
+                    ["name": "text", "in": "query", "required": false, "schema": string],
+                ],
+                "responses": [
+                    "200": ["description": "One page of the register.", "content": json(listOf("RegisterEntry"))],
+                    "403": ["description": "A provider's people do not see the register.", "content": json(ref("Error"))],
+                    "422": ["description": "A filter is not valid; `fields` says which.", "content": json(ref("Error"))],
+                ].merging(errors) { a, _ in a },
+            ] as [String: Any],
+        ],
         APIRoute.rationalisation.openAPIPath: [
             "get": [
                 "operationId": "getRationalisation",
@@ -25,6 +45,17 @@ extension OpenAPIDocument {
     ] }
 
     static var rationalisationSchemas: [String: Any] { [
+        "RegisterEntry": object(["agreementId", "reference", "title", "department", "description", "suppliers", "valueOverTerm", "annualValue",
+                                 "irrecoverableVAT", "start", "end"], [
+            "agreementId": uuid, "reference": string, "title": string, "department": string, "description": string,
+            "suppliers": ["type": "array", "items": object(["providerId", "name", "companyNumber", "charityNumber"], [
+                "providerId": uuid, "name": string, "companyNumber": string, "charityNumber": string,
+                "sme": ["type": "boolean", "nullable": true], "vcse": ["type": "boolean", "nullable": true],
+            ])],
+            "valueOverTerm": money, "annualValue": money, "irrecoverableVAT": money, "start": day, "end": day,
+            "reviewDate": ["type": "string", "format": "date", "nullable": true, "description": "The next review on its schedule."],
+            "procurementRoute": ["type": "string", "nullable": true, "enum": ProcurementRoute.allCases.map(\.rawValue)],
+        ]),
         "Rationalisation": object(["providers", "overlaps", "areas"], [
             "providers": ["type": "array", "items": object(["providerId", "name", "agreements", "annualValue", "serviceCategories"], [
                 "providerId": uuid, "name": string, "agreements": ["type": "integer"], "annualValue": money, "serviceCategories": strings(),
