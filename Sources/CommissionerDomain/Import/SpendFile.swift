@@ -1,0 +1,176 @@
+import Foundation
+
+/// The columns of a council's "spending over £500" file, as the Local Government Transparency Code
+/// 2015 lists them, with the transaction number councils give each payment. Councils name them in
+/// their own words, so each is found by the headers councils use, and a person can map any other.
+public enum SpendField: String, CaseIterable, Codable, Sendable {
+    case date
+    case department
+    case beneficiary
+    case purpose
+    case amount
+    case irrecoverableVAT = "irrecoverable-vat"
+    case merchantCategory = "merchant-category"
+    case transactionNumber = "transaction-number"
+
+    public var title: String {
+        switch self {
+        case .date: "Date"
+        case .department: "Department"
+        case .beneficiary: "Beneficiary (supplier)"
+        case .purpose: "Purpose of the expenditure"
+        case .amount: "Amount"
+        case .irrecoverableVAT: "Irrecoverable VAT"
+        case .merchantCategory: "Merchant category"
+        case .transactionNumber: "Transaction number"
+        }
+    }
+
+    public var isRequired: Bool { [.date, .beneficiary, .amount, .transactionNumber].contains(self) }
+
+    /// Headers councils use for it, compared with case, spaces and punctuation ignored.
+    var knownHeaders: [String] {
+        switch self {
+        case .date: ["date", "payment date", "transaction date", "date paid", "paid date", "invoice date", "posting date"]
+        case .department: ["department", "service area", "directorate", "service", "expense area", "department family", "service division"]
+        case .beneficiary: ["beneficiary", "supplier", "supplier name", "payee", "vendor", "vendor name", "beneficiary name", "creditor"]
+        case .purpose: ["purpose", "purpose of expenditure", "expense type", "expenditure type", "description", "expenditure category", "summary"]
+        case .amount: ["amount", "net amount", "amount £", "amount (£)", "value", "net value", "total", "amount paid"]
+        case .irrecoverableVAT: ["irrecoverable vat", "vat irrecoverable", "non recoverable vat", "irrecoverable vat £"]
+        case .merchantCategory: ["merchant category", "merchant category code", "mcc", "merchant category description"]
+        case .transactionNumber: ["transaction number", "transaction no", "transaction id", "transaction ref", "transaction reference",
+                                  "payment reference", "payment number", "document number", "reference", "ref"]
+        }
+    }
+
+    static func normalised(_ header: String) -> String {
+        String(header.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+    }
+}
+
+/// Which column holds each field: guessed from the headers, or set by a person.
+public struct SpendMapping: Sendable, Equatable {
+    public var columns: [SpendField: Int]
+
+    public init(columns: [SpendField: Int]) { self.columns = columns }
+
+    /// Each field matched to the first header councils use for it.
+    public static func guess(headers: [String]) -> SpendMapping {
+        let normalised = headers.map(SpendField.normalised)
+        var columns: [SpendField: Int] = [:]
+        for field in SpendField.allCases {
+            let known = field.knownHeaders.map(SpendField.normalised)
+            if let index = normalised.firstIndex(where: { known.contains($0) }), !columns.values.contains(index) { columns[field] = index }
+        }
+        return SpendMapping(columns: columns)
+    }
+
+    /// What is wrong with the mapping: a required field without a column, a column used twice, a column the file lacks.
+    public func problems(headerCount: Int) -> [(field: SpendField, message: String)] {
+        var problems: [(SpendField, String)] = []
+        for field in SpendField.allCases {
+            if let index = columns[field] {
+                if !(0..<headerCount).contains(index) { problems.append((field, "\(field.title): the file has no column \(index + 1)")) }
+                else if columns.contains(where: { $0.key != field && $0.value == index && $0.key.rawValue < field.rawValue }) {
+                    problems.append((field, "\(field.title): that column is already used for another field"))
+                }
+            } else if field.isRequired {
+                problems.append((field, "Choose the column that holds the \(field.title.lowercased())"))
+            }
+        }
+        return problems
+    }
+}
+
+/// One payment as the file gives it, checked.
+public struct SpendLine: Sendable, Equatable {
+    public var line: Int
+    public var date: CalendarDay
+    public var department: String
+    public var beneficiary: String
+    public var purpose: String
+    public var amountPence: Int
+    public var irrecoverableVATPence: Int
+    public var merchantCategory: String
+    public var transactionNumber: String
+}
+
+/// A problem with one row: its line in the file, the column, and what is wrong.
+public struct SpendRowProblem: Sendable, Equatable {
+    public var line: Int
+    public var column: String
+    public var message: String
+
+    public init(line: Int, column: String, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// Every problem found in one row.
+public struct SpendRowProblems: Error, Sendable, Equatable {
+    public var problems: [SpendRowProblem]
+}
+
+public enum SpendRows {
+    public static let longestText = 500
+
+    /// Checks one row against the mapping: a payment, or every problem in it.
+    public static func parse(_ fields: [String], line: Int, headers: [String], mapping: SpendMapping) -> Result<SpendLine, SpendRowProblems> {
+        var problems: [SpendRowProblem] = []
+        func value(_ field: SpendField) -> String {
+            guard let index = mapping.columns[field], index < fields.count else { return "" }
+            return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func column(_ field: SpendField) -> String {
+            mapping.columns[field].flatMap { $0 < headers.count ? headers[$0] : nil } ?? field.title
+        }
+        func problem(_ field: SpendField, _ message: String) { problems.append(SpendRowProblem(line: line, column: column(field), message: message)) }
+        func text(_ field: SpendField) -> String {
+            let text = value(field)
+            if field.isRequired && text.isEmpty { problem(field, "\(field.title) is empty") }
+            if text.count > longestText { problem(field, "Longer than \(longestText) characters") }
+            return text
+        }
+
+        let dateText = value(.date)
+        let date = parseDate(dateText)
+        if date == nil { problem(.date, dateText.isEmpty ? "Date is empty" : "\"\(dateText)\" is not a date: write it as 2024-04-01 or 01/04/2024") }
+        let amountText = value(.amount)
+        let amount = parseAmount(amountText)
+        if amount == nil { problem(.amount, amountText.isEmpty ? "Amount is empty" : "\"\(amountText)\" is not an amount in pounds, such as 1250.00") }
+        var vat = 0
+        let vatText = value(.irrecoverableVAT)
+        if !vatText.isEmpty {
+            if let parsed = parseAmount(vatText) { vat = parsed } else { problem(.irrecoverableVAT, "\"\(vatText)\" is not an amount in pounds") }
+        }
+        let line = SpendLine(line: line, date: date ?? CalendarDay("2000-01-01")!, department: text(.department), beneficiary: text(.beneficiary),
+                             purpose: text(.purpose), amountPence: amount ?? 0, irrecoverableVATPence: vat, merchantCategory: text(.merchantCategory),
+                             transactionNumber: text(.transactionNumber))
+        return problems.isEmpty ? .success(line) : .failure(SpendRowProblems(problems: problems))
+    }
+
+    private static let monthNames = CalendarDay.monthNames.map { $0.lowercased() }
+
+    /// "2024-04-01", "01/04/2024", "1-4-2024", "1 April 2024", "01-Apr-2024", "01-Apr-24" (the day before the month, as in the UK).
+    public static func parseDate(_ text: String) -> CalendarDay? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        if let day = CalendarDay(String(text.prefix(10))), text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " " { return day }
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
+        guard parts.count == 3, let day = Int(parts[0]) else { return nil }
+        let month: Int? = Int(parts[1]) ?? monthNames.firstIndex { $0 == parts[1].lowercased() || $0.prefix(3) == parts[1].lowercased() }.map { $0 + 1 }
+        guard let month, var year = Int(parts[2]) else { return nil }
+        if parts[2].count == 2 { year += 2000 } else if parts[2].count != 4 { return nil }
+        return CalendarDay(String(format: "%04d-%02d-%02d", year, month, day))
+    }
+
+    /// Pence from "1,250.00", "£1250", "-500.00", "(500.00)" (a credit); at most two decimal places.
+    public static func parseAmount(_ text: String) -> Int? {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        var negative = false
+        if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }
+        guard let pence = Money.pence(from: text, allowNegative: true) else { return nil }
+        return negative ? -pence : pence
+    }
+}
