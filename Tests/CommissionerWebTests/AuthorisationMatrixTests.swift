@@ -286,6 +286,7 @@ import Vapor
         "POST /agreements/:agreementID/reviews/:reviewID/share": agreementKeepers,
         "POST /agreements/:agreementID/reviews/:reviewID/comment": agreementProviders,
         "POST /agreements/:agreementID/reviews/:reviewID/finalise": agreementKeepers,
+        "POST /agreements/:agreementID/reviews/:reviewID/actions/:actionID/done": agreementKeepers,
         "GET /api/v1/agreements/:agreementID/reviews": agreementReaders,
         "POST /api/v1/agreements/:agreementID/reviews": agreementKeepers,
         "GET /api/v1/agreements/:agreementID/reviews/:reviewID": agreementReaders,
@@ -293,6 +294,7 @@ import Vapor
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/share": agreementKeepers,
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/comment": agreementProviders,
         "POST /api/v1/agreements/:agreementID/reviews/:reviewID/finalise": agreementKeepers,
+        "POST /api/v1/agreements/:agreementID/reviews/:reviewID/actions/:actionID/done": agreementKeepers,
         "GET /renewals": commissioningReaders,
         "GET /renewals.csv": commissioningReaders,
         "GET /renewals/lead-times": administrators,
@@ -503,6 +505,8 @@ import Vapor
                         let review = ContractReview(agreementID: agreement.id!, kind: .early, due: CalendarDay("2026-07-01")!, heldOn: CalendarDay("2026-07-01")!, writtenBy: subject.id!)
                         review.status = .withProvider
                         try await outsiderWriter.create(review)
+                        let reviewAction = ReviewAction(reviewID: review.id!, summary: "Follow up", owner: "Contract manager", due: CalendarDay("2026-12-31")!)
+                        try await outsiderWriter.create(reviewAction)
                         // A risk on the agreement's register, with a mitigation not yet done.
                         let risk = Risk(subjectKind: .agreement, subjectID: agreement.id!, number: 1, cause: "Cause", event: "Event", effect: "Effect",
                                         score: RiskScore(likelihood: 3, impact: 4), owner: "Owner", createdBy: subject.id!)
@@ -511,6 +515,7 @@ import Vapor
                         try await outsiderWriter.create(mitigation)
                         let values: [String: String] = [
                             "riskID": risk.id!.uuidString.lowercased(),
+                            "actionID": reviewAction.id!.uuidString.lowercased(),
                             // No feed has this secret: whoever asks, there is no calendar at it.
                             "secret": "cal_\(suffix).ics",
                             "mitigationID": mitigation.id!.uuidString.lowercased(),

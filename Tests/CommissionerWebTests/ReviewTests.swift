@@ -84,6 +84,16 @@ import Vapor
             let schedule = try await api.send(.GET, path, token: manager, app).content.decode([API.ScheduledReviewView].self)
             #expect(schedule.last?.done == true && schedule.last?.rating == "approaching-target")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$recordID == review.id.uuidString.lowercased()).count() == 4, "recorded, shared, commented, final")
+
+            // Its actions are followed up after it is final: marked done by a keeper, once, not in the future.
+            let action = try #require(final.actions.first)
+            let done = path + "/\(review.id)/actions/\(action.id)/done"
+            #expect(try await api.send(.POST, done, token: provider, app).status == .forbidden)
+            #expect(try await api.send(.POST, done, token: manager, json: #"{"doneOn": "2030-01-01"}"#, app).status == .unprocessableEntity)
+            let marked = try await api.send(.POST, done, token: manager, json: "{}", app).content.decode(API.ReviewView.self)
+            #expect(marked.actions.first?.doneOn == "2026-11-22" && marked.status == "final")
+            #expect(try await api.send(.POST, done, token: manager, app).status == .conflict)
+            #expect(try await api.send(.POST, path + "/\(review.id)/actions/\(UUID())/done", token: manager, app).status == .notFound)
         }
     }
 }

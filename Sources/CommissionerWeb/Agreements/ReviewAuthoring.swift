@@ -170,6 +170,22 @@ enum ReviewAuthoring {
     }
 
     /// Final once the provider has commented or its window has closed.
+    /// Marks one of the review's actions done (today unless a date is given), whatever the review's step:
+    /// the actions are followed up after the review is final.
+    static func markActionDone(_ review: ContractReview, actionID: UUID?, doneOn text: String?, records: AgreementRecords, access: AgreementAccess,
+                               today: CalendarDay, with writer: RecordWriter) async throws -> ReviewAction {
+        try access.requireKeeper()
+        guard let actionID, let action = records.reviewActions.first(where: { $0.id == actionID && $0.$review.id == review.id }) else {
+            throw Abort(.notFound, reason: "This review has no action with this identifier.")
+        }
+        guard action.doneOn == nil else { throw ValidationFailure(field: "doneOn", "This action was already marked done.", status: .conflict) }
+        let day = blank(text) ? today : CalendarDay(trimmed(text))
+        guard let day, day <= today else { throw ValidationFailure(field: "doneOn", "Enter the date it was done as YYYY-MM-DD, not in the future") }
+        action.doneOn = day.description
+        try await writer.update(action)
+        return action
+    }
+
     static func finalise(_ review: ContractReview, access: AgreementAccess, today: CalendarDay, with writer: RecordWriter) async throws -> ContractReview {
         try access.requireKeeper()
         guard review.status == .withProvider else {

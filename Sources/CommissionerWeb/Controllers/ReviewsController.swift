@@ -15,6 +15,7 @@ struct ReviewsController {
         routes.on(.POST, .reviewSharing(agreement: SiteRoute.any, review: SiteRoute.any), access: .signedIn, use: share)
         routes.on(.POST, .reviewComment(agreement: SiteRoute.any, review: SiteRoute.any), access: .signedIn, use: comment)
         routes.on(.POST, .reviewFinalising(agreement: SiteRoute.any, review: SiteRoute.any), access: .signedIn, use: finalise)
+        routes.on(.POST, .reviewActionDone(agreement: SiteRoute.any, review: SiteRoute.any, action: SiteRoute.any), access: .signedIn, use: markActionDone)
     }
 
     static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
@@ -90,6 +91,14 @@ struct ReviewsController {
         try await step(req) { review, _, access, fields in
             try await ReviewAuthoring.comment(review, text: fields.raw("comment"), access: access, today: Self.today(req), now: req.application.clock.now(),
                                               with: req.recordWriter)
+        }
+    }
+
+    @Sendable func markActionDone(req: Request) async throws -> Response {
+        try await step(req) { review, records, access, fields in
+            _ = try await ReviewAuthoring.markActionDone(review, actionID: req.parameters.get("actionID", as: UUID.self), doneOn: fields["doneOn"],
+                                                         records: records, access: access, today: Self.today(req), with: req.recordWriter)
+            return review
         }
     }
 

@@ -52,6 +52,7 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case reviewSharing = "/api/v1/agreements/:agreementID/reviews/:reviewID/share"
     case reviewComment = "/api/v1/agreements/:agreementID/reviews/:reviewID/comment"
     case reviewFinalising = "/api/v1/agreements/:agreementID/reviews/:reviewID/finalise"
+    case reviewActionDone = "/api/v1/agreements/:agreementID/reviews/:reviewID/actions/:actionID/done"
     case agreementRecommissioning = "/api/v1/agreements/:agreementID/recommissioning"
     case renewals = "/api/v1/renewals"
     case renewalLeadTimes = "/api/v1/renewals/lead-times"

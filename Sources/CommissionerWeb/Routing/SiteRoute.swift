@@ -81,6 +81,7 @@ public enum SiteRoute: Hashable, Sendable {
     case reviewSharing(agreement: UUID, review: UUID)
     case reviewComment(agreement: UUID, review: UUID)
     case reviewFinalising(agreement: UUID, review: UUID)
+    case reviewActionDone(agreement: UUID, review: UUID, action: UUID)
     case agreementRecommissioning(UUID)
     case renewals
     case renewalsCSV
@@ -216,6 +217,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .reviewSharing: "/agreements/:agreementID/reviews/:reviewID/share"
         case .reviewComment: "/agreements/:agreementID/reviews/:reviewID/comment"
         case .reviewFinalising: "/agreements/:agreementID/reviews/:reviewID/finalise"
+        case .reviewActionDone: "/agreements/:agreementID/reviews/:reviewID/actions/:actionID/done"
         case .agreementRecommissioning: "/agreements/:agreementID/recommissioning"
         case .renewals: "/renewals"
         case .renewalsCSV: "/renewals.csv"
@@ -289,6 +291,7 @@ public enum SiteRoute: Hashable, Sendable {
              .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
+        case .reviewActionDone(let agreement, let review, let action): [agreement, review, action]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]
         case .review(let agreement, let review), .editReview(let agreement, let review), .reviewSharing(let agreement, let review),

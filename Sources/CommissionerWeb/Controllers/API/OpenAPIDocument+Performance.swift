@@ -105,9 +105,18 @@ extension OpenAPIDocument {
         APIRoute.reviewFinalising.openAPIPath: [
             "post": reviewStep("finaliseAgreementReview", "Makes the review final once the provider has commented or its window has closed.", who: keeperOnly),
         ],
+        APIRoute.reviewActionDone.openAPIPath: [
+            "post": {
+                var operation = reviewStep("markReviewActionDone", "Marks one of the review's actions done (today unless `doneOn` is sent), at any step of the review.",
+                                           who: keeperOnly, body: "ActionDone")
+                operation["parameters"] = [agreementID, reviewID, pathID("actionID")]
+                return operation
+            }(),
+        ],
     ] }
 
     static var performanceSchemas: [String: Any] { [
+        "ActionDone": object([], ["doneOn": ["type": "string", "format": "date", "description": "The day it was done; today when left out."]]),
         "KPI": object(["id", "name", "definition", "kind", "serviceUserInformed", "unit", "target", "direction", "greenThreshold", "amberThreshold",
                        "frequency", "returnDueDays", "consequence", "deductionBasis", "deductionAmber", "deductionRed"], kpiProperties.merging(["id": uuid]) { a, _ in a }),
         "KPIWrite": object(["name", "definition", "kind", "target", "direction", "greenThreshold", "amberThreshold", "frequency"],
@@ -134,7 +143,7 @@ extension OpenAPIDocument {
             "findings": string, "rating": ["type": "string", "enum": PerformanceRating.allCases.map(\.rawValue)], "ratingReason": string,
             "sharedOn": ["type": "string", "format": "date", "nullable": true], "commentUntil": ["type": "string", "format": "date", "nullable": true],
             "providerComment": string, "finalisedOn": ["type": "string", "format": "date", "nullable": true],
-            "actions": ["type": "array", "items": object(["description", "owner", "dueOn"], ["description": string, "owner": string, "dueOn": day,
+            "actions": ["type": "array", "items": object(["id", "description", "owner", "dueOn"], ["id": uuid, "description": string, "owner": string, "dueOn": day,
                                                                                            "doneOn": ["type": "string", "format": "date", "nullable": true]])],
         ]),
         "ReviewWrite": object(["heldOn", "agenda", "findings", "rating", "ratingReason"], [

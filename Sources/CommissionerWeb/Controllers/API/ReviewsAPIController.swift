@@ -21,6 +21,7 @@ extension API {
     }
 
     struct ReviewActionView: Content {
+        var id: UUID
         var description: String
         var owner: String
         var dueOn: String
@@ -58,8 +59,13 @@ extension API {
             commentUntil = review.commentUntil
             providerComment = review.providerComment
             finalisedOn = review.finalisedOn
-            self.actions = actions.map { ReviewActionView(description: $0.summary, owner: $0.owner, dueOn: $0.dueOn, doneOn: $0.doneOn) }
+            self.actions = try actions.map { ReviewActionView(id: try $0.requireID(), description: $0.summary, owner: $0.owner, dueOn: $0.dueOn, doneOn: $0.doneOn) }
         }
+    }
+
+    struct ActionDoneWrite: Content {
+        /// The day it was done; today when left out.
+        var doneOn: String?
     }
 
     struct ReviewActionWrite: Content {
@@ -99,6 +105,7 @@ extension API {
             routes.on(.POST, api: .reviewSharing, access: .signedIn, use: share)
             routes.on(.POST, api: .reviewComment, access: .signedIn, use: comment)
             routes.on(.POST, api: .reviewFinalising, access: .signedIn, use: finalise)
+            routes.on(.POST, api: .reviewActionDone, access: .signedIn, use: markActionDone)
         }
 
         static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
@@ -156,6 +163,16 @@ extension API {
             let body = try req.content.decode(ReviewCommentWrite.self)
             return try await Self.view(req, try await ReviewAuthoring.comment(review, text: body.comment, access: access, today: Self.today(req),
                                                                              now: req.application.clock.now(), with: req.recordWriter))
+        }
+
+        @Sendable func markActionDone(req: Request) async throws -> ReviewView {
+            let (records, access) = try await req.visibleAgreement()
+            let review = try req.review(of: records, access: access)
+            try access.requireKeeper()
+            let body = (try? req.content.decode(ActionDoneWrite.self)) ?? ActionDoneWrite()
+            _ = try await ReviewAuthoring.markActionDone(review, actionID: req.parameters.get("actionID", as: UUID.self), doneOn: body.doneOn,
+                                                         records: records, access: access, today: Self.today(req), with: req.recordWriter)
+            return try await Self.view(req, review)
         }
 
         @Sendable func finalise(req: Request) async throws -> ReviewView {

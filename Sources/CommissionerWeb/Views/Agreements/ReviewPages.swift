@@ -127,7 +127,10 @@ struct ReviewPage {
             <h2 class="heading-m">Actions</h2>
             \(Components.table(caption: "Actions from the review", headers: ["What", "Who", "Due by", "Done"], rows: actions.map { action in
                 [HTML(text: action.summary), HTML(text: action.owner), HTML(text: CalendarDay(action.dueOn)?.longForm ?? action.dueOn),
-                 HTML(text: action.doneOn.flatMap(CalendarDay.init)?.longForm ?? "Not yet")]
+                 action.doneOn.flatMap(CalendarDay.init).map { HTML(text: $0.longForm) } ?? (access.canKeep ? """
+                    <form method="post" action="\(SiteRoute.reviewActionDone(agreement: records.agreement.id!, review: review.id!, action: action.id!).path)" class="inline-form">\
+                    \(Form.csrf(context))<button type="submit" class="link-button">Mark done today</button></form>
+                    """ as HTML : "Not yet")]
             }, emptyMessage: "No actions."))
             <h2 class="heading-m">The provider's comment</h2>
             <p class="body">\(review.providerComment.isEmpty ? "None." : review.providerComment)\(review.providerCommentAt.map { " (\(records.name(review.$providerCommentBy.id) ?? "the provider"), \(Components.date($0)))" } ?? "")</p>
