@@ -67,6 +67,12 @@ public struct RenewalDates: Sendable, Equatable {
         self.latestEnd = latestEnd
     }
 
+    /// With the months of each extension option left, in order: the latest end is worked out from them.
+    public init(end: CalendarDay, tier: ActivityTier, leadTimes: RenewalLeadTimes, extensionMonthsLeft: [Int]) {
+        self.init(end: end, tier: tier, leadTimes: leadTimes, extensionsLeft: extensionMonthsLeft.count,
+                  latestEnd: AgreementTerm(start: end, initialEnd: end, extensionMonths: extensionMonthsLeft).latestEnd)
+    }
+
     /// Lead time before the current end: an extension not yet taken is a choice the recommissioning
     /// informs, so the plan runs from the end as it stands.
     public var startRecommissioningBy: CalendarDay { end.adding(months: -leadMonths) }

@@ -71,10 +71,8 @@ public struct AgreementRecords: Sendable {
 
     /// Its renewal as the pipeline sees it, with the lead time for the tier of the activity behind it.
     public func renewal(leadTimes: RenewalLeadTimes) -> RenewalDates {
-        let left = extensions.filter { ExtensionDecision.stillOpen.contains($0.decision) }.map(\.months)
-        let end = agreement.end
-        return RenewalDates(end: end, tier: activity?.tier ?? RenewalQueries.assumedTier, leadTimes: leadTimes, extensionsLeft: left.count,
-                            latestEnd: AgreementTerm(start: end, initialEnd: end, extensionMonths: left).latestEnd)
+        RenewalDates(end: agreement.end, tier: activity?.tier ?? RenewalQueries.assumedTier, leadTimes: leadTimes,
+                     extensionMonthsLeft: extensions.filter { ExtensionDecision.stillOpen.contains($0.decision) }.map(\.months))
     }
 
     public var term: AgreementTerm {

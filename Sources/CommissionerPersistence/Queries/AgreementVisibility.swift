@@ -28,6 +28,14 @@ public struct AgreementViewer: Sendable {
         self.providerOrganisations = providerOrganisations
     }
 
+    /// The same person as a commissioner: the agreements they see through a provider role left out,
+    /// for the commissioner's own planning (renewals, risks, rationalisation, the contracts register).
+    public var asCommissioner: AgreementViewer {
+        var viewer = self
+        viewer.providerOrganisations = []
+        return viewer
+    }
+
     /// The condition on agreements aliased `a`.
     var condition: SQLQueryString {
         if seesAll { return "1 = 1" }

@@ -54,8 +54,7 @@ public enum RationalisationQueries {
     static let current: [String] = [AgreementStatus.pipeline, .live, .extended].map(\.rawValue)
 
     private static func scope(_ select: SQLSelectBuilder, alias: String, filter: Filter, viewer: AgreementViewer) -> SQLSelectBuilder {
-        var viewer = viewer
-        viewer.providerOrganisations = []
+        let viewer = viewer.asCommissioner
         var select = select
             .where(SQLColumn("status", table: alias), .in, SQLBind.group(current))
         // The viewer's condition reads the alias `a`.

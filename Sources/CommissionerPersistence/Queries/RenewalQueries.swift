@@ -117,9 +117,7 @@ public enum RenewalQueries {
             let id = try row.decode(column: "id", as: UUID.self)
             let end = CalendarDay(try row.decode(column: "end_on", as: String.self))!
             let activityTier = try row.decode(column: "tier", as: String?.self).flatMap(ActivityTier.init(rawValue:))
-            let left = options[id] ?? []
-            let term = AgreementTerm(start: end, initialEnd: end, extensionMonths: left)
-            let dates = RenewalDates(end: end, tier: activityTier ?? assumedTier, leadTimes: leadTimes, extensionsLeft: left.count, latestEnd: term.latestEnd)
+            let dates = RenewalDates(end: end, tier: activityTier ?? assumedTier, leadTimes: leadTimes, extensionMonthsLeft: options[id] ?? [])
             let renewalID = try row.decode(column: "renewal_activity_id", as: UUID?.self)
             return Row(id: id, reference: try row.decode(column: "reference", as: String.self), title: try row.decode(column: "title", as: String.self),
                        organisationID: try row.decode(column: "organisation_id", as: UUID.self),

@@ -16,9 +16,7 @@ public struct RiskViewer: Sendable {
     public init(seesAll: Bool, organisations: Set<UUID>, agreements: AgreementViewer) {
         self.seesAll = seesAll
         self.organisations = organisations
-        var agreements = agreements
-        agreements.providerOrganisations = []
-        self.agreements = agreements
+        self.agreements = agreements.asCommissioner
     }
 
     /// The condition on risks aliased `r`.

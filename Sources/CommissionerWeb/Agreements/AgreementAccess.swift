@@ -81,6 +81,14 @@ struct AgreementAccess: Sendable {
 }
 
 extension Request {
+    /// The commissioning organisations a list can be filtered by: every one for administrators and scrutiny, otherwise the person's own.
+    func commissioningOrganisationChoices() async throws -> [(id: UUID, name: String)] {
+        let user = try requireUser()
+        return user.seesAllOrganisations
+            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: db).map { (try $0.requireID(), $0.name) }
+            : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+    }
+
     /// The agreement in the path with its records, if this person may see it; otherwise 404, so an
     /// outsider does not learn that it exists.
     func visibleAgreement() async throws -> (AgreementRecords, AgreementAccess) {

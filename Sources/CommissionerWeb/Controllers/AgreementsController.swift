@@ -47,9 +47,7 @@ struct AgreementsController {
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors; filter = .init() }
         let result = try await AgreementQueries.page(filter, viewer: try await user.agreementViewer(on: req.db), page: paging.page, per: paging.per, on: req.db)
         let providers = user.roles == [.provider] ? [] : try await AgreementQueries.providers(on: req.db)
-        let organisations = user.seesAllOrganisations
-            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: req.db).map { (try $0.requireID(), $0.name) }
-            : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+        let organisations = try await req.commissioningOrganisationChoices()
         let today = CalendarDay(req.application.clock.now())
         let page = AgreementListPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
                                      providers: providers, organisations: organisations, canRecord: !user.agreementOrganisations.isEmpty,
@@ -64,17 +62,12 @@ struct AgreementsController {
         var table = CSVTable(headers: ["id", "reference", "title", "kind", "status", "held_by", "providers", "service_category", "start", "end",
                                        "annual_value", "total_value", "contract_manager", "confidential"])
         let viewer = try await user.agreementViewer(on: req.db)
-        var page = 1
-        while true {
-            let result = try await AgreementQueries.page(filter, viewer: viewer, page: page, per: 500, on: req.db)
-            table.rows += result.rows.map { row in
-                [row.id.uuidString.lowercased(), row.reference, row.title, row.kind.rawValue, row.status.rawValue, row.organisationName,
-                 row.providers.map(\.name).joined(separator: "; "), row.serviceCategory, row.start.description, row.end.description,
-                 Money.decimal(pence: row.annualValuePence), Money.decimal(pence: row.totalValuePence), row.contractManagerName ?? "",
-                 row.confidential ? "yes" : "no"]
-            }
-            if result.rows.count < 500 { break }
-            page += 1
+        let rows = try await Paging.everyRow { page, per in try await AgreementQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows }
+        table.rows = rows.map { row in
+            [row.id.uuidString.lowercased(), row.reference, row.title, row.kind.rawValue, row.status.rawValue, row.organisationName,
+             row.providers.map(\.name).joined(separator: "; "), row.serviceCategory, row.start.description, row.end.description,
+             Money.decimal(pence: row.annualValuePence), Money.decimal(pence: row.totalValuePence), row.contractManagerName ?? "",
+             row.confidential ? "yes" : "no"]
         }
         return table.response(filename: "agreements.csv")
     }

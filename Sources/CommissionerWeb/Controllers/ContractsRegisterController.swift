@@ -28,22 +28,17 @@ struct ContractsRegisterController {
 
     /// A commissioner's view: a provider's own agreements are not in it through its provider role.
     static func viewer(_ req: Request) async throws -> AgreementViewer {
-        var viewer = try await req.requireUser().agreementViewer(on: req.db)
-        viewer.providerOrganisations = []
-        return viewer
+        try await req.requireUser().agreementViewer(on: req.db).asCommissioner
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let fields = req.queryFields()
         let paging = Paging(fields)
         var errors = FieldErrors()
         var filter = AgreementQueries.Filter(totalOverPence: ContractsRegisterQueries.publicationThresholdPence)
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let result = try await AgreementQueries.page(filter, viewer: try await Self.viewer(req), page: paging.page, per: paging.per, on: req.db)
-        let organisations = user.seesAllOrganisations
-            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: req.db).map { (try $0.requireID(), $0.name) }
-            : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+        let organisations = try await req.commissioningOrganisationChoices()
         let entries = try await ContractsRegisterQueries.entries(result.rows, today: CalendarDay(req.application.clock.now()), on: req.db)
         return ContractsRegisterPage(fields: fields, entries: entries, page: paging.page, per: paging.per, total: result.total,
                                      organisations: organisations, errors: errors)
@@ -60,20 +55,18 @@ struct ContractsRegisterController {
         let viewer = try await Self.viewer(req)
         let today = CalendarDay(req.application.clock.now())
         var table = CSVTable(headers: Self.csvHeaders)
-        var page = 1
         func yesNo(_ values: [Bool?]) -> String { values.map { $0.map { $0 ? "Yes" : "No" } ?? "" }.joined(separator: "; ") }
-        while true {
-            let result = try await AgreementQueries.page(filter, viewer: viewer, page: page, per: 500, on: req.db)
-            for entry in try await ContractsRegisterQueries.entries(result.rows, today: today, on: req.db) {
-                let row = entry.row
-                table.rows.append([row.reference, row.title, row.organisationName, entry.description, entry.suppliers.map(\.name).joined(separator: "; "),
-                                   entry.suppliers.map(\.companyNumber).joined(separator: "; "), entry.suppliers.map(\.charityNumber).joined(separator: "; "),
-                                   Money.decimal(pence: row.totalValuePence), Money.decimal(pence: row.annualValuePence), Money.decimal(pence: entry.irrecoverableVATPence),
-                                   row.start.description, row.end.description, entry.reviewDate?.description ?? "", entry.procurementRoute?.title ?? "",
-                                   yesNo(entry.suppliers.map(\.isSME)), yesNo(entry.suppliers.map(\.isVCSE))])
-            }
-            if result.rows.count < 500 { break }
-            page += 1
+        let entries = try await Paging.everyRow { page, per in
+            try await ContractsRegisterQueries.entries(try await AgreementQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows,
+                                                       today: today, on: req.db)
+        }
+        table.rows = entries.map { entry in
+            let row = entry.row
+            return [row.reference, row.title, row.organisationName, entry.description, entry.suppliers.map(\.name).joined(separator: "; "),
+                    entry.suppliers.map(\.companyNumber).joined(separator: "; "), entry.suppliers.map(\.charityNumber).joined(separator: "; "),
+                    Money.decimal(pence: row.totalValuePence), Money.decimal(pence: row.annualValuePence), Money.decimal(pence: entry.irrecoverableVATPence),
+                    row.start.description, row.end.description, entry.reviewDate?.description ?? "", entry.procurementRoute?.title ?? "",
+                    yesNo(entry.suppliers.map(\.isSME)), yesNo(entry.suppliers.map(\.isVCSE))]
         }
         return table.response(filename: "contracts-register.csv")
     }

@@ -32,3 +32,17 @@ struct FilterReader {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
     }
 }
+
+extension Paging {
+    /// Every row of a list, read `size` at a time: what a download holds, without one query for the whole table.
+    static func everyRow<Row: Sendable>(size: Int = 500, _ page: (_ page: Int, _ per: Int) async throws -> [Row]) async throws -> [Row] {
+        var rows: [Row] = []
+        var number = 1
+        while true {
+            let found = try await page(number, size)
+            rows += found
+            if found.count < size { return rows }
+            number += 1
+        }
+    }
+}

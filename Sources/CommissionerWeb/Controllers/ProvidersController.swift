@@ -29,15 +29,10 @@ struct ProvidersController {
     @Sendable func csv(req: Request) async throws -> Response {
         let fields = req.queryFields()
         var table = CSVTable(headers: ["id", "name", "sector", "size", "sme", "company_number", "charity_number", "address", "approved_list"])
-        var page = 1
-        while true {
-            let result = try await ProviderQueries.page(Self.filter(fields), page: page, per: 500, on: req.db)
-            table.rows += result.rows.map { row in
-                [row.id.uuidString.lowercased(), row.name, row.sector?.rawValue ?? "", row.size?.rawValue ?? "",
-                 row.size.map { $0.isSME ? "yes" : "no" } ?? "", row.companyNumber, row.charityNumber, row.address, row.approvedList.rawValue]
-            }
-            if result.rows.count < 500 { break }
-            page += 1
+        let rows = try await Paging.everyRow { page, per in try await ProviderQueries.page(Self.filter(fields), page: page, per: per, on: req.db).rows }
+        table.rows = rows.map { row in
+            [row.id.uuidString.lowercased(), row.name, row.sector?.rawValue ?? "", row.size?.rawValue ?? "",
+             row.size.map { $0.isSME ? "yes" : "no" } ?? "", row.companyNumber, row.charityNumber, row.address, row.approvedList.rawValue]
         }
         return table.response(filename: "providers.csv")
     }

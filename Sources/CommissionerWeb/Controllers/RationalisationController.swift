@@ -38,15 +38,12 @@ struct RationalisationController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let fields = req.queryFields()
         var errors = FieldErrors()
         var filter = RationalisationQueries.Filter()
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let evidence = try await Self.evidence(req, filter)
-        let organisations = user.seesAllOrganisations
-            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: req.db).map { (try $0.requireID(), $0.name) }
-            : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+        let organisations = try await req.commissioningOrganisationChoices()
         return RationalisationPage(fields: fields, filter: filter, providers: evidence.providers, overlaps: evidence.overlaps, areas: evidence.areas,
                                    organisations: organisations, errors: errors)
             .render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)

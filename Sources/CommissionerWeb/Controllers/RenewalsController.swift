@@ -28,9 +28,7 @@ struct RenewalsController {
 
     /// The pipeline is the commissioner's planning: a provider's own agreements are not in it through its provider role.
     static func viewer(_ user: CurrentUser, on database: any Database) async throws -> AgreementViewer {
-        var viewer = try await user.agreementViewer(on: database)
-        viewer.providerOrganisations = []
-        return viewer
+        try await user.agreementViewer(on: database).asCommissioner
     }
 
     static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
@@ -46,9 +44,7 @@ struct RenewalsController {
         let today = Self.today(req)
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
         let result = try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per, on: req.db)
-        let organisations = user.seesAllOrganisations
-            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: req.db).map { (try $0.requireID(), $0.name) }
-            : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
+        let organisations = try await req.commissioningOrganisationChoices()
         let page = RenewalsPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
                                 timeline: try await RenewalQueries.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db),
                                 organisations: organisations, leadTimes: leadTimes, today: today, errors: errors, isAdministrator: user.isAdministrator)
@@ -63,18 +59,13 @@ struct RenewalsController {
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
         var table = CSVTable(headers: ["id", "reference", "title", "held_by", "providers", "end", "extensions_left", "latest_end", "tier", "tier_assumed",
                                        "lead_months", "start_recommissioning_by", "standing", "renewal_activity_id", "renewal_activity", "annual_value", "confidential"])
-        var page = 1
-        while true {
-            let result = try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: page, per: 500, on: req.db)
-            table.rows += result.rows.map { row in
-                [row.id.uuidString.lowercased(), row.reference, row.title, row.organisationName, row.providers.map(\.name).joined(separator: "; "),
-                 row.dates.end.description, String(row.dates.extensionsLeft), row.dates.latestEnd.description, row.dates.tier.rawValue,
-                 row.tierFromActivity ? "no" : "yes", String(row.dates.leadMonths), row.dates.startRecommissioningBy.description, row.standing.rawValue,
-                 row.renewalActivity?.id.uuidString.lowercased() ?? "", row.renewalActivity?.title ?? "", Money.decimal(pence: row.annualValuePence),
-                 row.confidential ? "yes" : "no"]
-            }
-            if result.rows.count < 500 { break }
-            page += 1
+        let rows = try await Paging.everyRow { page, per in try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: page, per: per, on: req.db).rows }
+        table.rows = rows.map { row in
+            [row.id.uuidString.lowercased(), row.reference, row.title, row.organisationName, row.providers.map(\.name).joined(separator: "; "),
+             row.dates.end.description, String(row.dates.extensionsLeft), row.dates.latestEnd.description, row.dates.tier.rawValue,
+             row.tierFromActivity ? "no" : "yes", String(row.dates.leadMonths), row.dates.startRecommissioningBy.description, row.standing.rawValue,
+             row.renewalActivity?.id.uuidString.lowercased() ?? "", row.renewalActivity?.title ?? "", Money.decimal(pence: row.annualValuePence),
+             row.confidential ? "yes" : "no"]
         }
         return table.response(filename: "renewals.csv")
     }

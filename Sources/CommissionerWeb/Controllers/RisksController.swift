@@ -67,17 +67,12 @@ struct RisksController {
         let viewer = try await req.riskViewer()
         var table = CSVTable(headers: ["id", "reference", "subject_kind", "subject_id", "subject", "cause", "event", "effect", "likelihood", "impact",
                                        "score", "rating", "owner", "status"])
-        var page = 1
-        while true {
-            let result = try await RiskQueries.page(filter, viewer: viewer, page: page, per: 500, on: req.db)
-            table.rows += result.rows.map { row in
-                let risk = row.risk
-                return [risk.id!.uuidString.lowercased(), risk.reference, risk.subjectKind.rawValue, risk.subjectID.uuidString.lowercased(), row.subjectTitle,
-                        risk.cause, risk.event, risk.effect, String(risk.likelihood), String(risk.impact), String(risk.score), risk.current.rating.rawValue,
-                        risk.owner, risk.status.rawValue]
-            }
-            if result.rows.count < 500 { break }
-            page += 1
+        let rows = try await Paging.everyRow { page, per in try await RiskQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows }
+        table.rows = rows.map { row in
+            let risk = row.risk
+            return [risk.id!.uuidString.lowercased(), risk.reference, risk.subjectKind.rawValue, risk.subjectID.uuidString.lowercased(), row.subjectTitle,
+                    risk.cause, risk.event, risk.effect, String(risk.likelihood), String(risk.impact), String(risk.score), risk.current.rating.rawValue,
+                    risk.owner, risk.status.rawValue]
         }
         return table.response(filename: "risks.csv")
     }
