@@ -4,6 +4,7 @@ user signs in. Every page visited must pass axe-core with no serious or critical
 Run by scripts/e2e, which starts the server. Needs COMMISSIONER_URL, AXE_JS and a chromedriver."""
 import datetime
 import os
+import tempfile
 import sys
 import traceback
 import uuid
@@ -332,6 +333,38 @@ def main():
         navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/recommissioning')]//button").click)
         check("Agreements this activity recommissions" in driver.page_source and "Contract renewal" in driver.page_source,
               "one action starts the recommissioning activity, linked back to the agreement")
+        sign_out(driver)
+
+        # The budget holder imports the next quarter's spend file and clears a supplier from the queue.
+        sign_in(driver, "budget-holder@demo.commissioner.example", PASSWORD)
+        follow(driver, "Spend")
+        check("Agreements with payments matched to them (3)" in driver.page_source, "spend is shown against the agreements it pays for (the confidential grant's only to those with a part in it)")
+        audit_accessibility(driver, "39-spend")
+        follow(driver, "Import a spend file")
+        audit_accessibility(driver, "40-spend-upload")
+        spend_file = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/spend/demo-spend-file.csv').then(r => r.text()).then(done).catch(e => done(''));")
+        check(spend_file.startswith("Body Name,"), "the demo offers its next spend file")
+        path = os.path.join(tempfile.mkdtemp(), "hcs-spend-q3.csv")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(spend_file)
+        choose(driver, "organisationId", "Health and Community Services")
+        driver.find_element(By.NAME, "file").send_keys(path)
+        submit(driver)
+        check("Check the columns of hcs-spend-q3.csv" in driver.page_source and "Reads as 5 October 2025" in driver.page_source,
+              "an uploaded file's columns and first rows are shown before anything is imported")
+        audit_accessibility(driver, "41-spend-preview")
+        submit(driver)
+        WebDriverWait(driver, 30).until(lambda d: "/spend/imports/" in d.current_url)
+        check("Payments (22)" in driver.page_source, "the file is imported, its progress shown until it is done")
+        audit_accessibility(driver, "42-spend-import")
+        follow(driver, "Match waiting payments")
+        audit_accessibility(driver, "43-spend-queue")
+        row = driver.find_element(By.XPATH, "//main//tr[td[contains(., 'Jersey Electricity plc')]]")
+        row.find_element(By.XPATH, ".//input[@name='reason']").send_keys("Electricity for the hospital sites: not spend against an agreement")
+        navigate(driver, row.find_element(By.XPATH, ".//form[.//input[@value='set-aside']]//button").click)
+        check("Decision recorded: 9 payments left the queue" in driver.page_source, "a supplier's payments are set aside with a reason")
         sign_out(driver)
 
         sign_in(driver, email, new_password)

@@ -161,6 +161,7 @@ public enum DemoWorkspace {
             try await DemoPerformance.load(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await DemoPerformance.loadReviews(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await DemoRisks.load(activities: activityIDs, people: demoPeople, with: writer)
+            try await DemoSpend.load(organisations: ids, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -171,6 +172,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoSpend.remove(with: writer)
             try await DemoRisks.remove(with: writer)
             try await DemoPerformance.remove(with: writer)
             try await DemoAgreements.remove(with: writer)

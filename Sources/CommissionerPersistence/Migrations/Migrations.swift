@@ -27,5 +27,6 @@ public enum Migrations {
         CreateRiskRegisters(),
         CreateCalendarFeeds(),
         AddContractsRegisterFields(),
+        CreateSpendRecords(),
     ]
 }

@@ -55,7 +55,10 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ route: SiteRoute, access: RouteAccess, body maxSize: ByteCount,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, body: .collect(maxSize: maxSize), use: handler)
+        let registered = grouped(AccessCheck(access: access, isAPI: false)).on(method, route.pathComponents, body: .collect(maxSize: maxSize), use: handler)
+        // The form's security token is inside the body, which the CSRF check reads before the route gathers it.
+        registered.userInfo["bodyLimit"] = maxSize.value
+        return registered
     }
 
     /// For a page that needs nothing from the database beyond the signed-in person: it runs on the

@@ -9,7 +9,24 @@ enum Stylesheet {
             response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
             return response
         }
+        routes.on(.GET, .refreshScript, access: .anyone) { _ async throws -> Response in
+            let response = Response(status: .ok, body: .init(string: refreshScript))
+            response.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+            return response
+        }
     }
+
+    /// Long work in progress: a page marked `data-refresh-seconds` reloads itself until the work is
+    /// done; without scripts, its own "Check progress" link does the same.
+    static let refreshScript = """
+    (function () {
+      var marked = document.querySelector('[data-refresh-seconds]');
+      if (!marked) { return; }
+      var seconds = parseFloat(marked.getAttribute('data-refresh-seconds')) || 1;
+      window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+    })();
+    """
 
     static let css = """
     *, *::before, *::after { box-sizing: border-box; }

@@ -10,6 +10,7 @@ public enum CommissionerCommands {
         app.asyncCommands.use(AuditCommand(), as: "audit")
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
+        app.asyncCommands.use(SpendCommand(), as: "spend")
         app.asyncCommands.use(AppraisalBenchmarkCommand(), as: "appraisal-benchmark")
     }
 

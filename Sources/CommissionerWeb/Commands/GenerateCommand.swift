@@ -11,13 +11,23 @@ struct GenerateCommand: AsyncCommand {
         var activities: Int?
         @Option(name: "organisations", help: "How many organisations to spread them over (default 50).")
         var organisations: Int?
+        @Option(name: "agreements", help: "How many agreements to add instead, each with a quarterly KPI (default: none).")
+        var agreements: Int?
+        @Option(name: "measurements", help: "With --agreements: how many KPI returns in all (default 10 per agreement).")
+        var measurements: Int?
+        @Option(name: "payments", help: "With --agreements: how many payments matched to them (default 4 per agreement).")
+        var payments: Int?
     }
 
-    var help: String { "Adds generated commissioning activities, with their records, to the demo workspace, for benchmarks. Refused in production." }
+    var help: String { "Adds generated commissioning activities (or, with --agreements, agreements with KPI returns and payments) to the demo workspace, for benchmarks. Refused in production." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard app.settings.mode != .production else { throw SettingsError("Generated activities cannot be added with APP_ENV=production.") }
+        if let agreements = signature.agreements {
+            try await generateAgreements(agreements, signature: signature, context: context)
+            return
+        }
         let count = signature.activities ?? 5_000
         let organisations = signature.organisations ?? 50
         guard (1...100_000).contains(count) else { throw SettingsError("--activities must be from 1 to 100000") }
@@ -40,5 +50,30 @@ struct GenerateCommand: AsyncCommand {
             activities: count, organisations: organisations, lead: try await user(.commissioningLead), approver: try await user(.approver),
             progress: { made in console.print("  \(made) of \(count)") }, with: writer)
         console.print("Added \(summary.activities) activities and \(summary.records) records in \(Int(Date().timeIntervalSince(started))) s.")
+    }
+
+    func generateAgreements(_ count: Int, signature: Signature, context: CommandContext) async throws {
+        let app = context.application
+        guard (1...500_000).contains(count) else { throw SettingsError("--agreements must be from 1 to 500000") }
+        let measurements = signature.measurements ?? count * 10
+        let payments = signature.payments ?? count * 4
+        guard (0...5_000_000).contains(measurements), (0...5_000_000).contains(payments) else {
+            throw SettingsError("--measurements and --payments must each be from 0 to 5000000")
+        }
+        try await app.autoMigrate()
+        guard try await DemoWorkspace.isLoaded(on: app.db) else {
+            throw SettingsError("Generated agreements go into the demo workspace only: run `commissioner demo` first.")
+        }
+        guard let manager = try await UserQueries.withEmail(try EmailAddress("\(Role.contractManager.identifier)@\(DemoWorkspace.emailDomain)"), on: app.db) else {
+            throw SettingsError("The demo contract manager is missing: run `commissioner demo --reset`.")
+        }
+        let console = context.console
+        let started = Date()
+        console.print("Adding \(count) agreements, \(measurements) KPI returns and \(payments) payments…")
+        let summary = try await GeneratedAgreements.generate(
+            agreements: count, measurements: measurements, payments: payments, organisations: signature.organisations ?? 50, providers: 500,
+            contractManager: try manager.requireID(), progress: { console.print("  \($0)") },
+            with: RecordWriter(database: app.db, actor: .commandLine("generate"), now: app.clock.now))
+        console.print("Added \(summary.agreements) agreements, \(summary.measurements) KPI returns and \(summary.payments) payments in \(Int(Date().timeIntervalSince(started))) s.")
     }
 }

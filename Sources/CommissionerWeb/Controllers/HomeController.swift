@@ -11,6 +11,7 @@ struct HomeController {
         .strategies: "Commissioning strategies, section by section, with what each still needs before approval.",
         .activities: "Every commissioning activity you can see, by phase and step of the cycle, with what each gate still lacks.",
         .agreements: "Contracts, grants, service level agreements and partnership agreements: providers, term and extensions, value, funding and variations.",
+        .spend: "Spend files imported, payments matched to the agreements they pay for, and spend against each agreement's value.",
         .providers: "The provider directory: sector, size, registration numbers and the approved list.",
         .organisations: "The commissioning bodies, departments, providers, partnership ventures and scrutiny bodies, and who acts in each.",
         .users: "Create users, give and take away roles, and deactivate accounts.",

@@ -92,6 +92,18 @@ public enum SiteRoute: Hashable, Sendable {
     case calendarFeed
     case contractsRegister
     case contractsRegisterCSV
+    case spend
+    case spendCSV
+    case newSpendImport
+    case spendUploads
+    case spendUpload(UUID)
+    case spendUploadProgress(UUID)
+    case spendImport(UUID)
+    case payments
+    case paymentsCSV
+    case unmatchedSpend
+    case unmatchedSpendCSV
+    case demoSpendFile
     case risks
     case risksCSV
     case newRisk
@@ -136,6 +148,7 @@ public enum SiteRoute: Hashable, Sendable {
     case auditCSV
     case health
     case stylesheet
+    case refreshScript
 
     /// The path with `:name` placeholders, as registered.
     public var template: String {
@@ -225,6 +238,18 @@ public enum SiteRoute: Hashable, Sendable {
         case .calendar: "/calendar"
         case .contractsRegister: "/contracts-register"
         case .contractsRegisterCSV: "/contracts-register.csv"
+        case .spend: "/spend"
+        case .spendCSV: "/spend.csv"
+        case .newSpendImport: "/spend/imports/new"
+        case .spendUploads: "/spend/uploads"
+        case .spendUpload: "/spend/uploads/:uploadID"
+        case .spendUploadProgress: "/spend/uploads/:uploadID/progress"
+        case .spendImport: "/spend/imports/:importID"
+        case .payments: "/spend/payments"
+        case .paymentsCSV: "/spend/payments.csv"
+        case .unmatchedSpend: "/spend/unmatched"
+        case .unmatchedSpendCSV: "/spend/unmatched.csv"
+        case .demoSpendFile: "/spend/demo-spend-file.csv"
         case .calendarFeed: "/calendar/:secret"
         case .rationalisation: "/rationalisation"
         case .rationalisationCSV: "/rationalisation.csv"
@@ -272,6 +297,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .auditCSV: "/audit.csv"
         case .health: "/healthz"
         case .stylesheet: "/assets/commissioner.css"
+        case .refreshScript: "/assets/refresh.js"
         }
     }
 
@@ -288,7 +314,8 @@ public enum SiteRoute: Hashable, Sendable {
              .businessCaseVersions(let id), .provider(let id), .editProvider(let id), .agreement(let id), .editAgreement(let id),
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
              .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
-             .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id):
+             .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id),
+             .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
         case .reviewActionDone(let agreement, let review, let action): [agreement, review, action]

@@ -14,6 +14,13 @@ struct CSRFProtection: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.method == .POST else { return next.respond(to: request) }
+        // A body larger than one read arrives as a stream: gather it before reading its token, no larger than the
+        // route takes (a form with a file says how large in its route's `userInfo["bodyLimit"]`, set where it is registered).
+        let limit = request.route?.userInfo["bodyLimit"] as? Int ?? request.application.routes.defaultMaxBodySize.value
+        return request.body.collect(max: limit).flatMap { _ in self.check(request, chainingTo: next) }
+    }
+
+    private func check(_ request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let sent = (try? request.content.decode(Field.self))?.csrfToken ?? ""
         let expected = Self.token(for: request)
         // A visitor key made for this very request cannot have been in a form yet.

@@ -20,6 +20,9 @@ public struct AppSettings: Sendable {
     /// The address people reach the server at (`PUBLIC_URL`, such as https://commissioner.example.gov.uk),
     /// for links that leave the browser: calendar feeds. Without it, the request's own host is used.
     public var publicURL: String?
+    /// Where spend files wait between their upload and their import (`UPLOADS_PATH`); each is removed
+    /// once imported, or after a day.
+    public var uploadsDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("commissioner-uploads").path
 
     public static let developmentSecret = "development-only-secret-do-not-use-in-production"
 
@@ -63,6 +66,7 @@ public struct AppSettings: Sendable {
             }
             settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
         }
+        if let path = environment["UPLOADS_PATH"], !path.isEmpty { settings.uploadsDirectory = path }
         return settings
     }
 }

@@ -6,6 +6,7 @@ import Vapor
 /// their own settings and clock.
 public func configure(_ app: Application, settings: AppSettings, clock: Clock = .system) async throws {
     app.settings = settings
+    app.spendImportJobs = SpendImportJobs()
     app.clock = clock
     app.databases.use(try settings.database.configurationFactory(connectionsPerThread: settings.connectionsPerThread), as: DatabaseID(string: "commissioner"), isDefault: true)
     app.migrations.add(Migrations.all)
@@ -36,6 +37,7 @@ func routes(_ app: Application) throws {
     API.RisksController().register(on: api)
     API.RationalisationController().register(on: api)
     API.ContractsRegisterController().register(on: api)
+    API.SpendController().register(on: api)
 
     let site = app.grouped(SessionAuthenticator(), CSRFProtection())
     SignInController().register(on: site)
@@ -60,5 +62,6 @@ func routes(_ app: Application) throws {
     RationalisationController().register(on: site)
     CalendarController().register(on: site)
     ContractsRegisterController().register(on: site)
+    SpendController().register(on: site)
     AuditController().register(on: site)
 }

@@ -39,10 +39,11 @@ final class Browser: @unchecked Sendable {
 
     /// Posts a form with a file, as `multipart/form-data`, with the CSRF token of the last page shown.
     @discardableResult
-    func postFile(_ path: String, field: String, filename: String, content: [UInt8]) async throws -> Page {
+    func postFile(_ path: String, field: String, filename: String, content: [UInt8], fields: [String: String] = [:]) async throws -> Page {
         let boundary = "----commissioner-test-\(UUID().uuidString)"
         var body = ByteBuffer()
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrfToken\"\r\n\r\n\(csrfToken ?? "")\r\n")
+        for (name, value) in fields { body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n") }
         body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n")
         body.writeString("Content-Type: application/octet-stream\r\n\r\n")
         body.writeBytes(content)

@@ -14,6 +14,8 @@ struct AgreementPage {
     var leadTimes = RenewalLeadTimes.standard
     /// Its risk register: only for those who see the commissioner's side.
     var risks = RiskQueries.Register()
+    /// Payments matched to it, by financial year: only for those who see the commissioner's side.
+    var spendByYear: [(financialYear: Int, spentPence: Int, payments: Int)] = []
     var today: CalendarDay
     /// A ruling form sent back with its problems, by subject.
     var approvalFields = TextFields([:])
@@ -44,6 +46,7 @@ struct AgreementPage {
             \(seesInternals ? renewal(context) : HTML.empty)
             \(seesInternals ? RiskRegisterSection.render(kind: .agreement, id: id, register: risks, canKeep: canKeep) : HTML.empty)
             \(value)
+            \(seesInternals ? spend : HTML.empty)
             \(seesInternals ? funding : HTML.empty)
             \(variations(context))
             <p class="body"><a href="\(SiteRoute.agreements.path)">All agreements</a></p>
@@ -218,6 +221,26 @@ struct AgreementPage {
                            rows: years.map { [HTML(text: FinancialYear.title($0.financialYear)), HTML(text: Money.text(pence: $0.pence))] },
                            emptyMessage: "The value by year is not recorded."))
         \(canKeep ? "<p class=\"body\"><a href=\"\(SiteRoute.agreementYearValues(id).path)\">Record the value by year</a></p>" as HTML : HTML.empty)
+        """
+    }
+
+    /// Payments matched to the agreement from the spend files, against its value.
+    var spend: HTML {
+        let id = agreement.id!
+        let spent = spendByYear.reduce(0) { $0 + $1.spentPence }
+        let count = spendByYear.reduce(0) { $0 + $1.payments }
+        let yearValues = Dictionary(records.yearValues.map { ($0.financialYear, $0.pence) }, uniquingKeysWith: { first, _ in first })
+        return """
+        <h2 class="heading-m" id="spend">Spend</h2>
+        \(Components.summaryList([
+            ("Spent so far", "<strong>\(Money.text(pence: spent))</strong> in \(count.formatted()) \(count == 1 ? "payment" : "payments")" as HTML),
+            ("Share of the total value now", SpendViews.shareBar(spent: spent, value: agreement.currentTotalPence)),
+        ]))
+        \(Components.table(caption: "Spend by financial year", headers: ["Financial year", "Value for the year", "Spent", "Payments"], rows: spendByYear.map { year in
+            [HTML(text: FinancialYear.title(year.financialYear)), HTML(text: yearValues[year.financialYear].map { Money.text(pence: $0) } ?? "Not recorded"),
+             HTML(text: Money.text(pence: year.spentPence)), HTML(text: year.payments.formatted())]
+        }, emptyMessage: "No payments from imported spend files are matched to this agreement."))
+        \(count > 0 ? "<p class=\"body\"><a href=\"\(SiteRoute.payments.path(query: [("agreementId", id.uuidString.lowercased())]))\">The payments</a></p>" as HTML : HTML.empty)
         """
     }
 

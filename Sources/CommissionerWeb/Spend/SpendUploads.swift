@@ -1,0 +1,65 @@
+import CommissionerDomain
+import Foundation
+import Vapor
+
+/// A spend file uploaded and waiting to be imported: kept on disk (so the import can read it a
+/// chunk at a time) beside a note of who uploaded it, for which organisation. Only the person who
+/// uploaded it may preview or import it. It is removed once imported, or after a day.
+struct StagedSpendFile: Codable, Sendable {
+    var id: UUID
+    var ownerID: UUID
+    var organisationID: UUID
+    var filename: String
+    var byteCount: Int
+    var uploadedAt: Date
+}
+
+enum SpendUploads {
+    static let keptFor: TimeInterval = 24 * 3600
+
+    static func directory(_ app: Application) throws -> URL {
+        let url = URL(fileURLWithPath: app.settings.uploadsDirectory, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func fileURL(_ id: UUID, in directory: URL) -> URL { directory.appendingPathComponent("\(id.uuidString.lowercased()).csv") }
+    static func noteURL(_ id: UUID, in directory: URL) -> URL { directory.appendingPathComponent("\(id.uuidString.lowercased()).json") }
+
+    static func stage(_ bytes: ByteBuffer, filename: String, organisationID: UUID, owner: UUID, at date: Date, app: Application) throws -> StagedSpendFile {
+        let directory = try directory(app)
+        removeExpired(in: directory, now: date)
+        let staged = StagedSpendFile(id: UUID(), ownerID: owner, organisationID: organisationID, filename: filename,
+                                     byteCount: bytes.readableBytes, uploadedAt: date)
+        try Data(bytes.readableBytesView).write(to: fileURL(staged.id, in: directory))
+        try JSONEncoder().encode(staged).write(to: noteURL(staged.id, in: directory))
+        return staged
+    }
+
+    /// The staged file, if it is there and this person uploaded it.
+    static func find(_ id: UUID, owner: UUID, app: Application) throws -> (StagedSpendFile, URL)? {
+        let directory = try directory(app)
+        guard let data = try? Data(contentsOf: noteURL(id, in: directory)),
+              let staged = try? JSONDecoder().decode(StagedSpendFile.self, from: data), staged.ownerID == owner else { return nil }
+        let file = fileURL(id, in: directory)
+        guard FileManager.default.fileExists(atPath: file.path) else { return nil }
+        return (staged, file)
+    }
+
+    static func discard(_ id: UUID, app: Application) {
+        guard let directory = try? directory(app) else { return }
+        try? FileManager.default.removeItem(at: fileURL(id, in: directory))
+        try? FileManager.default.removeItem(at: noteURL(id, in: directory))
+    }
+
+    private static func removeExpired(in directory: URL, now: Date) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where name.hasSuffix(".json") {
+            let note = directory.appendingPathComponent(name)
+            guard let data = try? Data(contentsOf: note), let staged = try? JSONDecoder().decode(StagedSpendFile.self, from: data),
+                  now.timeIntervalSince(staged.uploadedAt) > keptFor else { continue }
+            try? FileManager.default.removeItem(at: fileURL(staged.id, in: directory))
+            try? FileManager.default.removeItem(at: note)
+        }
+    }
+}
