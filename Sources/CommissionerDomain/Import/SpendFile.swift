@@ -121,7 +121,7 @@ public enum SpendRows {
         var problems: [SpendRowProblem] = []
         func value(_ field: SpendField) -> String {
             guard let index = mapping.columns[field], index < fields.count else { return "" }
-            return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed(fields[index])
         }
         func column(_ field: SpendField) -> String {
             mapping.columns[field].flatMap { $0 < headers.count ? headers[$0] : nil } ?? field.title
@@ -153,9 +153,36 @@ public enum SpendRows {
 
     private static let monthNames = CalendarDay.monthNames.map { $0.lowercased() }
 
+    /// Without leading or trailing white space; most values have none, and are handed back as they are.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        guard space.contains(first) || space.contains(last) || first >= 0x80 || last >= 0x80 else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// "01/04/2024" and "1/4/2024", read digit by digit: the form most spend files use.
+    static func parseSlashedDate(_ text: String) -> CalendarDay? {
+        var parts = [0, 0, 0], lengths = [0, 0, 0], part = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "/") {
+                part += 1
+                guard part < 3 else { return nil }
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                parts[part] = parts[part] * 10 + Int(byte - UInt8(ascii: "0"))
+                lengths[part] += 1
+            } else {
+                return nil
+            }
+        }
+        guard part == 2, (1...2).contains(lengths[0]), (1...2).contains(lengths[1]), lengths[2] == 4 else { return nil }
+        return CalendarDay(year: parts[2], month: parts[1], day: parts[0])
+    }
+
     /// "2024-04-01", "01/04/2024", "1-4-2024", "1 April 2024", "01-Apr-2024", "01-Apr-24" (the day before the month, as in the UK).
     public static func parseDate(_ text: String) -> CalendarDay? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = trimmed(text)
+        if let day = parseSlashedDate(text) { return day }
         if let day = CalendarDay(String(text.prefix(10))), text.count == 10 || text.dropFirst(10).first == "T" || text.dropFirst(10).first == " " { return day }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
         guard parts.count == 3, let day = Int(parts[0]) else { return nil }

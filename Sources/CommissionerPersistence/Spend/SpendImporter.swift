@@ -110,6 +110,7 @@ public enum SpendImporter {
             var problemCount = 0
             var rowCount = 0, matched = 0, total = 0, bytesRead = 0
             var sawHeader = false
+            var keys: [String: String] = [:]
             var batch: [(SpendLine, SpendMatcher.Match, String)] = []
 
             func take(_ line: Int, _ fields: [String]) throws {
@@ -127,7 +128,9 @@ public enum SpendImporter {
                 switch SpendRows.parse(fields, line: line, headers: headers, mapping: mapping) {
                 case .success(let payment) where found.isEmpty:
                     guard problemCount == 0 else { return }
-                    let key = SupplierName.key(payment.beneficiary)
+                    // A file names the same few suppliers thousands of times: each name's key is worked out once.
+                    let key: String
+                    if let known = keys[payment.beneficiary] { key = known } else { key = SupplierName.key(payment.beneficiary); if keys.count < 10_000 { keys[payment.beneficiary] = key } }
                     let match = matcher.match(beneficiaryKey: key, on: payment.date)
                     if match.agreementID != nil { matched += 1 }
                     total += payment.amountPence
