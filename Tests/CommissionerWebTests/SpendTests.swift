@@ -100,7 +100,8 @@ import VaporTesting
             #expect(after[0] == before[0] + 22 && after[1] == before[1] + 1)
             let importID = String(importPath.dropFirst("/spend/imports/".count))
             let events = try await AuditEvent.query(on: app.db).filter(\.$recordType == SpendImport.schema).filter(\.$recordID == importID).all()
-            #expect(events.map(\.action).sorted() == ["create", "update"], "the import is the audited record, created and then completed")
+            #expect(events.map(\.action) == ["create"], "the import is the audited record: one event, with what it holds")
+            #expect(events.first?.after?.contains("\"rowCount\":\"22\"") == true)
             #expect(try await browser.get(previewPath).status == .notFound, "the uploaded file is gone once imported")
             let other = Browser(app)
             try await other.signIn(demoEmail(.contractManager))
@@ -130,7 +131,7 @@ import VaporTesting
             let rows = try await refusal("Date,Supplier,Amount,Transaction Number\n31/02/2025,Acme,10.00,T1\n01/04/2025,,ten pounds,T2\n01/04/2025,Acme,\"5,000.00\",T3\n")
             #expect(rows.rowProblemCount == 3)
             #expect(rows.rowProblems.map(\.line) == [2, 3, 3])
-            #expect(rows.rowProblems[0].column == "Date" && rows.rowProblems[0].message.contains("\"31/02/2025\" is not a date"))
+            #expect(rows.rowProblems.first?.column == "Date" && rows.rowProblems.first?.message.contains("\"31/02/2025\" is not a date") == true)
             #expect(rows.rowProblems.contains { $0.column == "Amount" && $0.message.contains("\"ten pounds\" is not an amount") })
             #expect(rows.rowProblems.contains { $0.column == "Supplier" && $0.message == "Beneficiary (supplier) is empty" })
             let repeated = try await refusal("Date,Supplier,Amount,Transaction Number\n01/04/2025,Acme,10.00,T1\n02/04/2025,Acme,11.00,T1\n")
@@ -144,7 +145,7 @@ import VaporTesting
             // The same file twice: the second time, each payment is named as imported already.
             #expect(try await importFile(DemoSpend.offeredFile, app).status == .created)
             let again = try await refusal(DemoSpend.offeredFile)
-            #expect(again.rowProblemCount == 22 && again.rowProblems[0].message.hasPrefix("Transaction number HCS-251000 was imported already, from test.csv"))
+            #expect(again.rowProblemCount == 22 && again.rowProblems.first?.message.hasPrefix("Transaction number HCS-251000 was imported already, from test.csv") == true)
             #expect(try await counts(app)[0] == before[0] + 22)
 
             // More rows than the limit: refused with the limit named.

@@ -43,6 +43,15 @@ public struct RecordWriter: Sendable {
         }
     }
 
+    /// Records the creation of a record inserted earlier in this same transaction, once its content is
+    /// complete: an import whose rows must reference it while they are written, before its totals are known.
+    /// Its one "create" event then carries what it finally holds.
+    public func recordCreation<Record: AuditedRecord>(of record: Record) async throws {
+        precondition(database.inTransaction, "a record's creation is recorded inside the transaction that inserted it")
+        try await AuditTrail.lock(on: database)
+        try await appendEvent(action: "create", recordType: Record.auditRecordType, recordID: record.auditRecordID, before: nil, after: record.auditSnapshot)
+    }
+
     public func update<Record: AuditedRecord>(_ record: Record) async throws {
         guard record.hasChanges else { return }
         try await transaction { writer in

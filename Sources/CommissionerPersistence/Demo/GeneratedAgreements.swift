@@ -118,7 +118,7 @@ public enum GeneratedAgreements {
                     let record = SpendImport(id: UUID(), organisationID: council, filename: "generated-spend-\(councilIndex + 1).csv", mapping: "{}",
                                              importedBy: writer.actor, at: now)
                     record.rowCount = wanted
-                    try await writer.create(record)
+                    try await record.create(on: writer.database)
                     let db = sql(writer.database)
                     var total = 0
                     for chunk in stride(from: 0, to: wanted, by: 1_000) {
@@ -140,7 +140,8 @@ public enum GeneratedAgreements {
                     }
                     record.totalPence = total
                     record.matchedCount = wanted
-                    try await writer.update(record)
+                    try await record.update(on: writer.database)
+                    try await writer.recordCreation(of: record)
                 }
                 payments += wanted
             }

@@ -97,7 +97,8 @@ public enum SpendImporter {
             try await writer.takeWriteLock()
             let record = SpendImport(id: UUID(), organisationID: organisationID, filename: filename, mapping: mappingJSON,
                                      importedBy: writer.actor, at: writer.now())
-            try await writer.create(record)
+            // Inserted now so its payments can reference it; its one audit event is written once its totals are known.
+            try await record.create(on: writer.database)
             let importID = try record.requireID()
             let matcher = try await Self.matcher(for: organisationID, on: writer.database)
             let db = sql(writer.database)
@@ -170,7 +171,8 @@ public enum SpendImporter {
             record.rowCount = rowCount
             record.totalPence = total
             record.matchedCount = matched
-            try await writer.update(record)
+            try await record.update(on: writer.database)
+            try await writer.recordCreation(of: record)
             progress?(Progress(bytesRead: bytesRead, byteCount: byteCount, rowsRead: rowCount))
             return record
         }

@@ -28,7 +28,7 @@ enum SpendUploads {
 
     static func stage(_ bytes: ByteBuffer, filename: String, organisationID: UUID, owner: UUID, at date: Date, app: Application) throws -> StagedSpendFile {
         let directory = try directory(app)
-        removeExpired(in: directory, now: date)
+        removeExpired(in: directory)
         let staged = StagedSpendFile(id: UUID(), ownerID: owner, organisationID: organisationID, filename: filename,
                                      byteCount: bytes.readableBytes, uploadedAt: date)
         try Data(bytes.readableBytesView).write(to: fileURL(staged.id, in: directory))
@@ -52,14 +52,14 @@ enum SpendUploads {
         try? FileManager.default.removeItem(at: noteURL(id, in: directory))
     }
 
-    private static func removeExpired(in directory: URL, now: Date) {
+    /// By the files' own age on disk (the machine's clock), whatever clock the application keeps.
+    private static func removeExpired(in directory: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        for name in names where name.hasSuffix(".json") {
-            let note = directory.appendingPathComponent(name)
-            guard let data = try? Data(contentsOf: note), let staged = try? JSONDecoder().decode(StagedSpendFile.self, from: data),
-                  now.timeIntervalSince(staged.uploadedAt) > keptFor else { continue }
-            try? FileManager.default.removeItem(at: fileURL(staged.id, in: directory))
-            try? FileManager.default.removeItem(at: note)
+        for name in names {
+            let url = directory.appendingPathComponent(name)
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > keptFor else { continue }
+            try? FileManager.default.removeItem(at: url)
         }
     }
 }
