@@ -367,6 +367,31 @@ def main():
         check("Decision recorded: 9 payments left the queue" in driver.page_source, "a supplier's payments are set aside with a reason")
         sign_out(driver)
 
+        # The contract manager brings in agreements already held, from a contracts register.
+        sign_in(driver, "contract-manager@demo.commissioner.example", PASSWORD)
+        driver.get(BASE + "/contracts-register")
+        follow(driver, "Import a contracts register")
+        audit_accessibility(driver, "44-register-upload")
+        register_file = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/contracts-register/demo-register.csv').then(r => r.text()).then(done).catch(e => done(''));")
+        check(register_file.startswith("Contract Ref,"), "the demo offers a contracts register to import")
+        path = os.path.join(tempfile.mkdtemp(), "hcs-register.csv")
+        with open(path, "w", encoding="utf-8") as file:
+            file.write(register_file)
+        choose(driver, "organisationId", "Health and Community Services")
+        driver.find_element(By.NAME, "file").send_keys(path)
+        submit(driver)
+        check("Every line can be imported" in driver.page_source and "Carers Jersey (illustrative)" in driver.page_source,
+              "every line of the register is checked, and the providers it would add are named, before anything is imported")
+        audit_accessibility(driver, "45-register-preview")
+        submit(driver)
+        WebDriverWait(driver, 30).until(lambda d: "/contracts-register/imports/" in d.current_url)
+        check("Agreements added" in driver.page_source and "Independent mental health advocacy" in driver.page_source,
+              "the register's agreements are imported and listed with the import")
+        audit_accessibility(driver, "46-register-import")
+        sign_out(driver)
+
         sign_in(driver, email, new_password)
         check(f"Head of Commissioning, {council}" in driver.page_source, "the new user signs in and sees their name")
         check(council in driver.page_source, "the new user sees their organisation")

@@ -162,6 +162,12 @@ import Vapor
         if asker == .nobody { return .signInFirst }
         return [.contractManager, .commissioningLead, .procurementSpecialist].contains(asker) ? .allowed : .forbidden
     }
+    /// An uploaded contracts register is imported by the person who uploaded it, if they keep agreements.
+    static let registerUploadImporters: Rule = { asker, target in
+        let recorder = agreementRecorders(asker, target)
+        guard recorder == .allowed else { return asker == .provider ? .forbidden : recorder }
+        return target == .own ? .allowed : .notFound
+    }
 
     /// The expected answer for each registered route, by "METHOD /path".
     static let expectations: [String: Rule] = [
@@ -325,6 +331,17 @@ import Vapor
         "GET /contracts-register": commissioningReaders,
         "GET /api/v1/contracts-register": commissioningReaders,
         "GET /contracts-register.csv": commissioningReaders,
+        "GET /contracts-register/imports/new": agreementRecorders,
+        "POST /contracts-register/uploads": agreementRecorders,
+        "GET /contracts-register/uploads/:registerUploadID": uploadOwners,
+        "POST /contracts-register/uploads/:registerUploadID": registerUploadImporters,
+        "GET /contracts-register/imports": commissioningReaders,
+        "GET /contracts-register/imports.csv": commissioningReaders,
+        "GET /contracts-register/imports/:registerImportID": activityReaders,
+        "GET /contracts-register/demo-register.csv": commissioningReaders,
+        "GET /api/v1/contracts-register/imports": commissioningReaders,
+        "POST /api/v1/contracts-register/imports": agreementRecorders,
+        "GET /api/v1/contracts-register/imports/:registerImportID": activityReaders,
         "GET /calendar": signedIn,
         "POST /calendar": signedIn,
         "GET /calendar/:secret": { _, _ in .notFound },
@@ -554,9 +571,18 @@ import Vapor
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
                     try await outsiderWriter.create(spendImport)
-                    let staged = try SpendUploads.stage(ByteBuffer(string: "a,b\n1,2\n"), filename: "matrix.csv", organisationID: activityOrganisation,
+                    let staged = try StagedUploads.stage(ByteBuffer(string: "a,b\n1,2\n"), for: .spend, filename: "matrix.csv", organisationID: activityOrganisation,
                                                         owner: target == .own ? (me?.id ?? subject.id!) : subject.id!, at: Date(), app: app)
+                    // A contracts register imported for the activity's organisation, and one uploaded by the asker or another.
+                    let registerImport = RegisterImport(id: UUID(), organisationID: activityOrganisation, filename: "register-\(suffix).csv", sha256: "",
+                                                        mapping: "{}", importedBy: .system, at: Date())
+                    try await outsiderWriter.create(registerImport)
+                    let stagedRegister = try StagedUploads.stage(ByteBuffer(string: "a,b\n1,2\n"), for: .contractsRegister, filename: "register.csv",
+                                                                 organisationID: activityOrganisation,
+                                                                 owner: target == .own ? (me?.id ?? subject.id!) : subject.id!, at: Date(), app: app)
                     let values: [String: String] = [
+                        "registerImportID": registerImport.id!.uuidString.lowercased(),
+                        "registerUploadID": stagedRegister.id.uuidString.lowercased(),
                         "importID": spendImport.id!.uuidString.lowercased(),
                         "uploadID": staged.id.uuidString.lowercased(),
                         "riskID": risk.id!.uuidString.lowercased(),
@@ -623,8 +649,9 @@ import Vapor
                         case .notFound: .notFound
                         default: .allowed
                         }
-                        // Only a GET leaves the records as they were.
-                        if route.method != .GET { made[target] = nil }
+                        // A GET leaves the records as they were, and so does a refusal (bad input, too, writes nothing);
+                        // anything else may have changed them, so the next request gets records made afresh.
+                        if route.method != .GET && outcome == .allowed && status.code < 400 { made[target] = nil }
                         let expected = rule(asker, target)
                         if outcome != expected {
                             failures.append("\(key) as \(asker) (\(target)): expected \(expected), got \(outcome) [\(status.code)]")

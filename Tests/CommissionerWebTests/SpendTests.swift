@@ -113,10 +113,10 @@ import VaporTesting
     func badFilesAreRefusedRowByRowAndWriteNothing(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let before = try await counts(app)
-            func refusal(_ text: String, query: String = "") async throws -> API.SpendImportRefusal {
+            func refusal(_ text: String, query: String = "") async throws -> API.ImportRefusalView {
                 let response = try await importFile(text, query: query, app)
                 #expect(response.status == .unprocessableEntity)
-                return try response.content.decode(API.SpendImportRefusal.self)
+                return try response.content.decode(API.ImportRefusalView.self)
             }
             func columnProblems(_ text: String) async throws -> [String: String] {
                 let response = try await importFile(text, app)
@@ -153,12 +153,12 @@ import VaporTesting
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("limit-\(UUID()).csv")
             try Data(("Date,Supplier,Amount,Transaction Number\n" + (1...30).map { "01/04/2025,Acme,10.00,L\($0)\n" }.joined()).utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            await #expect(throws: SpendImporter.Refusal.self) {
+            await #expect(throws: ImportRefusal.self) {
                 _ = try await SpendImporter.run(file: file, filename: "limit.csv", organisationID: try await hcs(app), mapping: nil, writer: writer, rowLimit: 20)
             }
             do {
                 _ = try await SpendImporter.run(file: file, filename: "limit.csv", organisationID: try await hcs(app), mapping: nil, writer: writer, rowLimit: 20)
-            } catch let refusal as SpendImporter.Refusal {
+            } catch let refusal as ImportRefusal {
                 #expect(refusal.fileProblems == ["The file has more than 20 payments: split it into files of at most 20 rows and import each."])
             }
             #expect(try await counts(app)[0] == before[0] + 22)

@@ -3,7 +3,7 @@ import Foundation
 /// The columns of a council's "spending over £500" file, as the Local Government Transparency Code
 /// 2015 lists them, with the transaction number councils give each payment. Councils name them in
 /// their own words, so each is found by the headers councils use, and a person can map any other.
-public enum SpendField: String, CaseIterable, Codable, Sendable {
+public enum SpendField: String, ImportField, Codable {
     case date
     case department
     case beneficiary
@@ -28,8 +28,7 @@ public enum SpendField: String, CaseIterable, Codable, Sendable {
 
     public var isRequired: Bool { [.date, .beneficiary, .amount, .transactionNumber].contains(self) }
 
-    /// Headers councils use for it, compared with case, spaces and punctuation ignored.
-    var knownHeaders: [String] {
+    public var knownHeaders: [String] {
         switch self {
         case .date: ["date", "payment date", "transaction date", "date paid", "paid date", "invoice date", "posting date"]
         case .department: ["department", "service area", "directorate", "service", "expense area", "department family", "service division"]
@@ -42,45 +41,10 @@ public enum SpendField: String, CaseIterable, Codable, Sendable {
                                   "payment reference", "payment number", "document number", "reference", "ref"]
         }
     }
-
-    static func normalised(_ header: String) -> String {
-        String(header.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
-    }
 }
 
-/// Which column holds each field: guessed from the headers, or set by a person.
-public struct SpendMapping: Sendable, Equatable {
-    public var columns: [SpendField: Int]
-
-    public init(columns: [SpendField: Int]) { self.columns = columns }
-
-    /// Each field matched to the first header councils use for it.
-    public static func guess(headers: [String]) -> SpendMapping {
-        let normalised = headers.map(SpendField.normalised)
-        var columns: [SpendField: Int] = [:]
-        for field in SpendField.allCases {
-            let known = field.knownHeaders.map(SpendField.normalised)
-            if let index = normalised.firstIndex(where: { known.contains($0) }), !columns.values.contains(index) { columns[field] = index }
-        }
-        return SpendMapping(columns: columns)
-    }
-
-    /// What is wrong with the mapping: a required field without a column, a column used twice, a column the file lacks.
-    public func problems(headerCount: Int) -> [(field: SpendField, message: String)] {
-        var problems: [(SpendField, String)] = []
-        for field in SpendField.allCases {
-            if let index = columns[field] {
-                if !(0..<headerCount).contains(index) { problems.append((field, "\(field.title): the file has no column \(index + 1)")) }
-                else if columns.contains(where: { $0.key != field && $0.value == index && $0.key.rawValue < field.rawValue }) {
-                    problems.append((field, "\(field.title): that column is already used for another field"))
-                }
-            } else if field.isRequired {
-                problems.append((field, "Choose the column that holds the \(field.title.lowercased())"))
-            }
-        }
-        return problems
-    }
-}
+/// Which column holds each spend field.
+public typealias SpendMapping = ColumnMapping<SpendField>
 
 /// One payment as the file gives it, checked.
 public struct SpendLine: Sendable, Equatable {
@@ -96,7 +60,7 @@ public struct SpendLine: Sendable, Equatable {
 }
 
 /// A problem with one row: its line in the file, the column, and what is wrong.
-public struct SpendRowProblem: Sendable, Equatable {
+public struct RowProblem: Sendable, Equatable {
     public var line: Int
     public var column: String
     public var message: String
@@ -109,24 +73,19 @@ public struct SpendRowProblem: Sendable, Equatable {
 }
 
 /// Every problem found in one row.
-public struct SpendRowProblems: Error, Sendable, Equatable {
-    public var problems: [SpendRowProblem]
+public struct RowProblems: Error, Sendable, Equatable {
+    public var problems: [RowProblem]
 }
 
 public enum SpendRows {
     public static let longestText = 500
 
     /// Checks one row against the mapping: a payment, or every problem in it.
-    public static func parse(_ fields: [String], line: Int, headers: [String], mapping: SpendMapping) -> Result<SpendLine, SpendRowProblems> {
-        var problems: [SpendRowProblem] = []
-        func value(_ field: SpendField) -> String {
-            guard let index = mapping.columns[field], index < fields.count else { return "" }
-            return trimmed(fields[index])
-        }
-        func column(_ field: SpendField) -> String {
-            mapping.columns[field].flatMap { $0 < headers.count ? headers[$0] : nil } ?? field.title
-        }
-        func problem(_ field: SpendField, _ message: String) { problems.append(SpendRowProblem(line: line, column: column(field), message: message)) }
+    public static func parse(_ fields: [String], line: Int, headers: [String], mapping: SpendMapping) -> Result<SpendLine, RowProblems> {
+        var problems: [RowProblem] = []
+        func value(_ field: SpendField) -> String { mapping.value(field, in: fields) }
+        func column(_ field: SpendField) -> String { mapping.header(field, headers: headers) }
+        func problem(_ field: SpendField, _ message: String) { problems.append(RowProblem(line: line, column: column(field), message: message)) }
         func text(_ field: SpendField) -> String {
             let text = value(field)
             if field.isRequired && text.isEmpty { problem(field, "\(field.title) is empty") }
@@ -148,7 +107,7 @@ public enum SpendRows {
         let line = SpendLine(line: line, date: date ?? CalendarDay("2000-01-01")!, department: text(.department), beneficiary: text(.beneficiary),
                              purpose: text(.purpose), amountPence: amount ?? 0, irrecoverableVATPence: vat, merchantCategory: text(.merchantCategory),
                              transactionNumber: text(.transactionNumber))
-        return problems.isEmpty ? .success(line) : .failure(SpendRowProblems(problems: problems))
+        return problems.isEmpty ? .success(line) : .failure(RowProblems(problems: problems))
     }
 
     private static let monthNames = CalendarDay.monthNames.map { $0.lowercased() }

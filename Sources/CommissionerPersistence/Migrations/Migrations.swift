@@ -28,5 +28,6 @@ public enum Migrations {
         CreateCalendarFeeds(),
         AddContractsRegisterFields(),
         CreateSpendRecords(),
+        CreateRegisterImports(),
     ]
 }

@@ -18,6 +18,8 @@ public enum AgreementQueries {
         public var contractManagerID: UUID?
         /// Agreements worth more than this over their term (with approved variations).
         public var totalOverPence: Int?
+        /// Agreements brought in by one contracts register import.
+        public var registerImportID: UUID?
 
         public init(text: String? = nil, providerID: UUID? = nil, organisationID: UUID? = nil, status: AgreementStatus? = nil,
                     kind: AgreementKind? = nil, endingBefore: CalendarDay? = nil, contractManagerID: UUID? = nil, totalOverPence: Int? = nil) {
@@ -68,6 +70,7 @@ public enum AgreementQueries {
         if let kind = filter.kind { select = select.where(SQLColumn("kind", table: "a"), .equal, SQLBind(kind.rawValue)) }
         if let day = filter.endingBefore { select = select.where(SQLColumn("end_on", table: "a"), .lessThan, SQLBind(day.description)) }
         if let manager = filter.contractManagerID { select = select.where(SQLColumn("contract_manager_id", table: "a"), .equal, SQLBind(manager)) }
+        if let imported = filter.registerImportID { select = select.where(SQLColumn("register_import_id", table: "a"), .equal, SQLBind(imported)) }
         if let over = filter.totalOverPence { select = select.where("a.total_value_pence + a.varied_value_pence > \(bind: over)" as SQLQueryString) }
         return select
     }

@@ -12,7 +12,6 @@ public enum SpendImporter {
     public static let largestFile = 500_000
     /// Problems listed by line; the rest are counted.
     public static let problemsShown = 100
-    static let chunkSize = 256 * 1024
     static let batchSize = 1_000
 
     public struct Progress: Sendable {
@@ -21,77 +20,16 @@ public enum SpendImporter {
         public var rowsRead: Int
     }
 
-    /// Why a file was refused: problems with the file as a whole, or with rows (the first hundred, and how many in all).
-    public struct Refusal: Error, Sendable {
-        public var fileProblems: [String]
-        public var rowProblems: [SpendRowProblem]
-        public var rowProblemCount: Int
-
-        public init(fileProblems: [String] = [], rowProblems: [SpendRowProblem] = [], rowProblemCount: Int = 0) {
-            self.fileProblems = fileProblems
-            self.rowProblems = rowProblems
-            self.rowProblemCount = rowProblemCount
-        }
-
-        init(_ problem: String) { self.init(fileProblems: [problem]) }
-
-        init(_ problem: DelimitedTextReader.Problem) {
-            switch problem {
-            case .unterminatedQuote(let line): self.init("A quoted value opened on line \(line) is never closed: check that line for a stray quote mark (\").")
-            case .notUTF8(let line): self.init("Line \(line) is not UTF-8 text: save the file as \"CSV UTF-8\" and upload it again.")
-            }
-        }
-    }
-
-    /// The start of a file, for a person to check its columns before importing it.
-    public struct Preview: Sendable {
-        public var headers: [String]
-        public var delimiter: UInt8
-        public var rows: [(line: Int, fields: [String])]
-    }
-
-    /// Reads the header and the first `rows` rows.
-    public static func preview(of file: URL, rows count: Int = 10) throws -> Preview {
-        guard let handle = try? FileHandle(forReadingFrom: file) else { throw Refusal("The file could not be read.") }
-        defer { try? handle.close() }
-        var delimiter: UInt8?
-        var reader: DelimitedTextReader?
-        var headers: [String]?
-        var rows: [(Int, [String])] = []
-        struct Enough: Error {}
-        func take(_ line: Int, _ fields: [String]) throws {
-            if headers == nil { headers = fields } else if rows.count < count { rows.append((line, fields)) }
-            if headers != nil && rows.count >= count { throw Enough() }
-        }
-        do {
-            while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
-                if delimiter == nil {
-                    delimiter = DelimitedTextReader.guessDelimiter(firstLine: chunk)
-                    reader = DelimitedTextReader(delimiter: delimiter!)
-                }
-                try reader!.read(chunk, take)
-            }
-            try reader?.finish(take)
-        } catch is Enough {
-        } catch let problem as DelimitedTextReader.Problem {
-            throw Refusal(problem)
-        }
-        guard let headers, !headers.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw Refusal("The file is empty: a spend file starts with a line of column headers, then one payment per line.")
-        }
-        return Preview(headers: headers, delimiter: delimiter ?? UInt8(ascii: ","), rows: rows)
-    }
-
     /// Imports the file for the organisation, reading its columns by `mapping` (guessed from the headers when nil).
     public static func run(file: URL, filename: String, organisationID: UUID, mapping chosen: SpendMapping?, writer: RecordWriter,
                            rowLimit: Int = largestFile, progress: (@Sendable (Progress) -> Void)? = nil) async throws -> SpendImport {
-        let preview = try preview(of: file, rows: 0)
+        let preview = try DelimitedFile.preview(of: file, rows: 0)
         let headers = preview.headers
         let mapping = chosen ?? SpendMapping.guess(headers: headers)
         let mappingProblems = mapping.problems(headerCount: headers.count)
-        guard mappingProblems.isEmpty else { throw Refusal(fileProblems: mappingProblems.map(\.message)) }
+        guard mappingProblems.isEmpty else { throw ImportRefusal(fileProblems: mappingProblems.map(\.message)) }
         let byteCount = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        let mappingJSON = Self.mappingJSON(mapping, headers: headers)
+        let mappingJSON = DelimitedFile.mappingJSON(mapping, headers: headers)
 
         return try await writer.transaction { writer in
             try await writer.takeWriteLock()
@@ -103,11 +41,11 @@ public enum SpendImporter {
             let matcher = try await Self.matcher(for: organisationID, on: writer.database)
             let db = sql(writer.database)
 
-            guard let handle = try? FileHandle(forReadingFrom: file) else { throw Refusal("The file could not be read.") }
+            guard let handle = try? FileHandle(forReadingFrom: file) else { throw ImportRefusal("The file could not be read.") }
             defer { try? handle.close() }
             var reader = DelimitedTextReader(delimiter: preview.delimiter)
             var hasher = SHA256.Hasher()
-            var problems: [SpendRowProblem] = []
+            var problems: [RowProblem] = []
             var problemCount = 0
             var rowCount = 0, matched = 0, total = 0, bytesRead = 0
             var sawHeader = false
@@ -119,11 +57,11 @@ public enum SpendImporter {
                 if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
                 rowCount += 1
                 if rowCount > rowLimit {
-                    throw Refusal("The file has more than \(rowLimit.formatted()) payments: split it into files of at most \(rowLimit.formatted()) rows and import each.")
+                    throw ImportRefusal("The file has more than \(rowLimit.formatted()) payments: split it into files of at most \(rowLimit.formatted()) rows and import each.")
                 }
-                var found: [SpendRowProblem] = []
+                var found: [RowProblem] = []
                 if fields.count > headers.count {
-                    found.append(SpendRowProblem(line: line, column: "(the whole row)",
+                    found.append(RowProblem(line: line, column: "(the whole row)",
                                                  message: "\(fields.count) values where the header has \(headers.count): a value holding the delimiter needs quotes"))
                 }
                 switch SpendRows.parse(fields, line: line, headers: headers, mapping: mapping) {
@@ -147,7 +85,7 @@ public enum SpendImporter {
             }
 
             do {
-                while let chunk = try handle.read(upToCount: chunkSize), !chunk.isEmpty {
+                while let chunk = try handle.read(upToCount: DelimitedFile.chunkSize), !chunk.isEmpty {
                     hasher.update(chunk)
                     bytesRead += chunk.count
                     try reader.read(chunk, take)
@@ -157,14 +95,14 @@ public enum SpendImporter {
                 }
                 try reader.finish(take)
             } catch let problem as DelimitedTextReader.Problem {
-                throw Refusal(problem)
+                throw ImportRefusal(problem)
             }
-            guard problemCount == 0 else { throw Refusal(rowProblems: problems, rowProblemCount: problemCount) }
-            guard rowCount > 0 else { throw Refusal("The file has no payments under its header.") }
+            guard problemCount == 0 else { throw ImportRefusal(rowProblems: problems, rowProblemCount: problemCount) }
+            guard rowCount > 0 else { throw ImportRefusal("The file has no payments under its header.") }
             if !batch.isEmpty { try await Self.insert(batch, importID: importID, organisationID: organisationID, on: db) }
 
             let repeats = try await Self.repeatedTransactions(importID: importID, on: db)
-            guard repeats.count == 0 else { throw Refusal(rowProblems: repeats.shown, rowProblemCount: repeats.count) }
+            guard repeats.count == 0 else { throw ImportRefusal(rowProblems: repeats.shown, rowProblemCount: repeats.count) }
 
             record.sha256 = hasher.finishHex()
             record.byteCount = bytesRead
@@ -176,14 +114,6 @@ public enum SpendImporter {
             progress?(Progress(bytesRead: bytesRead, byteCount: byteCount, rowsRead: rowCount))
             return record
         }
-    }
-
-    static func mappingJSON(_ mapping: SpendMapping, headers: [String]) -> String {
-        var named: [String: String] = [:]
-        for (field, index) in mapping.columns where index < headers.count { named[field.rawValue] = headers[index] }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: (try? encoder.encode(named)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     private static func insert(_ batch: [(SpendLine, SpendMatcher.Match, String)], importID: UUID, organisationID: UUID, on db: any SQLDatabase) async throws {
@@ -201,7 +131,7 @@ public enum SpendImporter {
     }
 
     /// Transaction numbers of this import that appear twice in it, or in an earlier import for the same organisation.
-    private static func repeatedTransactions(importID: UUID, on db: any SQLDatabase) async throws -> (shown: [SpendRowProblem], count: Int) {
+    private static func repeatedTransactions(importID: UUID, on db: any SQLDatabase) async throws -> (shown: [RowProblem], count: Int) {
         let pairs: SQLQueryString = """
             FROM payments p JOIN payments q ON q.organisation_id = p.organisation_id AND q.transaction_number = p.transaction_number AND q.id <> p.id \
             JOIN spend_imports i ON i.id = q.import_id \
@@ -214,7 +144,7 @@ public enum SpendImporter {
             i.filename AS other_file, i.imported_at AS other_at \(pairs) ORDER BY p.line LIMIT \(unsafeRaw: String(problemsShown))
             """).all()
         var seen = Set<Int>()
-        var shown: [SpendRowProblem] = []
+        var shown: [RowProblem] = []
         for row in rows {
             let line = try row.decode(column: "line", as: Int.self)
             guard seen.insert(line).inserted else { continue }
@@ -228,7 +158,7 @@ public enum SpendImporter {
                 let at = try row.decode(column: "other_at", as: Date.self)
                 message = "Transaction number \(number) was imported already, from \(file) on \(CalendarDay(at).description) (line \(otherLine))"
             }
-            shown.append(SpendRowProblem(line: line, column: "Transaction number", message: message))
+            shown.append(RowProblem(line: line, column: "Transaction number", message: message))
         }
         return (shown, count)
     }

@@ -42,8 +42,8 @@ struct SpendCommand: AsyncCommandGroup {
                 given["column-\(parts[0])"] = parts[1]
             }
             do {
-                let headers = try SpendImporter.preview(of: url, rows: 0).headers
-                let (mapping, errors) = SpendAuthoring.mapping(TextFields(given), raw: { given[$0] }, headers: headers)
+                let headers = try DelimitedFile.preview(of: url, rows: 0).headers
+                let (mapping, errors) = ColumnMappingForm.read(SpendField.self, TextFields(given), raw: { given[$0] }, headers: headers)
                 guard errors.isEmpty else { throw CommandFailure(errors.items.map(\.message).joined(separator: "\n")) }
                 let writer = RecordWriter(database: app.db, actor: .commandLine("spend import"), now: app.clock.now)
                 let started = Date()
@@ -57,7 +57,7 @@ struct SpendCommand: AsyncCommandGroup {
                 console.print("Imported \(record.rowCount.formatted()) payments (\(Money.text(pence: record.totalPence))) for \(organisation.name) in "
                               + String(format: "%.2f s", seconds) + "; \(record.matchedCount.formatted()) matched to an agreement.")
                 console.print("Import \(try record.requireID().uuidString.lowercased()), file SHA-256 \(record.sha256)")
-            } catch let refusal as SpendImporter.Refusal {
+            } catch let refusal as ImportRefusal {
                 var lines = refusal.fileProblems
                 lines += refusal.rowProblems.map { "Line \($0.line), \($0.column): \($0.message)" }
                 if refusal.rowProblemCount > refusal.rowProblems.count { lines.append("…and \(refusal.rowProblemCount - refusal.rowProblems.count) more problems.") }

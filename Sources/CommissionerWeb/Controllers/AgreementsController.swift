@@ -27,13 +27,14 @@ struct AgreementsController {
     /// The list's filters from the query; a filter that is not one of its values is refused, naming it.
     static func filter(_ fields: TextFields) throws -> AgreementQueries.Filter {
         var reader = FilterReader(fields)
-        let filter = AgreementQueries.Filter(
+        var filter = AgreementQueries.Filter(
             text: fields["text"],
             providerID: reader.read("providerId", UUID.init(uuidString:), "providerId must be a provider's identifier"),
             organisationID: reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier"),
             status: reader.read("status", AgreementStatus.init(rawValue:), "status must be one of " + AgreementStatus.allCases.map(\.rawValue).joined(separator: ", ")),
             kind: reader.read("kind", AgreementKind.init(rawValue:), "kind must be one of " + AgreementKind.allCases.map(\.rawValue).joined(separator: ", ")),
             endingBefore: reader.read("endingBefore", CalendarDay.init, "endingBefore must be a date as YYYY-MM-DD"))
+        filter.registerImportID = reader.read("registerImportId", UUID.init(uuidString:), "registerImportId must be a register import's identifier")
         try reader.check()
         return filter
     }

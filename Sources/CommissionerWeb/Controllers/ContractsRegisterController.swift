@@ -41,7 +41,7 @@ struct ContractsRegisterController {
         let organisations = try await req.commissioningOrganisationChoices()
         let entries = try await ContractsRegisterQueries.entries(result.rows, today: CalendarDay(req.application.clock.now()), on: req.db)
         return ContractsRegisterPage(fields: fields, entries: entries, page: paging.page, per: paging.per, total: result.total,
-                                     organisations: organisations, errors: errors)
+                                     organisations: organisations, canImport: RegisterImportAuthoring.mayImport(try req.requireUser()), errors: errors)
             .render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

@@ -31,6 +31,14 @@ struct FilterReader {
     func check() throws {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
     }
+
+    /// The one filter a list of imports or spend takes: `organisationId`, checked.
+    static func organisationID(_ fields: TextFields) throws -> UUID? {
+        var reader = FilterReader(fields)
+        let id = reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier")
+        try reader.check()
+        return id
+    }
 }
 
 extension Paging {

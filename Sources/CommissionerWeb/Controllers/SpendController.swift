@@ -28,10 +28,7 @@ struct SpendController {
     /// The demo workspace's next spend file, for trying an import; only in the demo workspace.
     @Sendable func demoFile(req: Request) async throws -> Response {
         guard req.application.isDemoWorkspace else { throw Abort(.notFound, reason: "The demo spend file is offered in the demo workspace only.") }
-        let response = Response(status: .ok, body: .init(string: DemoSpend.offeredFile))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(DemoSpend.offeredFilename)\"")
-        return response
+        return CSVTable.download(DemoSpend.offeredFile, filename: DemoSpend.offeredFilename)
     }
 
     // MARK: Filters
@@ -51,13 +48,6 @@ struct SpendController {
         return filter
     }
 
-    static func organisationFilter(_ fields: TextFields) throws -> UUID? {
-        var reader = FilterReader(fields)
-        let id = reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier")
-        try reader.check()
-        return id
-    }
-
     // MARK: Spend against value
 
     @Sendable func overview(req: Request) async throws -> Response {
@@ -66,7 +56,7 @@ struct SpendController {
         let paging = Paging(fields)
         var errors = FieldErrors()
         var organisationID: UUID?
-        do { organisationID = try Self.organisationFilter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
+        do { organisationID = try FilterReader.organisationID(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let viewer = try await user.agreementViewer(on: req.db)
         let spend = try await SpendQueries.byAgreement(viewer: viewer, organisationID: organisationID, text: fields["text"], page: paging.page, per: paging.per, on: req.db)
         let imports = try await SpendQueries.imports(viewer: viewer, organisationID: organisationID, page: 1, per: 10, on: req.db)
@@ -79,7 +69,7 @@ struct SpendController {
 
     @Sendable func overviewCSV(req: Request) async throws -> Response {
         let fields = req.queryFields()
-        let organisationID = try Self.organisationFilter(fields)
+        let organisationID = try FilterReader.organisationID(fields)
         let viewer = try await req.requireUser().agreementViewer(on: req.db)
         switch fields["table"] ?? "agreements" {
         case "agreements":
@@ -145,30 +135,30 @@ struct SpendController {
                 .render(req.pageContext).response(status: .unprocessableEntity)
         }
         guard errors.isEmpty, let file, let organisationID else { return refuse() }
-        let staged = try SpendUploads.stage(file.data, filename: file.filename.isEmpty ? "spend.csv" : file.filename, organisationID: organisationID,
+        let staged = try StagedUploads.stage(file.data, for: .spend, filename: file.filename.isEmpty ? "spend.csv" : file.filename, organisationID: organisationID,
                                             owner: user.id, at: req.application.clock.now(), app: req.application)
         do {
-            _ = try SpendImporter.preview(of: SpendUploads.fileURL(staged.id, in: try SpendUploads.directory(req.application)), rows: 1)
-        } catch let refusal as SpendImporter.Refusal {
-            SpendUploads.discard(staged.id, app: req.application)
-            errors = SpendAuthoring.errors(refusal)
+            _ = try DelimitedFile.preview(of: StagedUploads.fileURL(staged.id, in: try StagedUploads.directory(req.application)), rows: 1)
+        } catch let refusal as ImportRefusal {
+            StagedUploads.discard(staged.id, app: req.application)
+            errors = ColumnMappingForm.errors(refusal)
             return refuse()
         }
         return req.redirect(to: SiteRoute.spendUpload(staged.id).path, redirectType: .normal)
     }
 
     /// The staged file in the path, if this person uploaded it.
-    static func staged(_ req: Request) throws -> (StagedSpendFile, URL) {
-        guard let id = req.parameters.get("uploadID", as: UUID.self), let found = try SpendUploads.find(id, owner: try req.requireUser().id, app: req.application) else {
+    static func staged(_ req: Request) throws -> (StagedUpload, URL) {
+        guard let id = req.parameters.get("uploadID", as: UUID.self), let found = try StagedUploads.find(id, owner: try req.requireUser().id, purpose: .spend, app: req.application) else {
             throw Abort(.notFound, reason: "This upload is no longer waiting: it has been imported, or it was more than a day old. Upload the file again if you need to.")
         }
         return found
     }
 
-    static func previewPage(_ req: Request, staged: StagedSpendFile, file: URL, fields: TextFields?, errors: FieldErrors,
-                            refusal: SpendImporter.Refusal? = nil) async throws -> SpendPreviewPage {
-        let preview = try SpendImporter.preview(of: file)
-        let mapping = fields.map { fields in SpendAuthoring.mapping(fields, raw: { fields.raw($0) }, headers: preview.headers).0 }
+    static func previewPage(_ req: Request, staged: StagedUpload, file: URL, fields: TextFields?, errors: FieldErrors,
+                            refusal: ImportRefusal? = nil) async throws -> SpendPreviewPage {
+        let preview = try DelimitedFile.preview(of: file)
+        let mapping = fields.map { fields in ColumnMappingForm.read(SpendField.self, fields, raw: { fields.raw($0) }, headers: preview.headers).0 }
             ?? SpendMapping.guess(headers: preview.headers)
         let organisation = try await Organisation.find(staged.organisationID, on: req.db)
         return SpendPreviewPage(staged: staged, organisationName: organisation?.name ?? "", preview: preview, mapping: mapping, errors: errors, refusal: refusal)
@@ -183,8 +173,8 @@ struct SpendController {
         let (staged, file) = try Self.staged(req)
         try req.requireSpendKeeper(of: staged.organisationID)
         let fields = try req.formFields()
-        let preview = try SpendImporter.preview(of: file, rows: 0)
-        let (mapping, errors) = SpendAuthoring.mapping(fields, raw: { fields.raw($0) }, headers: preview.headers)
+        let preview = try DelimitedFile.preview(of: file, rows: 0)
+        let (mapping, errors) = ColumnMappingForm.read(SpendField.self, fields, raw: { fields.raw($0) }, headers: preview.headers)
         guard errors.isEmpty else {
             return try await Self.previewPage(req, staged: staged, file: file, fields: fields, errors: errors).render(req.pageContext).response(status: .unprocessableEntity)
         }
@@ -192,7 +182,7 @@ struct SpendController {
         // The import outlives this request, so it writes through the application's database, as this person.
         let writer = RecordWriter(database: req.application.db, actor: recordWriter.actor, now: recordWriter.now)
         let app = req.application
-        _ = req.application.spendImportJobs.start(staged.id, whenImported: { SpendUploads.discard(staged.id, app: app) }) { progress in
+        _ = req.application.spendImportJobs.start(staged.id, whenImported: { StagedUploads.discard(staged.id, app: app) }) { progress in
             try await SpendImporter.run(file: file, filename: staged.filename, organisationID: staged.organisationID, mapping: mapping,
                                         writer: writer, progress: progress).requireID()
         }
@@ -208,7 +198,7 @@ struct SpendController {
         case .running(let progress):
             return SpendProgressPage(staged: staged, progress: progress).render(req.pageContext).response(status: .ok)
         case .refused(let refusal):
-            return try await Self.previewPage(req, staged: staged, file: file, fields: nil, errors: SpendAuthoring.errors(refusal), refusal: refusal)
+            return try await Self.previewPage(req, staged: staged, file: file, fields: nil, errors: ColumnMappingForm.errors(refusal), refusal: refusal)
                 .render(req.pageContext).response(status: .unprocessableEntity)
         case .failed(let message):
             req.logger.error("Spend import failed: \(message)")
@@ -270,7 +260,7 @@ struct SpendController {
         let paging = Paging(fields)
         var errors = errors
         var organisationID: UUID?
-        do { organisationID = try organisationFilter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
+        do { organisationID = try FilterReader.organisationID(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let viewer = try await user.agreementViewer(on: req.db)
         let result = try await SpendQueries.unmatched(viewer: viewer, organisationID: organisationID, text: fields["text"], page: paging.page, per: paging.per, on: req.db)
         var candidates: [String: [(id: UUID, reference: String, title: String)]] = [:]
@@ -304,7 +294,7 @@ struct SpendController {
 
     @Sendable func unmatchedCSV(req: Request) async throws -> Response {
         let fields = req.queryFields()
-        let organisationID = try Self.organisationFilter(fields)
+        let organisationID = try FilterReader.organisationID(fields)
         let viewer = try await req.requireUser().agreementViewer(on: req.db)
         var table = CSVTable(headers: ["organisation", "beneficiary", "provider", "payments", "total", "first_paid", "last_paid"])
         let rows = try await Paging.everyRow { page, per in

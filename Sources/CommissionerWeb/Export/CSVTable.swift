@@ -19,7 +19,10 @@ struct CSVTable {
         ([headers] + rows).map { $0.map(Self.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    func response(filename: String) -> Response {
+    func response(filename: String) -> Response { Self.download(text, filename: filename) }
+
+    /// CSV text as a download.
+    static func download(_ text: String, filename: String) -> Response {
         let response = Response(status: .ok, body: .init(string: text))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         response.headers.contentDisposition = .init(.attachment, filename: filename)

@@ -58,6 +58,8 @@ public enum APIRoute: String, CaseIterable, Sendable {
     case renewalLeadTimes = "/api/v1/renewals/lead-times"
     case rationalisation = "/api/v1/rationalisation"
     case contractsRegister = "/api/v1/contracts-register"
+    case registerImports = "/api/v1/contracts-register/imports"
+    case registerImport = "/api/v1/contracts-register/imports/:registerImportID"
     case spendImports = "/api/v1/spend-imports"
     case spendImport = "/api/v1/spend-imports/:importID"
     case payments = "/api/v1/payments"

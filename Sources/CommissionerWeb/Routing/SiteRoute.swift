@@ -92,6 +92,13 @@ public enum SiteRoute: Hashable, Sendable {
     case calendarFeed
     case contractsRegister
     case contractsRegisterCSV
+    case newRegisterImport
+    case registerUploads
+    case registerUpload(UUID)
+    case registerImports
+    case registerImportsCSV
+    case registerImport(UUID)
+    case demoRegisterFile
     case spend
     case spendCSV
     case newSpendImport
@@ -238,6 +245,13 @@ public enum SiteRoute: Hashable, Sendable {
         case .calendar: "/calendar"
         case .contractsRegister: "/contracts-register"
         case .contractsRegisterCSV: "/contracts-register.csv"
+        case .newRegisterImport: "/contracts-register/imports/new"
+        case .registerUploads: "/contracts-register/uploads"
+        case .registerUpload: "/contracts-register/uploads/:registerUploadID"
+        case .registerImports: "/contracts-register/imports"
+        case .registerImportsCSV: "/contracts-register/imports.csv"
+        case .registerImport: "/contracts-register/imports/:registerImportID"
+        case .demoRegisterFile: "/contracts-register/demo-register.csv"
         case .spend: "/spend"
         case .spendCSV: "/spend.csv"
         case .newSpendImport: "/spend/imports/new"
@@ -315,7 +329,7 @@ public enum SiteRoute: Hashable, Sendable {
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
              .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
              .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id),
-             .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id):
+             .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
         case .reviewActionDone(let agreement, let review, let action): [agreement, review, action]

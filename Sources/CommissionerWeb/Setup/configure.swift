@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     RationalisationController().register(on: site)
     CalendarController().register(on: site)
     ContractsRegisterController().register(on: site)
+    RegisterImportsController().register(on: site)
     SpendController().register(on: site)
     AuditController().register(on: site)
 }

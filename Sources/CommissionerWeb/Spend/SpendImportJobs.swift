@@ -10,7 +10,7 @@ final class SpendImportJobs: @unchecked Sendable {
     enum State: Sendable {
         case running(SpendImporter.Progress?)
         case imported(UUID)
-        case refused(SpendImporter.Refusal)
+        case refused(ImportRefusal)
         case failed(String)
     }
 
@@ -36,7 +36,7 @@ final class SpendImportJobs: @unchecked Sendable {
                 let importID = try await work { progress in self.set(id, .running(progress)) }
                 self.set(id, .imported(importID))
                 whenImported()
-            } catch let refusal as SpendImporter.Refusal {
+            } catch let refusal as ImportRefusal {
                 self.set(id, .refused(refusal))
             } catch {
                 self.set(id, .failed(String(describing: error)))

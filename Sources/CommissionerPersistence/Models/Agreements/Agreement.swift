@@ -22,6 +22,8 @@ public final class Agreement: Model, @unchecked Sendable {
     @OptionalParent(key: "decision_id") public var decision: DecisionRecord?
     /// The commissioning activity started to recommission it as it comes to an end.
     @OptionalParent(key: "renewal_activity_id") public var renewalActivity: CommissioningActivity?
+    /// The contracts register import it came from, when it was brought in from one.
+    @OptionalParent(key: "register_import_id") public var registerImport: RegisterImport?
     @OptionalField(key: "awarded_on") public var awardedOn: String?
     @Field(key: "start_on") public var startOn: String
     /// The end of the initial term, before any extension.
@@ -89,7 +91,8 @@ extension Agreement: AuditedRecord {
         ["reference": reference, "title": title, "kind": kind.rawValue, "description": summary, "serviceCategory": serviceCategory,
          "organisationID": $organisation.id.uuidString.lowercased(), "activityID": $activity.id?.uuidString.lowercased(),
          "decisionID": $decision.id?.uuidString.lowercased(),
-         "renewalActivityID": $renewalActivity.id?.uuidString.lowercased(), "awardedOn": awardedOn, "startOn": startOn, "initialEndOn": initialEndOn,
+         "renewalActivityID": $renewalActivity.id?.uuidString.lowercased(),
+         "registerImportID": $registerImport.id?.uuidString.lowercased(), "awardedOn": awardedOn, "startOn": startOn, "initialEndOn": initialEndOn,
          "endOn": endOn, "extensionsTaken": String(extensionsTaken), "annualValuePence": String(annualValuePence),
          "totalValuePence": String(totalValuePence), "variedValuePence": String(variedValuePence), "fundingArrangement": fundingArrangement.rawValue,
          "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false", "newService": newService ? "true" : "false",

@@ -39,7 +39,7 @@ extension OpenAPIDocument {
                         "403": ["description": "Not a contract manager or budget holder of the paying organisation, nor an administrator.", "content": json(ref("Error"))],
                         "413": ["description": "The body is larger than 65 MB.", "content": json(ref("Error"))],
                         "422": ["description": "The file, its columns or its rows are not valid; nothing was written.",
-                                "content": ["application/json": ["schema": ["oneOf": [ref("SpendImportRefusal"), ref("Error")]]]]],
+                                "content": ["application/json": ["schema": ["oneOf": [ref("ImportRefusal"), ref("Error")]]]]],
                     ].merging(errors) { a, _ in a },
                 ] as [String: Any],
             ],
@@ -92,7 +92,7 @@ extension OpenAPIDocument {
             "payments": ["type": "integer"], "total": money, "matched": ["type": "integer", "description": "Payments matched to an agreement on import."],
             "importedBy": string, "importedAt": ["type": "string", "format": "date-time"],
         ]),
-        "SpendImportRefusal": object(["reason", "fileProblems", "rowProblems", "rowProblemCount"], [
+        "ImportRefusal": object(["reason", "fileProblems", "rowProblems", "rowProblemCount"], [
             "reason": string, "fileProblems": strings(),
             "rowProblems": ["type": "array", "description": "The first 100 problems.", "items": object(["line", "column", "message"], [
                 "line": ["type": "integer"], "column": string, "message": string,

@@ -32,7 +32,7 @@ extension API {
         }
     }
 
-    struct SpendImportRefusal: Content {
+    struct ImportRefusalView: Content {
         struct RowProblem: Content {
             var line: Int
             var column: String
@@ -43,6 +43,13 @@ extension API {
         var fileProblems: [String]
         var rowProblems: [RowProblem]
         var rowProblemCount: Int
+
+        init(_ refusal: ImportRefusal) {
+            reason = "Nothing was imported: " + (refusal.fileProblems.first ?? "\(refusal.rowProblemCount) problems in the file's rows")
+            fileProblems = refusal.fileProblems
+            rowProblems = refusal.rowProblems.map { .init(line: $0.line, column: $0.column, message: $0.message) }
+            rowProblemCount = refusal.rowProblemCount
+        }
     }
 
     struct PaymentView: Content {
@@ -130,7 +137,7 @@ extension API {
         @Sendable func imports(req: Request) async throws -> List<SpendImportView> {
             let fields = req.queryFields()
             let paging = Paging(fields)
-            let organisationID = try CommissionerWeb.SpendController.organisationFilter(fields)
+            let organisationID = try FilterReader.organisationID(fields)
             let result = try await SpendQueries.imports(viewer: try await req.requireUser().agreementViewer(on: req.db), organisationID: organisationID,
                                                         page: paging.page, per: paging.per, on: req.db)
             return List(items: result.rows.map(SpendImportView.init), total: result.total, page: paging.page, per: paging.per)
@@ -161,13 +168,13 @@ extension API {
                 throw ValidationFailure(field: "file", "The file is larger than 64 MB: split it, or import it with the command line (commissioner spend import)")
             }
             let filename = fields["filename"] ?? "spend.csv"
-            let staged = try SpendUploads.stage(body, filename: filename, organisationID: organisationID, owner: user.id,
+            let staged = try StagedUploads.stage(body, for: .spend, filename: filename, organisationID: organisationID, owner: user.id,
                                                 at: req.application.clock.now(), app: req.application)
-            defer { SpendUploads.discard(staged.id, app: req.application) }
-            let file = SpendUploads.fileURL(staged.id, in: try SpendUploads.directory(req.application))
+            defer { StagedUploads.discard(staged.id, app: req.application) }
+            let file = StagedUploads.fileURL(staged.id, in: try StagedUploads.directory(req.application))
             do {
-                let headers = try SpendImporter.preview(of: file, rows: 0).headers
-                let (mapping, errors) = SpendAuthoring.mapping(fields, raw: { req.query[String.self, at: $0] }, headers: headers)
+                let headers = try DelimitedFile.preview(of: file, rows: 0).headers
+                let (mapping, errors) = ColumnMappingForm.read(SpendField.self, fields, raw: { req.query[String.self, at: $0] }, headers: headers)
                 guard errors.isEmpty else { throw ValidationFailure(errors) }
                 let record = try await SpendImporter.run(file: file, filename: filename, organisationID: organisationID, mapping: mapping, writer: req.recordWriter)
                 let viewer = try await user.agreementViewer(on: req.db)
@@ -175,13 +182,9 @@ extension API {
                 let response = Response(status: .created)
                 try response.content.encode(SpendImportView(row))
                 return response
-            } catch let refusal as SpendImporter.Refusal {
+            } catch let refusal as ImportRefusal {
                 let response = Response(status: .unprocessableEntity)
-                try response.content.encode(SpendImportRefusal(
-                    reason: "Nothing was imported: " + (refusal.fileProblems.first ?? "\(refusal.rowProblemCount) problems in the file's rows"),
-                    fileProblems: refusal.fileProblems,
-                    rowProblems: refusal.rowProblems.map { .init(line: $0.line, column: $0.column, message: $0.message) },
-                    rowProblemCount: refusal.rowProblemCount))
+                try response.content.encode(ImportRefusalView(refusal))
                 return response
             }
         }
@@ -203,7 +206,7 @@ extension API {
         @Sendable func byAgreement(req: Request) async throws -> List<AgreementSpendView> {
             let fields = req.queryFields()
             let paging = Paging(fields)
-            let organisationID = try CommissionerWeb.SpendController.organisationFilter(fields)
+            let organisationID = try FilterReader.organisationID(fields)
             let result = try await SpendQueries.byAgreement(viewer: try await req.requireUser().agreementViewer(on: req.db), organisationID: organisationID,
                                                             text: fields["text"], page: paging.page, per: paging.per, on: req.db)
             return List(items: result.rows.map { row in
@@ -216,7 +219,7 @@ extension API {
         @Sendable func unmatched(req: Request) async throws -> List<UnmatchedSupplierView> {
             let fields = req.queryFields()
             let paging = Paging(fields)
-            let organisationID = try CommissionerWeb.SpendController.organisationFilter(fields)
+            let organisationID = try FilterReader.organisationID(fields)
             let result = try await SpendQueries.unmatched(viewer: try await req.requireUser().agreementViewer(on: req.db), organisationID: organisationID,
                                                           text: fields["text"], page: paging.page, per: paging.per, on: req.db)
             return List(items: result.rows.map { row in

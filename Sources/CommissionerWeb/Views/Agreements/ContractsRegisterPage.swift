@@ -13,9 +13,10 @@ struct ContractsRegisterPage {
     var per: Int
     var total: Int
     var organisations: [(id: UUID, name: String)]
+    var canImport: Bool
     var errors: FieldErrors
 
-    static let filterNames = ["text", "status", "kind", "organisationId", "over"]
+    static let filterNames = ["text", "status", "kind", "organisationId", "over", "registerImportId"]
     var filterQuery: [(String, String?)] { Self.filterNames.map { ($0, fields[$0]) } }
 
     static func flag(_ value: Bool?) -> String { value.map { $0 ? "Yes" : "No" } ?? "Not recorded" }
@@ -33,8 +34,12 @@ struct ContractsRegisterPage {
             <p class="body">Agreements in the fields the Local Government Transparency Code 2015 asks councils to publish every quarter
             for contracts over £5,000. Confidential agreements appear here only for those who may see them; what is published openly
             is prepared separately, with its redactions.</p>
+            <p class="body">\(canImport ? "<a href=\"\(SiteRoute.newRegisterImport.path)\">Import a contracts register</a> · " as HTML : HTML.empty)<a href="\(SiteRoute.registerImports.path)">Registers imported</a></p>
             <form method="get" action="\(SiteRoute.contractsRegister.path)" class="filter">
               <h2 class="heading-s">Filter</h2>
+              \(fields["registerImportId"].flatMap { UUID(uuidString: $0) }.map { id in
+                  "<input type=\"hidden\" name=\"registerImportId\" value=\"\(id.uuidString.lowercased())\"><p class=\"body\">Showing the agreements from <a href=\"\(SiteRoute.registerImport(id).path)\">one register import</a>.</p>" as HTML
+              })
               <div class="filter-fields">
               \(Form.textInput("text", label: "Reference or title contains", value: fields["text"], errors: errors))
               \(Form.select("status", label: "Status", options: AgreementStatus.allCases.map { ($0.rawValue, $0.title) }, selected: fields["status"], errors: errors, blank: "Any status"))

@@ -40,12 +40,12 @@ struct SpendUploadPage {
 /// The start of an uploaded file: the columns found for each field (which a person may change), the
 /// first rows as they would be read, and — after a refused import — every problem by line and column.
 struct SpendPreviewPage {
-    var staged: StagedSpendFile
+    var staged: StagedUpload
     var organisationName: String
-    var preview: SpendImporter.Preview
+    var preview: DelimitedFile.Preview
     var mapping: SpendMapping
     var errors: FieldErrors
-    var refusal: SpendImporter.Refusal?
+    var refusal: ImportRefusal?
 
     static func size(_ bytes: Int) -> String {
         bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576) : bytes >= 1024 ? "\(bytes / 1024) KB" : "\(bytes) bytes"
@@ -120,7 +120,7 @@ struct SpendPreviewPage {
 
 /// An import running: how much of the file has been read, refreshed every second until it ends.
 struct SpendProgressPage {
-    var staged: StagedSpendFile
+    var staged: StagedUpload
     var progress: SpendImporter.Progress?
 
     func render(_ context: PageContext) -> HTML {

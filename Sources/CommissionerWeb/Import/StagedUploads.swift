@@ -2,11 +2,18 @@ import CommissionerDomain
 import Foundation
 import Vapor
 
-/// A spend file uploaded and waiting to be imported: kept on disk (so the import can read it a
-/// chunk at a time) beside a note of who uploaded it, for which organisation. Only the person who
-/// uploaded it may preview or import it. It is removed once imported, or after a day.
-struct StagedSpendFile: Codable, Sendable {
+/// A file uploaded and waiting to be imported (a spend file, or a contracts register): kept on disk
+/// (so the import can read it a chunk at a time) beside a note of who uploaded it, for which
+/// organisation and which import. Only the person who uploaded it may preview or import it, and only
+/// as what it was uploaded for. It is removed once imported, or after a day.
+struct StagedUpload: Codable, Sendable {
+    enum Purpose: String, Codable, Sendable {
+        case spend
+        case contractsRegister = "contracts-register"
+    }
+
     var id: UUID
+    var purpose: Purpose
     var ownerID: UUID
     var organisationID: UUID
     var filename: String
@@ -14,7 +21,7 @@ struct StagedSpendFile: Codable, Sendable {
     var uploadedAt: Date
 }
 
-enum SpendUploads {
+enum StagedUploads {
     static let keptFor: TimeInterval = 24 * 3600
 
     static func directory(_ app: Application) throws -> URL {
@@ -26,21 +33,22 @@ enum SpendUploads {
     static func fileURL(_ id: UUID, in directory: URL) -> URL { directory.appendingPathComponent("\(id.uuidString.lowercased()).csv") }
     static func noteURL(_ id: UUID, in directory: URL) -> URL { directory.appendingPathComponent("\(id.uuidString.lowercased()).json") }
 
-    static func stage(_ bytes: ByteBuffer, filename: String, organisationID: UUID, owner: UUID, at date: Date, app: Application) throws -> StagedSpendFile {
+    static func stage(_ bytes: ByteBuffer, for purpose: StagedUpload.Purpose, filename: String, organisationID: UUID, owner: UUID, at date: Date,
+                      app: Application) throws -> StagedUpload {
         let directory = try directory(app)
         removeExpired(in: directory)
-        let staged = StagedSpendFile(id: UUID(), ownerID: owner, organisationID: organisationID, filename: filename,
+        let staged = StagedUpload(id: UUID(), purpose: purpose, ownerID: owner, organisationID: organisationID, filename: filename,
                                      byteCount: bytes.readableBytes, uploadedAt: date)
         try Data(bytes.readableBytesView).write(to: fileURL(staged.id, in: directory))
         try JSONEncoder().encode(staged).write(to: noteURL(staged.id, in: directory))
         return staged
     }
 
-    /// The staged file, if it is there and this person uploaded it.
-    static func find(_ id: UUID, owner: UUID, app: Application) throws -> (StagedSpendFile, URL)? {
+    /// The staged file, if it is there and this person uploaded it for this purpose.
+    static func find(_ id: UUID, owner: UUID, purpose: StagedUpload.Purpose, app: Application) throws -> (StagedUpload, URL)? {
         let directory = try directory(app)
         guard let data = try? Data(contentsOf: noteURL(id, in: directory)),
-              let staged = try? JSONDecoder().decode(StagedSpendFile.self, from: data), staged.ownerID == owner else { return nil }
+              let staged = try? JSONDecoder().decode(StagedUpload.self, from: data), staged.ownerID == owner, staged.purpose == purpose else { return nil }
         let file = fileURL(id, in: directory)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         return (staged, file)
