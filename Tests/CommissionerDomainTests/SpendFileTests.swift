@@ -36,5 +36,7 @@ import Testing
         }
         #expect(SpendRows.parseDate("04/31/2024") == nil && SpendRows.parseDate("April") == nil)
         #expect(SpendRows.parseAmount("£1,250.00") == 125_000 && SpendRows.parseAmount("-500") == -50_000 && SpendRows.parseAmount("1.234") == nil)
+        #expect(SpendRows.parseAmount("99916.90") == 9_991_690 && SpendRows.parseAmount("1250.5") == 125_050 && SpendRows.parseAmount("-12.34") == -1_234
+                && SpendRows.parseAmount("0.05") == 5 && SpendRows.parseAmount("12-3") == nil && SpendRows.parseAmount("") == nil && SpendRows.parseAmount(".") == nil)
     }
 }

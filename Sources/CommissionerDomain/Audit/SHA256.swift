@@ -27,6 +27,10 @@ public enum SHA256 {
         public init() { block.reserveCapacity(64) }
 
         public mutating func update<Bytes: Sequence>(_ input: Bytes) where Bytes.Element == UInt8 {
+            if input.withContiguousStorageIfAvailable({ update(buffer: $0) }) == nil { Array(input).withUnsafeBufferPointer { update(buffer: $0) } }
+        }
+
+        private mutating func update(buffer input: UnsafeBufferPointer<UInt8>) {
             for byte in input {
                 block.append(byte)
                 if block.count == 64 { compress(); block.removeAll(keepingCapacity: true) }

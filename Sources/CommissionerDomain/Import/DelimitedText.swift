@@ -40,6 +40,13 @@ public struct DelimitedTextReader: Sendable {
 
     /// Reads a chunk, handing on each record it completes with the line it starts on.
     public mutating func read(_ bytes: some Sequence<UInt8>, _ emit: (_ line: Int, _ fields: [String]) throws -> Void) throws {
+        // Read from contiguous memory: a generic sequence's bytes one at a time cost a call each.
+        if try bytes.withContiguousStorageIfAvailable({ try read(buffer: $0, emit) }) == nil {
+            try Array(bytes).withUnsafeBufferPointer { try read(buffer: $0, emit) }
+        }
+    }
+
+    private mutating func read(buffer bytes: UnsafeBufferPointer<UInt8>, _ emit: (_ line: Int, _ fields: [String]) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         for byte in bytes {
             if lastWasCR {

@@ -151,8 +151,37 @@ public enum SpendRows {
         return CalendarDay(String(format: "%04d-%02d-%02d", year, month, day))
     }
 
+    /// "1250.00", "-500" or "1250.5", read digit by digit: the form most spend files use. Anything else is left to `parseAmount`.
+    static func parsePlainAmount(_ text: String) -> Int? {
+        var pounds = 0, pence = 0, penceDigits = 0, poundDigits = 0
+        var negative = false, inPence = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: ".") where !inPence: inPence = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if inPence {
+                    guard penceDigits < 2 else { return nil }
+                    pence = pence * 10 + digit
+                    penceDigits += 1
+                } else {
+                    guard poundDigits < 15 else { return nil }
+                    pounds = pounds * 10 + digit
+                    poundDigits += 1
+                }
+            default: return nil
+            }
+        }
+        guard poundDigits > 0, !inPence || penceDigits > 0 else { return nil }
+        if penceDigits == 1 { pence *= 10 }
+        let total = pounds * 100 + pence
+        return negative ? -total : total
+    }
+
     /// Pence from "1,250.00", "£1250", "-500.00", "(500.00)" (a credit); at most two decimal places.
     public static func parseAmount(_ text: String) -> Int? {
+        if let pence = parsePlainAmount(text) { return pence }
         var text = text.trimmingCharacters(in: .whitespaces)
         var negative = false
         if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()) }

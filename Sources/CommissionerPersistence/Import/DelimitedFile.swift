@@ -28,6 +28,11 @@ public enum DelimitedFile {
     /// Read a quarter of a megabyte at a time.
     static let chunkSize = 256 * 1024
 
+    /// A line with nothing but spaces and tabs in its fields, which an import passes over.
+    static func isBlank(_ fields: [String]) -> Bool {
+        fields.allSatisfy { $0.utf8.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } }
+    }
+
     /// Every record of a small file, header first, each with the line it starts on; refused past `limit` rows under the header.
     public static func records(of file: URL, limit: Int, noun: String) throws -> (headers: [String], rows: [(line: Int, fields: [String])]) {
         let preview = try preview(of: file, rows: 0)
@@ -38,7 +43,7 @@ public enum DelimitedFile {
         var rows: [(line: Int, fields: [String])] = []
         func take(_ line: Int, _ fields: [String]) throws {
             if !sawHeader { sawHeader = true; return }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            if isBlank(fields) { return }
             guard rows.count < limit else {
                 throw ImportRefusal("The file has more than \(limit.formatted()) \(noun): split it into files of at most \(limit.formatted()) rows and import each.")
             }

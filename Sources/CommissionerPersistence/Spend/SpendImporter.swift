@@ -12,6 +12,8 @@ public enum SpendImporter {
     public static let largestFile = 500_000
     /// Problems listed by line; the rest are counted.
     public static let problemsShown = 100
+    /// The page cache an import's SQLite connection keeps while it writes, in KiB (then back to the default).
+    static let sqliteCacheKiB = 16_384
     static let batchSize = 1_000
 
     public struct Progress: Sendable {
@@ -40,6 +42,10 @@ public enum SpendImporter {
             let importID = try record.requireID()
             let matcher = try await Self.matcher(for: organisationID, on: writer.database)
             let db = sql(writer.database)
+            // SQLite's page cache is 2 MB by default; a large import's indexes spread over more than that.
+            let sqlite = db.dialect.name == "sqlite"
+            if sqlite { try await db.raw("PRAGMA cache_size = -\(unsafeRaw: String(sqliteCacheKiB))").run() }
+            var ids = TimeOrderedID()
 
             guard let handle = try? FileHandle(forReadingFrom: file) else { throw ImportRefusal("The file could not be read.") }
             defer { try? handle.close() }
@@ -54,7 +60,7 @@ public enum SpendImporter {
 
             func take(_ line: Int, _ fields: [String]) throws {
                 if !sawHeader { sawHeader = true; return }
-                if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+                if DelimitedFile.isBlank(fields) { return }
                 rowCount += 1
                 if rowCount > rowLimit {
                     throw ImportRefusal("The file has more than \(rowLimit.formatted()) payments: split it into files of at most \(rowLimit.formatted()) rows and import each.")
@@ -89,7 +95,7 @@ public enum SpendImporter {
                     hasher.update(chunk)
                     bytesRead += chunk.count
                     try reader.read(chunk, take)
-                    if batch.count >= batchSize { try await Self.insert(batch, importID: importID, organisationID: organisationID, on: db); batch.removeAll() }
+                    if batch.count >= batchSize { try await Self.insert(batch, ids: &ids, importID: importID, organisationID: organisationID, on: db); batch.removeAll() }
                     progress?(Progress(bytesRead: bytesRead, byteCount: byteCount, rowsRead: rowCount))
                     try Task.checkCancellation()
                 }
@@ -99,7 +105,7 @@ public enum SpendImporter {
             }
             guard problemCount == 0 else { throw ImportRefusal(rowProblems: problems, rowProblemCount: problemCount) }
             guard rowCount > 0 else { throw ImportRefusal("The file has no payments under its header.") }
-            if !batch.isEmpty { try await Self.insert(batch, importID: importID, organisationID: organisationID, on: db) }
+            if !batch.isEmpty { try await Self.insert(batch, ids: &ids, importID: importID, organisationID: organisationID, on: db) }
 
             let repeats = try await Self.repeatedTransactions(importID: importID, on: db)
             guard repeats.count == 0 else { throw ImportRefusal(rowProblems: repeats.shown, rowProblemCount: repeats.count) }
@@ -110,19 +116,21 @@ public enum SpendImporter {
             record.totalPence = total
             record.matchedCount = matched
             try await record.update(on: writer.database)
+            if sqlite { try await db.raw("PRAGMA cache_size = -2000").run() }
             try await writer.recordCreation(of: record)
             progress?(Progress(bytesRead: bytesRead, byteCount: byteCount, rowsRead: rowCount))
             return record
         }
     }
 
-    private static func insert(_ batch: [(SpendLine, SpendMatcher.Match, String)], importID: UUID, organisationID: UUID, on db: any SQLDatabase) async throws {
+    private static func insert(_ batch: [(SpendLine, SpendMatcher.Match, String)], ids: inout TimeOrderedID, importID: UUID, organisationID: UUID,
+                               on db: any SQLDatabase) async throws {
         var insert = db.insert(into: Payment.schema).columns(
             "id", "import_id", "organisation_id", "line", "transaction_number", "paid_on", "department", "beneficiary", "beneficiary_key",
             "purpose", "amount_pence", "irrecoverable_vat_pence", "merchant_category", "provider_id", "agreement_id", "match_method")
         for (payment, match, key) in batch {
             insert = insert.values(
-                SQLBind(UUID()), SQLBind(importID), SQLBind(organisationID), SQLBind(payment.line), SQLBind(payment.transactionNumber),
+                SQLBind(ids.next()), SQLBind(importID), SQLBind(organisationID), SQLBind(payment.line), SQLBind(payment.transactionNumber),
                 SQLBind(payment.date.description), SQLBind(payment.department), SQLBind(payment.beneficiary), SQLBind(key), SQLBind(payment.purpose),
                 SQLBind(payment.amountPence), SQLBind(payment.irrecoverableVATPence), SQLBind(payment.merchantCategory),
                 SQLBind(match.providerID), SQLBind(match.agreementID), SQLBind(match.method?.rawValue))
