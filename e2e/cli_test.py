@@ -1,5 +1,5 @@
 """The command line as an operator uses it, on an SQLite file while the server runs on it:
-users, tokens, backup, audit verify (and its failure when an event is tampered with), --help,
+users, tokens, backup, a contracts register import, audit verify (and its failure when an event is tampered with), --help,
 and the refusals of APP_ENV=production. Run by scripts/e2e."""
 import os
 import sqlite3
@@ -62,6 +62,21 @@ with tempfile.TemporaryDirectory() as folder:
                   "the backup holds the latest records")
     postgres = run("backup", env={"DATABASE_URL": "postgres://u:p@127.0.0.1:1/x"})
     check(postgres.returncode != 0, "backup on PostgreSQL says to use pg_dump")
+
+with tempfile.TemporaryDirectory() as folder:
+    register = os.path.join(folder, "cli-register.csv")
+    with open(register, "w", encoding="utf-8") as file:
+        file.write("Reference,Title,Supplier,Value,Start,End\nCLI-2026-001,Community transport,Les Amis,24000,2026-04-01,2027-03-31\n")
+    by_manager = ["--organisation", "Health and Community Services", "--by", "contract-manager@demo.commissioner.example"]
+    imported = run("register", "import", register, *by_manager)
+    check(imported.returncode == 0 and "Imported 1 agreement for Health and Community Services" in imported.stdout,
+          f"register import brings a contracts register in: {imported.stdout}{imported.stderr}")
+    again = run("register", "import", register, *by_manager)
+    check(again.returncode != 0 and "Nothing was imported" in again.stderr and "Line 2, Reference: An agreement with the reference CLI-2026-001 is already recorded" in again.stderr,
+          f"the same register again is refused by line: {again.stderr}")
+    budget = run("register", "import", register, "--organisation", "Health and Community Services", "--by", "budget-holder@demo.commissioner.example")
+    check(budget.returncode != 0 and "contract manager, commissioning lead or procurement specialist" in budget.stderr,
+          f"only those who keep agreements import a register: {budget.stderr}")
 
 verified = run("audit", "verify")
 check(verified.returncode == 0 and "intact" in verified.stdout, f"audit verify passes an untouched trail: {verified.stdout}{verified.stderr}")

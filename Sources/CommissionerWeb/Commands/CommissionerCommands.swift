@@ -11,6 +11,7 @@ public enum CommissionerCommands {
         app.asyncCommands.use(BackupCommand(), as: "backup")
         app.asyncCommands.use(GenerateCommand(), as: "generate")
         app.asyncCommands.use(SpendCommand(), as: "spend")
+        app.asyncCommands.use(RegisterCommand(), as: "register")
         app.asyncCommands.use(AppraisalBenchmarkCommand(), as: "appraisal-benchmark")
     }
 
