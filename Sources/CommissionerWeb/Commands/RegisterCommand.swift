@@ -47,14 +47,7 @@ struct RegisterCommand: AsyncCommandGroup {
             let url = URL(fileURLWithPath: signature.file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("Cannot read \(signature.file).") }
 
-            var given: [String: String] = [:]
-            for pair in (signature.column ?? "").split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
-                guard parts.count == 2, RegisterField(rawValue: parts[0]) != nil else {
-                    throw CommandFailure("--column takes field=header, such as reference=Contract Ref; \"\(pair)\" is not one")
-                }
-                given["column-\(parts[0])"] = parts[1]
-            }
+            let given = try ColumnMappingForm.commandLine(RegisterField.self, signature.column, example: "reference=Contract Ref")
             do {
                 let departments: [UUID: String]
                 do { departments = try await RegisterImportAuthoring.departments(of: try organisation.requireID(), user: user, on: app.db) }
@@ -70,10 +63,7 @@ struct RegisterCommand: AsyncCommandGroup {
                                       + "\(record.newProviderIDs.count.formatted()) providers added to the directory.")
                 context.console.print("Import \(try record.requireID().uuidString.lowercased()), file SHA-256 \(record.sha256)")
             } catch let refusal as ImportRefusal {
-                var lines = refusal.fileProblems
-                lines += refusal.rowProblems.map { "Line \($0.line), \($0.column): \($0.message)" }
-                if refusal.rowProblemCount > refusal.rowProblems.count { lines.append("…and \(refusal.rowProblemCount - refusal.rowProblems.count) more problems.") }
-                throw CommandFailure("Nothing was imported.\n" + lines.joined(separator: "\n"))
+                throw ColumnMappingForm.commandLineFailure(refusal)
             }
         }
     }

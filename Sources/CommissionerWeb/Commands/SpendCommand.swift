@@ -35,12 +35,7 @@ struct SpendCommand: AsyncCommandGroup {
             let url = URL(fileURLWithPath: signature.file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("Cannot read \(signature.file).") }
 
-            var given: [String: String] = [:]
-            for pair in (signature.column ?? "").split(separator: ",") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
-                guard parts.count == 2, SpendField(rawValue: parts[0]) != nil else { throw CommandFailure("--column takes field=header, such as amount=Net Amount; \"\(pair)\" is not one") }
-                given["column-\(parts[0])"] = parts[1]
-            }
+            let given = try ColumnMappingForm.commandLine(SpendField.self, signature.column, example: "amount=Net Amount")
             do {
                 let headers = try DelimitedFile.preview(of: url, rows: 0).headers
                 let (mapping, errors) = ColumnMappingForm.read(SpendField.self, TextFields(given), raw: { given[$0] }, headers: headers)
@@ -58,10 +53,7 @@ struct SpendCommand: AsyncCommandGroup {
                               + String(format: "%.2f s", seconds) + "; \(record.matchedCount.formatted()) matched to an agreement.")
                 console.print("Import \(try record.requireID().uuidString.lowercased()), file SHA-256 \(record.sha256)")
             } catch let refusal as ImportRefusal {
-                var lines = refusal.fileProblems
-                lines += refusal.rowProblems.map { "Line \($0.line), \($0.column): \($0.message)" }
-                if refusal.rowProblemCount > refusal.rowProblems.count { lines.append("…and \(refusal.rowProblemCount - refusal.rowProblems.count) more problems.") }
-                throw CommandFailure("Nothing was imported.\n" + lines.joined(separator: "\n"))
+                throw ColumnMappingForm.commandLineFailure(refusal)
             }
         }
     }

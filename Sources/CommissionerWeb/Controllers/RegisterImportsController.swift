@@ -54,12 +54,11 @@ struct RegisterImportsController {
                 .render(req.pageContext).response(status: .unprocessableEntity)
         }
         guard errors.isEmpty, let file, let organisationID else { return refuse() }
-        let staged = try StagedUploads.stage(file.data, for: .contractsRegister, filename: file.filename.isEmpty ? "contracts-register.csv" : file.filename,
-                                             organisationID: organisationID, owner: user.id, at: req.application.clock.now(), app: req.application)
+        let staged: StagedUpload
         do {
-            _ = try DelimitedFile.preview(of: StagedUploads.fileURL(staged.id, in: try StagedUploads.directory(req.application)), rows: 1)
+            staged = try StagedUploads.stageReadable(file.data, for: .contractsRegister, filename: file.filename.isEmpty ? "contracts-register.csv" : file.filename,
+                                                     organisationID: organisationID, owner: user.id, at: req.application.clock.now(), app: req.application)
         } catch let refusal as ImportRefusal {
-            StagedUploads.discard(staged.id, app: req.application)
             errors = ColumnMappingForm.errors(refusal)
             return refuse()
         }

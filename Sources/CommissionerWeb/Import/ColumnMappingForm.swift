@@ -34,4 +34,25 @@ enum ColumnMappingForm {
         }
         return errors
     }
+
+    /// The command line's `--column field=Header,field=3` as the form's `column-<field>` values.
+    static func commandLine<Field: ImportField>(_ type: Field.Type, _ option: String?, example: String) throws -> [String: String] {
+        var given: [String: String] = [:]
+        for pair in (option ?? "").split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
+            guard parts.count == 2, Field(rawValue: parts[0]) != nil else {
+                throw CommandFailure("--column takes field=header, such as \(example); \"\(pair)\" is not one")
+            }
+            given["column-\(parts[0])"] = parts[1]
+        }
+        return given
+    }
+
+    /// A refused file for the command line: nothing imported, then every problem shown, one a line.
+    static func commandLineFailure(_ refusal: ImportRefusal) -> CommandFailure {
+        var lines = refusal.fileProblems
+        lines += refusal.rowProblems.map { "Line \($0.line), \($0.column): \($0.message)" }
+        if refusal.rowProblemCount > refusal.rowProblems.count { lines.append("…and \(refusal.rowProblemCount - refusal.rowProblems.count) more problems.") }
+        return CommandFailure("Nothing was imported.\n" + lines.joined(separator: "\n"))
+    }
 }

@@ -1,4 +1,5 @@
 import CommissionerDomain
+import CommissionerPersistence
 import Foundation
 import Vapor
 
@@ -41,6 +42,20 @@ enum StagedUploads {
                                      byteCount: bytes.readableBytes, uploadedAt: date)
         try Data(bytes.readableBytesView).write(to: fileURL(staged.id, in: directory))
         try JSONEncoder().encode(staged).write(to: noteURL(staged.id, in: directory))
+        return staged
+    }
+
+    /// Stages the file, then reads its header: a file that cannot be read as delimited text is discarded
+    /// at once and refused, before a person is asked to check its columns.
+    static func stageReadable(_ bytes: ByteBuffer, for purpose: StagedUpload.Purpose, filename: String, organisationID: UUID, owner: UUID,
+                              at date: Date, app: Application) throws -> StagedUpload {
+        let staged = try stage(bytes, for: purpose, filename: filename, organisationID: organisationID, owner: owner, at: date, app: app)
+        do {
+            _ = try DelimitedFile.preview(of: fileURL(staged.id, in: try directory(app)), rows: 1)
+        } catch {
+            discard(staged.id, app: app)
+            throw error
+        }
         return staged
     }
 
