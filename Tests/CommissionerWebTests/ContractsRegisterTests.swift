@@ -61,4 +61,41 @@ import VaporTesting
             #expect(view.procurementRoute == "open-tender" && view.irrecoverableVAT.text == "18000.00")
         }
     }
+
+    @Test(arguments: TestDatabase.all)
+    func textIsFoundInReferencesAndTitlesAsTheyChangeAndLongListsAreCountedOnlySoFar(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let browser = Browser(app)
+            try await browser.signIn(demoEmail(.contractManager))
+            let found = try await browser.get("/contracts-register?text=MENTAL%20HEALTH%20placements")
+            #expect(found.status == .ok && found.body.contains("OIT-2021-006") && found.body.contains("Contracts (1)"))
+            #expect(try await browser.get("/contracts-register?text=oit-2021-00").body.contains("OIT-2021-006"), "part of a reference, any case")
+            let quoted = try await browser.get("/contracts-register?text=%22mental%22")
+            #expect(quoted.status == .ok && !quoted.body.contains("OIT-2021-006"), "quotes are text to find")
+            #expect(try await browser.get("/contracts-register?text=OI").body.contains("OIT-2021-006"), "two characters are looked for too")
+
+            let placements = try #require(try await Agreement.query(on: app.db).filter(\.$reference == "OIT-2021-006").first())
+            placements.title = "Secure placements in England"
+            try await placements.update(on: app.db)
+            #expect(!(try await browser.get("/contracts-register?text=mental%20health%20placements").body.contains("OIT-2021-006")), "the old title is forgotten")
+            #expect(try await browser.get("/contracts-register?text=placements%20in%20england").body.contains("OIT-2021-006"), "the new title is found")
+
+            let everything = AgreementViewer(userID: UUID(), seesAll: true, organisations: [], approverOrganisations: [], providerOrganisations: [])
+            let all = try await AgreementQueries.page(.init(), viewer: everything, page: 1, per: 2, on: app.db)
+            let counted = try await AgreementQueries.page(.init(), viewer: everything, page: 1, per: 2, countLimit: 3, on: app.db)
+            #expect(all.total.value > 3 && !all.total.isMore)
+            #expect(counted.total == ListCount(3, isMore: true) && counted.rows.map(\.id) == all.rows.map(\.id))
+            let searched = try await AgreementQueries.page(.init(text: "oit-"), viewer: everything, page: 2, per: 1, countLimit: 1, on: app.db)
+            let searchedAll = try await AgreementQueries.page(.init(text: "oit-"), viewer: everything, page: 1, per: 100, on: app.db)
+            #expect(searchedAll.total.value > 1 && searched.total.isMore && searched.rows.map(\.id) == [searchedAll.rows[1].id],
+                    "a text in more agreements than counted is read in end date order")
+        }
+    }
+
+    @Test func aListCountedOnlySoFarSaysSoAndOffersTheNextPage() {
+        let counted = Components.pagination(page: 3, per: 25, total: ListCount(1_000, isMore: true)) { "/contracts-register?page=\($0)" }.rendered
+        #expect(counted.contains("Showing 51 to 75 of more than 1,000 (page 3)") && counted.contains("page=4\" rel=\"next\""))
+        let exact = Components.pagination(page: 2, per: 25, total: 40) { "/contracts-register?page=\($0)" }.rendered
+        #expect(exact.contains("Showing 26 to 40 of 40 (page 2 of 2)") && !exact.contains("rel=\"next\""))
+    }
 }

@@ -29,5 +29,6 @@ public enum Migrations {
         AddContractsRegisterFields(),
         CreateSpendRecords(),
         CreateRegisterImports(),
+        AddAgreementListIndexes(),
     ]
 }

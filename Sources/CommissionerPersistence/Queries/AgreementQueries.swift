@@ -55,12 +55,28 @@ public enum AgreementQueries {
         public static func == (lhs: Row, rhs: Row) -> Bool { lhs.id == rhs.id && lhs.reference == rhs.reference }
     }
 
-    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: AgreementViewer) -> SQLSelectBuilder {
+    /// How a text filter reads: through the trigram index of references and titles (on SQLite, for
+    /// three characters or more), or by reading each agreement's reference and title in turn.
+    enum TextMatch { case searchIndex, eachAgreement }
+
+    static func textMatch(_ text: String?, on database: any SQLDatabase) -> TextMatch {
+        guard let text, database.dialect.name == "sqlite", text.count >= TextSearch.shortestIndexed else { return .eachAgreement }
+        return .searchIndex
+    }
+
+    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: AgreementViewer, textMatch: TextMatch) -> SQLSelectBuilder {
         var select = select.from(SQLAlias(SQLIdentifier(Agreement.schema), as: SQLIdentifier("a")))
             .where(viewer.condition)
         if let text = filter.text, !text.isEmpty {
-            select = select.where { $0.where(TextSearch.contains(SQLColumn("title", table: "a"), text))
-                .orWhere(TextSearch.contains(SQLColumn("reference", table: "a"), text)) }
+            switch textMatch {
+            case .searchIndex:
+                select = select.join(SQLAlias(SQLIdentifier("agreement_search"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                                     on: "s.rowid = a.rowid" as SQLQueryString)
+                    .where(TextSearch.matches("s.agreement_search" as SQLQueryString, text))
+            case .eachAgreement:
+                select = select.where { $0.where(TextSearch.contains(SQLColumn("title", table: "a"), text))
+                    .orWhere(TextSearch.contains(SQLColumn("reference", table: "a"), text)) }
+            }
         }
         if let provider = filter.providerID {
             select = select.where("a.id IN (SELECT q.agreement_id FROM agreement_providers q WHERE q.organisation_id = \(bind: provider))" as SQLQueryString)
@@ -75,11 +91,16 @@ public enum AgreementQueries {
         return select
     }
 
-    public static func page(_ filter: Filter, viewer: AgreementViewer, page: Int, per: Int, on database: any Database) async throws -> (rows: [Row], total: Int) {
+    /// A page of the agreements the filter finds, in end date order, and how many there are: exactly,
+    /// or, with `countLimit`, up to that many.
+    public static func page(_ filter: Filter, viewer: AgreementViewer, page: Int, per: Int, countLimit: Int? = nil,
+                            on database: any Database) async throws -> (rows: [Row], total: ListCount) {
         let db = sql(database)
-        let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"), filter, viewer: viewer).first()?
-            .decode(column: "total", as: Int.self) ?? 0
-        let found = try await filtered(db.select(), filter, viewer: viewer)
+        let match = textMatch(filter.text, on: db)
+        let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer, textMatch: match), limit: countLimit, on: db)
+        // A text in more agreements than were counted is found sooner by reading agreements in end date
+        // order until the page is full than by reading every agreement the index finds and sorting them.
+        let found = try await filtered(db.select(), filter, viewer: viewer, textMatch: total.isMore ? .eachAgreement : match)
             .column(SQLColumn("id", table: "a"), as: "id").column(SQLColumn("reference", table: "a"), as: "reference")
             .column(SQLColumn("title", table: "a"), as: "title").column(SQLColumn("kind", table: "a"), as: "kind")
             .column(SQLColumn("status", table: "a"), as: "status").column(SQLColumn("start_on", table: "a"), as: "start_on")

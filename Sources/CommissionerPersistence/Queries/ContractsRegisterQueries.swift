@@ -29,15 +29,14 @@ public enum ContractsRegisterQueries {
     public static let publicationThresholdPence = 5_000_00
 
     public static func entries(_ rows: [AgreementQueries.Row], today: CalendarDay, on database: any Database) async throws -> [Entry] {
-        let agreements = Dictionary(uniqueKeysWithValues: try await ModelRows.all(Agreement.self, where: "id", in: rows.map(\.id), on: database)
-            .map { (try $0.requireID(), $0) })
+        let agreements = try await registerFields(of: rows.map(\.id), on: database)
         let providerIDs = Array(Set(rows.flatMap { $0.providers.map(\.id) }))
         let profiles = Dictionary(try await ModelRows.all(ProviderProfile.self, where: "organisation_id", in: providerIDs, on: database)
             .map { ($0.$organisation.id, $0) }, uniquingKeysWith: { a, _ in a })
         return rows.map { row in
             let agreement = agreements[row.id]
             let review = agreement.flatMap { agreement in
-                ReviewSchedule.reviews(start: agreement.start, end: agreement.end, newService: agreement.newService).first { $0.due >= today }?.due
+                ReviewSchedule.reviews(start: row.start, end: row.end, newService: agreement.newService).first { $0.due >= today }?.due
             }
             return Entry(row: row, suppliers: row.providers.map { provider in
                 let profile = profiles[provider.id]
@@ -46,5 +45,27 @@ public enum ContractsRegisterQueries {
             }, procurementRoute: agreement?.procurementRoute, irrecoverableVATPence: agreement?.irrecoverableVATPence ?? 0,
                          description: agreement?.summary ?? "", reviewDate: review)
         }
+    }
+
+    /// The fields of each agreement the register shows that its list row does not hold.
+    struct RegisterFields {
+        var newService: Bool
+        var procurementRoute: ProcurementRoute?
+        var irrecoverableVATPence: Int
+        var summary: String
+    }
+
+    static func registerFields(of ids: [UUID], on database: any Database) async throws -> [UUID: RegisterFields] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql(database).select()
+            .column("id").column("new_service").column("procurement_route").column("irrecoverable_vat_pence").column("description")
+            .from(Agreement.schema).where("id", .in, ids).all()
+        return Dictionary(uniqueKeysWithValues: try rows.map { row in
+            (try row.decode(column: "id", as: UUID.self),
+             RegisterFields(newService: try row.decode(column: "new_service", as: Bool.self),
+                            procurementRoute: try row.decode(column: "procurement_route", as: String?.self).flatMap(ProcurementRoute.init(rawValue:)),
+                            irrecoverableVATPence: try row.decode(column: "irrecoverable_vat_pence", as: Int.self),
+                            summary: try row.decode(column: "description", as: String.self)))
+        })
     }
 }

@@ -57,4 +57,11 @@ public enum OrganisationQueries {
         if let ids { query = query.filter(\.$id ~~ ids) }
         return try await query.sort(\.$name).all()
     }
+
+    /// Every organisation that commissions, and every department of one, by name: identifier and name only.
+    public static func commissioningNames(on database: any Database) async throws -> [(id: UUID, name: String)] {
+        try await sql(database).select().column("id").column("name").from(Organisation.schema)
+            .where("kind", .in, OrganisationKind.commissioning.map(\.rawValue)).orderBy("name").all()
+            .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) }
+    }
 }

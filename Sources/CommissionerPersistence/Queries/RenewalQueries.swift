@@ -54,13 +54,19 @@ public enum RenewalQueries {
 
     private static var tierExpression: SQLQueryString { "COALESCE(c.tier, \(bind: assumedTier.rawValue))" }
 
+    /// `withActivity`: joins the commissioning activity behind each agreement as `c`, as a filter by tier or standing does.
     private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: AgreementViewer, today: CalendarDay,
-                                 leadTimes: RenewalLeadTimes) -> SQLSelectBuilder {
+                                 leadTimes: RenewalLeadTimes, withActivity: Bool = false) -> SQLSelectBuilder {
         var select = select.from(SQLAlias(SQLIdentifier(Agreement.schema), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier(CommissioningActivity.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
-                  on: SQLColumn("id", table: "c"), .equal, SQLColumn("activity_id", table: "a"))
-            .where(viewer.condition)
-            .where(SQLColumn("status", table: "a"), .in, SQLBind.group([AgreementStatus.live.rawValue, AgreementStatus.extended.rawValue]))
+        if withActivity || filter.tier != nil || filter.standing != nil {
+            select = select.join(SQLAlias(SQLIdentifier(CommissioningActivity.schema), as: SQLIdentifier("c")), method: SQLJoinMethod.left,
+                                 on: SQLColumn("id", table: "c"), .equal, SQLColumn("activity_id", table: "a"))
+        }
+        // Nearly every agreement in the window is running: SQLite is told not to look them up by status
+        // (a unary +), so that it reads the window in end date order and stops when the page is full.
+        let running: SQLQueryString = select.database.dialect.name == "sqlite" ? "+a.status" : "a.status"
+        select = select.where(viewer.condition)
+            .where("\(running) IN (\(binds: [AgreementStatus.live.rawValue, AgreementStatus.extended.rawValue]))" as SQLQueryString)
             .where(SQLColumn("end_on", table: "a"), .greaterThanOrEqual, SQLBind(today.description))
             .where(SQLColumn("end_on", table: "a"), .lessThanOrEqual, SQLBind(today.adding(months: RenewalDates.horizonMonths).description))
         if let text = filter.text, !text.isEmpty {
@@ -89,12 +95,14 @@ public enum RenewalQueries {
         return select
     }
 
+    /// A page of the pipeline in end date order, and how many agreements are in it: exactly, or, with
+    /// `countLimit`, up to that many.
     public static func page(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
-                            page: Int, per: Int, on database: any Database) async throws -> (rows: [Row], total: Int) {
+                            page: Int, per: Int, countLimit: Int? = nil, on database: any Database) async throws -> (rows: [Row], total: ListCount) {
         let db = sql(database)
-        let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total"), filter, viewer: viewer,
-                                       today: today, leadTimes: leadTimes).first()?.decode(column: "total", as: Int.self) ?? 0
-        let found = try await filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes)
+        let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes),
+                                              limit: countLimit, on: db)
+        let found = try await filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes, withActivity: true)
             .column(SQLColumn("id", table: "a"), as: "id").column(SQLColumn("reference", table: "a"), as: "reference")
             .column(SQLColumn("title", table: "a"), as: "title").column(SQLColumn("end_on", table: "a"), as: "end_on")
             .column(SQLColumn("annual_value_pence", table: "a"), as: "annual_value_pence")
@@ -149,11 +157,14 @@ public enum RenewalQueries {
     public static func timeline(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
                                 on database: any Database) async throws -> [TimelineCell] {
         let month = SQLFunction("SUBSTR", args: SQLColumn("end_on", table: "a"), SQLLiteral.numeric("1"), SQLLiteral.numeric("7"))
+        // The months as well as the days bound the window, so that the index by month of end is read in its order.
+        let months = [today, today.adding(months: RenewalDates.horizonMonths)].map { String($0.description.prefix(7)) }
         let rows = try await filtered(sql(database).select(), filter, viewer: viewer, today: today, leadTimes: leadTimes)
+            .where(month, .greaterThanOrEqual, SQLBind(months[0])).where(month, .lessThanOrEqual, SQLBind(months[1]))
             .column(SQLColumn("organisation_id", table: "a"), as: "organisation_id")
             .column(month, as: "month")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
-            .groupBy(SQLColumn("organisation_id", table: "a")).groupBy(month)
+            .groupBy(month).groupBy(SQLColumn("organisation_id", table: "a"))
             .all()
         let names = Dictionary(try await NamesByID.read(Organisation.schema, name: "name",
                                                         ids: try rows.map { try $0.decode(column: "organisation_id", as: UUID.self) }, on: database),

@@ -12,6 +12,15 @@ enum TextSearch {
             .replacingOccurrences(of: "_", with: "\\_")
         return "LOWER(\(column)) LIKE \(bind: "%" + escaped + "%") ESCAPE '\\'"
     }
+
+    /// The fewest characters a trigram index can look up.
+    static let shortestIndexed = 3
+
+    /// `index MATCH '"text"'`: the rows of an SQLite trigram index (FTS5) whose columns contain the text,
+    /// ignoring case; the text is one phrase, its own double quotes doubled.
+    static func matches(_ index: any SQLExpression, _ text: String) -> SQLQueryString {
+        "\(index) MATCH \(bind: "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")"
+    }
 }
 
 extension QueryBuilder {

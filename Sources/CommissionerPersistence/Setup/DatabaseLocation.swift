@@ -38,6 +38,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// `connectionsPerThread`: PostgreSQL connections each event loop may open.
     public func configurationFactory(connectionsPerThread: Int = 4) throws -> DatabaseConfigurationFactory {
+        if isSQLite { SQLiteConnectionSettings.register }
         switch self {
         case .sqliteFile(let path):
             return .sqlite(SQLiteConfiguration(storage: .file(path: path)), sqlLogLevel: .trace)

@@ -12,8 +12,6 @@ public enum SpendImporter {
     public static let largestFile = 500_000
     /// Problems listed by line; the rest are counted.
     public static let problemsShown = 100
-    /// The page cache an import's SQLite connection keeps while it writes, in KiB (then back to the default).
-    static let sqliteCacheKiB = 16_384
     static let batchSize = 1_000
 
     public struct Progress: Sendable {
@@ -42,9 +40,6 @@ public enum SpendImporter {
             let importID = try record.requireID()
             let matcher = try await Self.matcher(for: organisationID, on: writer.database)
             let db = sql(writer.database)
-            // SQLite's page cache is 2 MB by default; a large import's indexes spread over more than that.
-            let sqlite = db.dialect.name == "sqlite"
-            if sqlite { try await db.raw("PRAGMA cache_size = -\(unsafeRaw: String(sqliteCacheKiB))").run() }
             var ids = TimeOrderedID()
 
             guard let handle = try? FileHandle(forReadingFrom: file) else { throw ImportRefusal("The file could not be read.") }
@@ -116,7 +111,6 @@ public enum SpendImporter {
             record.totalPence = total
             record.matchedCount = matched
             try await record.update(on: writer.database)
-            if sqlite { try await db.raw("PRAGMA cache_size = -2000").run() }
             try await writer.recordCreation(of: record)
             progress?(Progress(bytesRead: bytesRead, byteCount: byteCount, rowsRead: rowCount))
             return record

@@ -85,7 +85,7 @@ extension Request {
     func commissioningOrganisationChoices() async throws -> [(id: UUID, name: String)] {
         let user = try requireUser()
         return user.seesAllOrganisations
-            ? try await OrganisationQueries.commissioning(limitedTo: nil, on: db).map { (try $0.requireID(), $0.name) }
+            ? try await OrganisationQueries.commissioningNames(on: db)
             : user.organisations.filter { $0.kind.commissions }.map { ($0.id, $0.name) }
     }
 

@@ -46,7 +46,8 @@ struct AgreementsController {
         let filter: AgreementQueries.Filter
         var errors = FieldErrors()
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors; filter = .init() }
-        let result = try await AgreementQueries.page(filter, viewer: try await user.agreementViewer(on: req.db), page: paging.page, per: paging.per, on: req.db)
+        let result = try await AgreementQueries.page(filter, viewer: try await user.agreementViewer(on: req.db), page: paging.page, per: paging.per,
+                                                     countLimit: ListCount.limit(page: paging.page, per: paging.per), on: req.db)
         let providers = user.roles == [.provider] ? [] : try await AgreementQueries.providers(on: req.db)
         let organisations = try await req.commissioningOrganisationChoices()
         let today = CalendarDay(req.application.clock.now())

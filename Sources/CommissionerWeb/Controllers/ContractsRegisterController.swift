@@ -37,7 +37,8 @@ struct ContractsRegisterController {
         var errors = FieldErrors()
         var filter = AgreementQueries.Filter(totalOverPence: ContractsRegisterQueries.publicationThresholdPence)
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
-        let result = try await AgreementQueries.page(filter, viewer: try await Self.viewer(req), page: paging.page, per: paging.per, on: req.db)
+        let result = try await AgreementQueries.page(filter, viewer: try await Self.viewer(req), page: paging.page, per: paging.per,
+                                                     countLimit: ListCount.limit(page: paging.page, per: paging.per), on: req.db)
         let organisations = try await req.commissioningOrganisationChoices()
         let entries = try await ContractsRegisterQueries.entries(result.rows, today: CalendarDay(req.application.clock.now()), on: req.db)
         return ContractsRegisterPage(fields: fields, entries: entries, page: paging.page, per: paging.per, total: result.total,

@@ -169,7 +169,7 @@ struct RegisterImportsController {
                                                          per: paging.per, on: req.db)
         let names = try await OrganisationQueries.names(of: record.newProviderIDs, on: req.db)
         let providers = record.newProviderIDs.compactMap { id in names[id].map { (id: id, name: $0) } }
-        return RegisterImportPage(record: record, agreements: agreements.rows, agreementTotal: agreements.total, page: paging.page, per: paging.per,
+        return RegisterImportPage(record: record, agreements: agreements.rows, agreementTotal: agreements.total.value, page: paging.page, per: paging.per,
                                   newProviders: providers).render(req.pageContext).response(status: .ok)
     }
 }

@@ -43,7 +43,8 @@ struct RenewalsController {
         let viewer = try await Self.viewer(user, on: req.db)
         let today = Self.today(req)
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
-        let result = try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per, on: req.db)
+        let result = try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per,
+                                                   countLimit: ListCount.limit(page: paging.page, per: paging.per), on: req.db)
         let organisations = try await req.commissioningOrganisationChoices()
         let page = RenewalsPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
                                 timeline: try await RenewalQueries.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db),

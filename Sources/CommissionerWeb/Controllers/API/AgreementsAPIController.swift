@@ -276,7 +276,7 @@ extension API {
             let paging = Paging(fields)
             let result = try await AgreementQueries.page(try CommissionerWeb.AgreementsController.filter(fields), viewer: try await user.agreementViewer(on: req.db),
                                                          page: paging.page, per: paging.per, on: req.db)
-            return AgreementList(items: result.rows.map(AgreementSummary.init), total: result.total, page: paging.page, per: paging.per)
+            return AgreementList(items: result.rows.map(AgreementSummary.init), total: result.total.value, page: paging.page, per: paging.per)
         }
 
         @Sendable func create(req: Request) async throws -> Response {

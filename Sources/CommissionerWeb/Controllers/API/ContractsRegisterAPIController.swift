@@ -129,7 +129,7 @@ extension API {
                     valueOverTerm: MoneyText(pence: row.totalValuePence), annualValue: MoneyText(pence: row.annualValuePence),
                     irrecoverableVAT: MoneyText(pence: entry.irrecoverableVATPence), start: row.start.description, end: row.end.description,
                     reviewDate: entry.reviewDate?.description, procurementRoute: entry.procurementRoute?.rawValue)
-            }, total: result.total, page: paging.page, per: paging.per)
+            }, total: result.total.value, page: paging.page, per: paging.per)
         }
     }
 }

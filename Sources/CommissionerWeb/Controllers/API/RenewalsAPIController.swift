@@ -90,7 +90,7 @@ extension API {
                                                        viewer: try await CommissionerWeb.RenewalsController.viewer(user, on: req.db),
                                                        today: CommissionerWeb.RenewalsController.today(req), leadTimes: try await RenewalQueries.leadTimes(on: req.db),
                                                        page: paging.page, per: paging.per, on: req.db)
-            return List(items: result.rows.map(RenewalItem.init), total: result.total, page: paging.page, per: paging.per)
+            return List(items: result.rows.map(RenewalItem.init), total: result.total.value, page: paging.page, per: paging.per)
         }
 
         @Sendable func leadTimes(req: Request) async throws -> LeadTimes {

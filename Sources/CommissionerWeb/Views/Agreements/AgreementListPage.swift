@@ -8,7 +8,7 @@ struct AgreementListPage {
     var rows: [AgreementQueries.Row]
     var page: Int
     var per: Int
-    var total: Int
+    var total: ListCount
     var providers: [(id: UUID, name: String)]
     var organisations: [(id: UUID, name: String)]
     var canRecord: Bool
@@ -56,7 +56,7 @@ struct AgreementListPage {
             </form>
             <p class="body"><a href="\(SiteRoute.agreementsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a>\(showsRationalisation
               ? " · <a href=\"\(SiteRoute.contractsRegister.path)\">The contracts register (Transparency Code)</a> · <a href=\"\(SiteRoute.rationalisation.path)\">Where agreements overlap: providers with many agreements, overlaps and areas</a>" as HTML : HTML.empty)</p>
-            \(Components.table(caption: "Agreements (\(total))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value", "Needs attention"], rows: rows.map { row in
+            \(Components.table(caption: "Agreements (\(total.text))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value", "Needs attention"], rows: rows.map { row in
                 [HTML(text: row.reference),
                  "<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.title)</a>\(row.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)",
                  HTML(text: row.providers.map(\.name).joined(separator: "; ")), HTML(text: row.kind.title),

@@ -11,7 +11,7 @@ struct ContractsRegisterPage {
     var entries: [ContractsRegisterQueries.Entry]
     var page: Int
     var per: Int
-    var total: Int
+    var total: ListCount
     var organisations: [(id: UUID, name: String)]
     var canImport: Bool
     var errors: FieldErrors
@@ -53,7 +53,7 @@ struct ContractsRegisterPage {
               <a class="link" href="\(SiteRoute.contractsRegister.path)">Clear filter</a>
             </form>
             <p class="body"><a href="\(SiteRoute.contractsRegisterCSV.path(query: filterQuery))" download>Download the register as CSV, in the Code's fields</a></p>
-            \(Components.table(caption: "Contracts (\(total))", headers: ["Reference", "Title", "Department", "Supplier", "Value over the term", "Irrecoverable VAT",
+            \(Components.table(caption: "Contracts (\(total.text))", headers: ["Reference", "Title", "Department", "Supplier", "Value over the term", "Irrecoverable VAT",
                                                                          "Dates", "Procurement route", "SME", "Voluntary or community"], rows: entries.map { entry in
                 let row = entry.row
                 return [HTML(text: row.reference), "<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.title)</a>", HTML(text: row.organisationName),

@@ -9,7 +9,7 @@ struct RenewalsPage {
     var rows: [RenewalQueries.Row]
     var page: Int
     var per: Int
-    var total: Int
+    var total: ListCount
     var timeline: [RenewalQueries.TimelineCell]
     var organisations: [(id: UUID, name: String)]
     var leadTimes: RenewalLeadTimes
@@ -63,7 +63,7 @@ struct RenewalsPage {
             <details class="details"><summary>The numbers in the picture</summary>\(RenewalTimeline.table(cells: timeline))</details>
             <h2 class="heading-m">Agreements by end date</h2>
             <p class="body"><a href="\(SiteRoute.renewalsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a></p>
-            \(Components.table(caption: "Agreements ending in the next 24 months (\(total))",
+            \(Components.table(caption: "Agreements ending in the next 24 months (\(total.text))",
                                headers: ["Agreement", "Held by", "Provider", "Ends", "Extensions left", "Tier", "Start recommissioning by", "Recommissioning"],
                                rows: rows.map { row in
                 ["<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.reference): \(row.title)</a>\(row.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)",

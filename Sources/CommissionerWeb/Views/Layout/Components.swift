@@ -1,4 +1,5 @@
 import Foundation
+import CommissionerPersistence
 
 /// Shared pieces of pages: summary lists, tables, tags, pagination, dates.
 enum Components {
@@ -31,14 +32,20 @@ enum Components {
 
     /// "Showing 1 to 25 of 40", with previous and next links that keep the filters.
     static func pagination(page: Int, per: Int, total: Int, link: (Int) -> String) -> HTML {
-        let pages = max(1, Int((Double(total) / Double(per)).rounded(.up)))
-        let first = total == 0 ? 0 : (page - 1) * per + 1
-        let last = min(total, page * per)
+        pagination(page: page, per: per, total: ListCount(total), link: link)
+    }
+
+    /// "Showing 51 to 75 of more than 1,000 (page 3)" when the list was counted only so far.
+    static func pagination(page: Int, per: Int, total: ListCount, link: (Int) -> String) -> HTML {
+        let pages = max(1, Int((Double(total.value) / Double(per)).rounded(.up)))
+        let first = total.value == 0 ? 0 : (page - 1) * per + 1
+        let last = min(total.value, page * per)
         let previous: HTML = page > 1 ? "<li><a href=\"\(link(page - 1))\" rel=\"prev\">Previous page</a></li>" : .empty
-        let next: HTML = page < pages ? "<li><a href=\"\(link(page + 1))\" rel=\"next\">Next page</a></li>" : .empty
+        let next: HTML = page < pages || total.isMore ? "<li><a href=\"\(link(page + 1))\" rel=\"next\">Next page</a></li>" : .empty
+        let pageText = total.isMore ? "page \(page)" : "page \(page) of \(pages)"
         return """
         <nav class="pagination" aria-label="Pages">
-          <p>Showing \(first) to \(last) of \(total) (page \(page) of \(pages))</p>
+          <p>Showing \(first.formatted()) to \(last.formatted()) of \(total.text) (\(pageText))</p>
           <ul>\(previous)\(next)</ul>
         </nav>
         """
@@ -52,4 +59,9 @@ enum Components {
         formatter.dateFormat = "d MMMM yyyy, HH:mm"
         return formatter.string(from: date)
     }
+}
+
+extension ListCount {
+    /// "1,234", or "more than 1,000" when the list was counted only so far.
+    var text: String { isMore ? "more than \(value.formatted())" : value.formatted() }
 }
