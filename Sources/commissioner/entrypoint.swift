@@ -1,10 +1,15 @@
 import CommissionerWeb
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 @main
 enum Entrypoint {
     static func main() async {
+        // Swift's async code runs on the server's own event loops rather than on a second pool of
+        // threads, so a request is not handed from thread to thread at every database query.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             var environment = try Environment.detect()
             let settings = try AppSettings.fromEnvironment()

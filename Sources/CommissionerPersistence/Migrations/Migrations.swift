@@ -30,5 +30,6 @@ public enum Migrations {
         CreateSpendRecords(),
         CreateRegisterImports(),
         AddAgreementListIndexes(),
+        AddAgreementTextSearch(),
     ]
 }
