@@ -35,13 +35,13 @@ public struct AgreementRecords: Sendable {
     init(agreement: Agreement) { self.agreement = agreement }
 
     public static func load(_ id: UUID, on database: any Database) async throws -> AgreementRecords? {
-        guard let agreement = try await Agreement.find(id, on: database) else { return nil }
+        guard let agreement = try await ModelRows.all(Agreement.self, where: "id", in: [id], on: database).first else { return nil }
         var records = AgreementRecords(agreement: agreement)
         records.providers = try await AgreementQueries.providersOf([id], on: database)[id] ?? []
-        records.fundingLines = try await FundingLine.query(on: database).filter(\.$agreement.$id == id).sort(\.$budgetLine).all()
-        records.yearValues = try await AgreementYearValue.query(on: database).filter(\.$agreement.$id == id).sort(\.$financialYear).all()
-        records.extensions = try await AgreementExtension.query(on: database).filter(\.$agreement.$id == id).sort(\.$position).all()
-        records.variations = try await AgreementVariation.query(on: database).filter(\.$agreement.$id == id).sort(\.$number).all()
+        records.fundingLines = try await ModelRows.all(FundingLine.self, where: "agreement_id", in: [id], orderedBy: ["budget_line", "id"], on: database)
+        records.yearValues = try await ModelRows.all(AgreementYearValue.self, where: "agreement_id", in: [id], orderedBy: ["financial_year", "id"], on: database)
+        records.extensions = try await ModelRows.all(AgreementExtension.self, where: "agreement_id", in: [id], orderedBy: ["position", "id"], on: database)
+        records.variations = try await ModelRows.all(AgreementVariation.self, where: "agreement_id", in: [id], orderedBy: ["number", "id"], on: database)
         let subjects = try records.extensions.map { try $0.requireID() } + records.variations.map { try $0.requireID() }
         records.approvals = try await ModelRows.all(Approval.self, where: "subject_id", in: subjects, orderedBy: ["recorded_at", "id"], on: database)
         records.kpis = try await ModelRows.all(KPI.self, where: "agreement_id", in: [id], orderedBy: ["position", "id"], on: database)
@@ -49,21 +49,24 @@ public struct AgreementRecords: Sendable {
         records.reviewActions = try await ModelRows.all(ReviewAction.self, where: "review_id", in: records.reviews.compactMap(\.id), orderedBy: ["due_on", "id"], on: database)
         records.measurements = try await ModelRows.all(KPIMeasurement.self, where: "agreement_id", in: [id], orderedBy: ["period_end", "id"], on: database)
         if let activityID = agreement.$activity.id {
-            records.activity = try await CommissioningActivity.find(activityID, on: database)
+            records.activity = try await ModelRows.all(CommissioningActivity.self, where: "id", in: [activityID], on: database).first
             records.outcomes = try await ModelRows.all(Outcome.self, where: "activity_id", in: [activityID], orderedBy: ["created_at", "id"], on: database)
         }
-        if let decisionID = agreement.$decision.id { records.decision = try await DecisionRecord.find(decisionID, on: database) }
-        if let renewalID = agreement.$renewalActivity.id { records.renewalActivity = try await CommissioningActivity.find(renewalID, on: database) }
+        if let decisionID = agreement.$decision.id { records.decision = try await ModelRows.all(DecisionRecord.self, where: "id", in: [decisionID], on: database).first }
+        if let renewalID = agreement.$renewalActivity.id {
+            records.renewalActivity = try await ModelRows.all(CommissioningActivity.self, where: "id", in: [renewalID], on: database).first
+        }
         let organisations = [agreement.$organisation.id] + records.fundingLines.map { $0.$organisation.id }
         let people = ([agreement.$contractManager.id, agreement.$createdBy.id, records.activity?.$commissioningLead.id]
             + records.fundingLines.map { $0.$budgetHolder.id } + records.variations.map { $0.$proposedBy.id }
             + records.extensions.map { $0.$proposedBy.id } + records.approvals.map { $0.$approver.id }
             + records.measurements.flatMap { [$0.$submittedBy.id, $0.$verifiedBy.id] }
             + records.reviews.flatMap { [$0.$writtenBy.id, $0.$providerCommentBy.id] }).compactMap { $0 }
-        for organisation in try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(organisations))).all() {
-            let id = try organisation.requireID()
-            records.names[id] = organisation.name
-            if let parent = organisation.$parent.id { records.parents[id] = parent }
+        for row in try await sql(database).select().column("id").column("name").column("parent_id").from(Organisation.schema)
+            .where("id", .in, Array(Set(organisations))).all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            records.names[id] = try row.decode(column: "name", as: String.self)
+            if let parent = try row.decode(column: "parent_id", as: UUID?.self) { records.parents[id] = parent }
         }
         for (id, name) in try await NamesByID.read(User.schema, name: "display_name", ids: people, on: database) { records.names[id] = name }
         return records

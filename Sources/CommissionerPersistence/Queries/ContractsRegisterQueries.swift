@@ -31,17 +31,16 @@ public enum ContractsRegisterQueries {
     public static func entries(_ rows: [AgreementQueries.Row], today: CalendarDay, on database: any Database) async throws -> [Entry] {
         let agreements = try await registerFields(of: rows.map(\.id), on: database)
         let providerIDs = Array(Set(rows.flatMap { $0.providers.map(\.id) }))
-        let profiles = Dictionary(try await ModelRows.all(ProviderProfile.self, where: "organisation_id", in: providerIDs, on: database)
-            .map { ($0.$organisation.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let profiles = try await supplierFields(of: providerIDs, on: database)
         return rows.map { row in
             let agreement = agreements[row.id]
             let review = agreement.flatMap { agreement in
                 ReviewSchedule.reviews(start: row.start, end: row.end, newService: agreement.newService).first { $0.due >= today }?.due
             }
             return Entry(row: row, suppliers: row.providers.map { provider in
-                let profile = profiles[provider.id]
-                return Supplier(name: provider.name, companyNumber: profile?.companyNumber ?? "", charityNumber: profile?.charityNumber ?? "",
-                                isSME: profile?.size.map(\.isSME), isVCSE: profile?.sector.map { $0 == .vcse })
+                var supplier = profiles[provider.id] ?? Supplier(name: "", companyNumber: "", charityNumber: "")
+                supplier.name = provider.name
+                return supplier
             }, procurementRoute: agreement?.procurementRoute, irrecoverableVATPence: agreement?.irrecoverableVATPence ?? 0,
                          description: agreement?.summary ?? "", reviewDate: review)
         }
@@ -67,5 +66,20 @@ public enum ContractsRegisterQueries {
                             irrecoverableVATPence: try row.decode(column: "irrecoverable_vat_pence", as: Int.self),
                             summary: try row.decode(column: "description", as: String.self)))
         })
+    }
+
+    /// Each provider's registration numbers and standing from its profile (the name is left to the caller).
+    static func supplierFields(of ids: [UUID], on database: any Database) async throws -> [UUID: Supplier] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql(database).select()
+            .column("organisation_id").column("company_number").column("charity_number").column("size").column("sector")
+            .from(ProviderProfile.schema).where("organisation_id", .in, ids).all()
+        return Dictionary(try rows.map { row in
+            (try row.decode(column: "organisation_id", as: UUID.self),
+             Supplier(name: "", companyNumber: try row.decode(column: "company_number", as: String.self),
+                      charityNumber: try row.decode(column: "charity_number", as: String.self),
+                      isSME: try row.decode(column: "size", as: String?.self).flatMap(ProviderSize.init(rawValue:)).map(\.isSME),
+                      isVCSE: try row.decode(column: "sector", as: String?.self).flatMap(ProviderSector.init(rawValue:)).map { $0 == .vcse }))
+        }, uniquingKeysWith: { a, _ in a })
     }
 }

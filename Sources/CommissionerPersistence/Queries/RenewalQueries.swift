@@ -44,10 +44,12 @@ public enum RenewalQueries {
 
     public static func leadTimes(on database: any Database) async throws -> RenewalLeadTimes {
         let keys = ActivityTier.allCases.map(RenewalLeadTimes.settingKey)
-        let settings = try await WorkspaceSetting.query(on: database).filter(\.$id ~~ keys).all()
+        let settings = Dictionary(try await sql(database).select().column("key").column("value").from(WorkspaceSetting.schema)
+            .where("key", .in, keys).all().map { (try $0.decode(column: "key", as: String.self), try $0.decode(column: "value", as: String.self)) },
+                                  uniquingKeysWith: { a, _ in a })
         var months = RenewalLeadTimes.standard.months
         for tier in ActivityTier.allCases {
-            if let text = settings.first(where: { $0.id == RenewalLeadTimes.settingKey(tier) })?.value, let value = Int(text) { months[tier] = value }
+            if let text = settings[RenewalLeadTimes.settingKey(tier)], let value = Int(text) { months[tier] = value }
         }
         return RenewalLeadTimes(months: months)
     }
@@ -99,9 +101,15 @@ public enum RenewalQueries {
     /// `countLimit`, up to that many.
     public static func page(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
                             page: Int, per: Int, countLimit: Int? = nil, on database: any Database) async throws -> (rows: [Row], total: ListCount) {
+        let total = try await ListCount.count(filtered(sql(database).select(), filter, viewer: viewer, today: today, leadTimes: leadTimes),
+                                              limit: countLimit, on: sql(database))
+        return (try await rows(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: page, per: per, on: database), total)
+    }
+
+    /// A page of the pipeline in end date order, without counting it: the timeline's cells add up to the count.
+    public static func rows(_ filter: Filter, viewer: AgreementViewer, today: CalendarDay, leadTimes: RenewalLeadTimes,
+                            page: Int, per: Int, on database: any Database) async throws -> [Row] {
         let db = sql(database)
-        let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes),
-                                              limit: countLimit, on: db)
         let found = try await filtered(db.select(), filter, viewer: viewer, today: today, leadTimes: leadTimes, withActivity: true)
             .column(SQLColumn("id", table: "a"), as: "id").column(SQLColumn("reference", table: "a"), as: "reference")
             .column(SQLColumn("title", table: "a"), as: "title").column(SQLColumn("end_on", table: "a"), as: "end_on")
@@ -121,7 +129,7 @@ public enum RenewalQueries {
         let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
         let providers = try await AgreementQueries.providersOf(ids, on: database)
         let options = try await extensionsLeft(ids, on: database)
-        return (try found.map { row in
+        return try found.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let end = CalendarDay(try row.decode(column: "end_on", as: String.self))!
             let activityTier = try row.decode(column: "tier", as: String?.self).flatMap(ActivityTier.init(rawValue:))
@@ -134,15 +142,18 @@ public enum RenewalQueries {
                        confidential: try row.decode(column: "confidential", as: Bool.self), tierFromActivity: activityTier != nil, dates: dates,
                        standing: dates.standing(today: today, started: renewalID != nil),
                        renewalActivity: try renewalID.map { ($0, try row.decode(column: "renewal_title", as: String?.self) ?? "") })
-        }, total)
+        }
     }
 
     /// The months of each agreement's extension options not yet taken, declined or lapsed, in order.
     public static func extensionsLeft(_ ids: [UUID], on database: any Database) async throws -> [UUID: [Int]] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await AgreementExtension.query(on: database).filter(\.$agreement.$id ~~ ids).filter(\.$decision ~~ ExtensionDecision.stillOpen)
-            .sort(\.$position).all()
-        return Dictionary(grouping: rows, by: { $0.$agreement.id }).mapValues { $0.map(\.months) }
+        let rows = try await sql(database).select().column("agreement_id").column("months").from(AgreementExtension.schema)
+            .where("agreement_id", .in, ids).where("decision", .in, ExtensionDecision.stillOpen.map(\.rawValue))
+            .orderBy("position").all()
+        var months: [UUID: [Int]] = [:]
+        for row in rows { months[try row.decode(column: "agreement_id", as: UUID.self), default: []].append(try row.decode(column: "months", as: Int.self)) }
+        return months
     }
 
     /// How many agreements end in each month, by the organisation that holds them: the timeline picture.

@@ -43,11 +43,11 @@ struct RenewalsController {
         let viewer = try await Self.viewer(user, on: req.db)
         let today = Self.today(req)
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
-        let result = try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per,
-                                                   countLimit: ListCount.limit(page: paging.page, per: paging.per), on: req.db)
+        let rows = try await RenewalQueries.rows(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per, on: req.db)
+        let timeline = try await RenewalQueries.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db)
         let organisations = try await req.commissioningOrganisationChoices()
-        let page = RenewalsPage(fields: fields, rows: result.rows, page: paging.page, per: paging.per, total: result.total,
-                                timeline: try await RenewalQueries.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db),
+        let page = RenewalsPage(fields: fields, rows: rows, page: paging.page, per: paging.per, total: ListCount(timeline.reduce(0) { $0 + $1.count }),
+                                timeline: timeline,
                                 organisations: organisations, leadTimes: leadTimes, today: today, errors: errors, isAdministrator: user.isAdministrator)
         return page.render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
