@@ -94,8 +94,9 @@ import VaporTesting
 
     @Test func aListCountedOnlySoFarSaysSoAndOffersTheNextPage() {
         let counted = Components.pagination(page: 3, per: 25, total: ListCount(1_000, isMore: true)) { "/contracts-register?page=\($0)" }.rendered
-        #expect(counted.contains("Showing 51 to 75 of more than 1,000 (page 3)") && counted.contains("page=4\" rel=\"next\""))
+        #expect(counted.contains("Showing 51 to 75 of more than 1,000 (page 3)") && counted.contains("page=4\" rel=\"next\"")
+                && counted.contains("Counting stopped at 1,000: narrow the filter"))
         let exact = Components.pagination(page: 2, per: 25, total: 40) { "/contracts-register?page=\($0)" }.rendered
-        #expect(exact.contains("Showing 26 to 40 of 40 (page 2 of 2)") && !exact.contains("rel=\"next\""))
+        #expect(exact.contains("Showing 26 to 40 of 40 (page 2 of 2)") && !exact.contains("rel=\"next\"") && !exact.contains("Counting stopped"))
     }
 }

@@ -45,10 +45,14 @@ enum Components {
         let pageText = total.isMore ? "page \(page)" : "page \(page) of \(pages)"
         return """
         <nav class="pagination" aria-label="Pages">
-          <p>Showing \(first.formatted()) to \(last.formatted()) of \(total.text) (\(pageText))</p>
+          <p>Showing \(first.formatted()) to \(last.formatted()) of \(total.text) (\(pageText))</p>\(total.isMore ? stoppedCounting(total) : HTML.empty)
           <ul>\(previous)\(next)</ul>
         </nav>
         """
+    }
+
+    private static func stoppedCounting(_ total: ListCount) -> HTML {
+        "<p class=\"body-s\">Counting stopped at \(total.value.formatted()): narrow the filter to count them all, or download the list to have every one.</p>"
     }
 
     static func date(_ date: Date?) -> String {
