@@ -56,6 +56,11 @@ import VaporTesting
             let page = try await browser.get("/renewals?standing=due-soon")
             #expect(page.status == .ok && page.body.contains("<svg class=\"chart chart-timeline\"") && page.body.contains("Secure mental health placements (off-island)")
                     && page.body.contains("31 January 2027 (1 year before)") && !page.body.contains("Paediatric specialist care"))
+            #expect(page.body.contains("<caption class=\"table-caption\">Agreements ending each month</caption>") && page.body.contains("<th scope=\"col\">In all</th>"),
+                    "the picture's numbers as a table, a column a month")
+            let caption = try #require(page.body.firstMatch(of: /Agreements ending in the next 24 months \((\d+)\)/)?.output.1)
+            let inAll = page.body.matches(of: /<td>(\d+)<\/td><\/tr>/).map { Int($0.output.1)! }.reduce(0, +)
+            #expect(Int(caption) == inAll, "the pipeline's total is the sum of the timeline")
             let csv = try await browser.get("/renewals.csv?standing=late")
             #expect(csv.body.contains("HCS-2023-014,Specialist palliative and end-of-life care,Health and Community Services,Jersey Hospice Care,2027-03-31,1,2028-03-31,medium,yes,12,2026-03-31,late"))
             #expect(csv.body.split(whereSeparator: \.isNewline).count == 4, "a header and three late agreements")

@@ -60,7 +60,7 @@ struct RenewalsPage {
             </form>
             <h2 class="heading-m">When they end</h2>
             <div class="chart-wide">\(RenewalTimeline.picture(id: "renewal-timeline", cells: timeline, today: today))</div>
-            <details class="details"><summary>The numbers in the picture</summary>\(RenewalTimeline.table(cells: timeline))</details>
+            <details class="details"><summary>The numbers in the picture</summary><div class="chart-wide" tabindex="0" role="region" aria-label="The numbers in the picture, a column a month">\(RenewalTimeline.table(cells: timeline, today: today))</div></details>
             <h2 class="heading-m">Agreements by end date</h2>
             <p class="body"><a href="\(SiteRoute.renewalsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a></p>
             \(Components.table(caption: "Agreements ending in the next 24 months (\(total.text))",

@@ -22,10 +22,7 @@ enum RenewalTimeline {
     static func picture(id: String, cells: [RenewalQueries.TimelineCell], today: CalendarDay) -> HTML {
         guard !cells.isEmpty else { return "<p class=\"body\">No agreements end in the next 24 months, so there is nothing to draw.</p>" }
         let months = months(from: today)
-        // The organisations with most agreements ending, then by name.
-        let totals = Dictionary(grouping: cells, by: \.organisationID).mapValues { $0.reduce(0) { $0 + $1.count } }
-        let organisations = Dictionary(cells.map { ($0.organisationID, $0.organisationName) }, uniquingKeysWith: { a, _ in a })
-            .sorted { (-(totals[$0.key] ?? 0), $0.value) < (-(totals[$1.key] ?? 0), $1.value) }
+        let organisations = rows(cells)
         let shown = organisations.prefix(maximumOrganisations)
         let left = 210.0, top = 34.0, column = 26.0, row = 34.0
         let width = left + column * Double(months.count) + 10, height = top + row * Double(shown.count) + 8
@@ -43,16 +40,16 @@ enum RenewalTimeline {
         }
         for (rowIndex, organisation) in shown.enumerated() {
             let y = top + row * (Double(rowIndex) + 0.5)
-            let name = organisation.value.count > 30 ? String(organisation.value.prefix(29)) + "…" : organisation.value
+            let name = organisation.name.count > 30 ? String(organisation.name.prefix(29)) + "…" : organisation.name
             parts.append("<text x=\"\(n(left - 8))\" y=\"\(n(y + 5))\" text-anchor=\"end\" class=\"chart-label\">\(name)</text>")
             parts.append("<line x1=\"\(n(left))\" y1=\"\(n(y))\" x2=\"\(n(width - 10))\" y2=\"\(n(y))\" stroke=\"#f3f2f1\"/>")
-            for cell in cells where cell.organisationID == organisation.key {
+            for cell in organisation.cells {
                 guard let index = months.firstIndex(of: cell.month) else { continue }
                 let x = left + column * (Double(index) + 0.5)
                 let radius = 5 + 8 * (Double(cell.count) / largest).squareRoot()
                 let monthTitle = CalendarDay(cell.month + "-01")?.monthAndYear ?? cell.month
                 parts.append("""
-                    <g><title>\(organisation.value): \(cell.count) ending in \(monthTitle)</title>\
+                    <g><title>\(organisation.name): \(cell.count) ending in \(monthTitle)</title>\
                     <circle cx="\(n(x))" cy="\(n(y))" r="\(n(radius))" fill="#1d70b8"/>\
                     <text x="\(n(x))" y="\(n(y + 4))" text-anchor="middle" class="chart-count">\(cell.count)</text></g>
                     """)
@@ -69,9 +66,31 @@ enum RenewalTimeline {
         """
     }
 
-    static func table(cells: [RenewalQueries.TimelineCell]) -> HTML {
-        Components.table(caption: "Agreements ending each month", headers: ["Held by", "Month", "Agreements ending"], rows: cells.map { cell in
-            [HTML(text: cell.organisationName), HTML(text: CalendarDay(cell.month + "-01")?.monthAndYear ?? cell.month), HTML(text: String(cell.count))]
+    /// One organisation's row: its cells in month order and how many end in all.
+    struct Row {
+        var name: String
+        var total: Int
+        var cells: [RenewalQueries.TimelineCell]
+    }
+
+    /// The organisations with most agreements ending first, then by name.
+    static func rows(_ cells: [RenewalQueries.TimelineCell]) -> [Row] {
+        Dictionary(grouping: cells, by: \.organisationID).values.map { cells in
+            Row(name: cells[0].organisationName, total: cells.reduce(0) { $0 + $1.count }, cells: cells.sorted { $0.month < $1.month })
+        }
+        .sorted { (-$0.total, $0.name) < (-$1.total, $1.name) }
+    }
+
+    /// The picture's numbers: a row per organisation in the picture's order, a column per month.
+    static func table(cells: [RenewalQueries.TimelineCell], today: CalendarDay) -> HTML {
+        let months = months(from: today)
+        let headers = ["Held by"] + months.map { month in
+            let number = Int(month.suffix(2))!
+            return "\(CalendarDay.monthNames[number - 1].prefix(3)) \(month.prefix(4))"
+        } + ["In all"]
+        return Components.table(caption: "Agreements ending each month", headers: headers, rows: rows(cells).map { row in
+            let counts = Dictionary(row.cells.map { ($0.month, $0.count) }, uniquingKeysWith: +)
+            return [HTML(text: row.name)] + months.map { HTML(text: String(counts[$0] ?? 0)) } + [HTML(text: String(row.total))]
         }, emptyMessage: "No agreements end in the next 24 months.")
     }
 }
