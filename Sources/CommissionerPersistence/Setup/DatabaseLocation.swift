@@ -36,8 +36,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// `connectionsPerThread`: PostgreSQL connections each event loop may open.
-    public func configurationFactory(connectionsPerThread: Int = 4) throws -> DatabaseConfigurationFactory {
+    /// `connectionsPerThread`: PostgreSQL connections each event loop may open; `connectionWaitSeconds`:
+    /// how long a query waits for one of them to be free.
+    public func configurationFactory(connectionsPerThread: Int = 4, connectionWaitSeconds: Int64 = 10) throws -> DatabaseConfigurationFactory {
         if isSQLite { SQLiteConnectionSettings.register }
         switch self {
         case .sqliteFile(let path):
@@ -52,7 +53,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
                 throw DatabaseLocationError.badPostgresURL
             }
             configuration.searchPath = searchPath
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerThread, sqlLogLevel: .trace)
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: connectionsPerThread,
+                             connectionPoolTimeout: .seconds(connectionWaitSeconds), sqlLogLevel: .trace)
         }
     }
 }

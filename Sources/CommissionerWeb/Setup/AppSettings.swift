@@ -17,6 +17,8 @@ public struct AppSettings: Sendable {
     public var throttle: SignInThrottle
     /// PostgreSQL connections per server thread.
     public var connectionsPerThread = 4
+    /// How long a request waits for a free PostgreSQL connection before it fails.
+    public var connectionWaitSeconds: Int64 = 10
     /// The address people reach the server at (`PUBLIC_URL`, such as https://commissioner.example.gov.uk),
     /// for links that leave the browser: calendar feeds. Without it, the request's own host is used.
     public var publicURL: String?

@@ -8,7 +8,7 @@ public func configure(_ app: Application, settings: AppSettings, clock: Clock = 
     app.settings = settings
     app.spendImportJobs = SpendImportJobs()
     app.clock = clock
-    app.databases.use(try settings.database.configurationFactory(connectionsPerThread: settings.connectionsPerThread), as: DatabaseID(string: "commissioner"), isDefault: true)
+    app.databases.use(try settings.database.configurationFactory(connectionsPerThread: settings.connectionsPerThread, connectionWaitSeconds: settings.connectionWaitSeconds), as: DatabaseID(string: "commissioner"), isDefault: true)
     app.migrations.add(Migrations.all)
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
     app.http.server.configuration.serverName = nil

@@ -38,6 +38,8 @@ func withApp<T>(_ database: TestDatabase, loadDemo: Bool = true, clock: TestCloc
     var settings = AppSettings(mode: .testing, database: location, bcryptCost: 4)
     // Many tests run at once against one PostgreSQL server; keep each one's pool small.
     settings.connectionsPerThread = 2
+    // A loaded CI machine can keep a test waiting for one of those connections longer than a person would be.
+    settings.connectionWaitSeconds = 60
     adjust(&settings)
     let app = try await Application.make(.testing)
     do {
