@@ -156,6 +156,16 @@ import Testing
         }
     }
 
+    @Test func anOptionTiedWithTheTopTakesFirstPlaceAtOnce() {
+        // 1,035 each: the first is top by order; less weight on C2, or more on C3, puts the second first.
+        let tied = ScoringMatrix(criteria: [Criterion("C0", weight: 31), Criterion("C1", weight: 27), Criterion("C2", weight: 44), Criterion("C3", weight: 35)],
+                                 scores: [[6, 10, 6, 9], [10, 9, 3, 10]], scale: 0...10)
+        #expect(tied.top() == 0)
+        let points = SwitchingPoint.all(tied)
+        #expect(points[2].switchingShare == points[2].currentShare && points[2].newTop == 1)
+        #expect(points[3].switchingShare == points[3].currentShare && points[3].newTop == 1)
+    }
+
     @Test func applyingASwitchingPointChangesTheTopOption() async {
         await propertyCheck(input: Self.matrices) { matrix in
             guard let top = matrix.top() else { return }
@@ -168,10 +178,10 @@ import Testing
                     }
                     continue
                 }
-                let beyond = min(max(share + (share >= point.currentShare ? 1e-6 : -1e-6), 0), 1)
-                let moved = SwitchingPoint.moving(matrix.shares, criterion: point.criterion, to: beyond)
-                #expect(matrix.top(shares: moved) != top)
-                #expect(matrix.top(shares: moved) == newTop)
+                // At the current share (a tie with the top), one way or the other favours the new top.
+                let ways: [Double] = share == point.currentShare ? [1e-6, -1e-6] : [share > point.currentShare ? 1e-6 : -1e-6]
+                let tops = ways.map { matrix.top(shares: SwitchingPoint.moving(matrix.shares, criterion: point.criterion, to: min(max(share + $0, 0), 1))) }
+                #expect(tops.contains(newTop) && newTop != top)
             }
         }
     }

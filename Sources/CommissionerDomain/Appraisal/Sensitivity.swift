@@ -32,7 +32,7 @@ public struct SwitchingPoint: Sendable, Equatable {
         let rest = restShares(shares, excluding: c)
         let own = matrix.scores.map { $0[c] }
         let others = matrix.scores.map { row in zip(row, rest).reduce(0) { $0 + $1.0 * $1.1 } }
-        var crossings: [Double] = []
+        var crossings: [(share: Double, direction: Double)] = []
         for option in matrix.scores.indices where option != top {
             // total(option) − total(top) = a + p × b, which is ≤ 0 at the current share.
             let a = others[option] - others[top]
@@ -40,14 +40,16 @@ public struct SwitchingPoint: Sendable, Equatable {
             guard abs(b) > ScoringMatrix.tolerance else { continue }
             let crossing = -a / b
             guard crossing >= -ScoringMatrix.tolerance, crossing <= 1 + ScoringMatrix.tolerance else { continue }
-            // Beyond the crossing, moving away from the current share, the option must pull ahead.
-            let direction: Double = crossing >= current ? 1 : -1
+            // Beyond the crossing, moving away from the current share, the option must pull ahead. An
+            // option tied with the top now pulls ahead at once, whichever way favours it.
+            let tied = abs(crossing - current) <= ScoringMatrix.tolerance
+            let direction: Double = tied ? (b > 0 ? 1 : -1) : crossing >= current ? 1 : -1
             guard b * direction > 0 else { continue }
-            crossings.append(min(max(crossing, 0), 1))
+            crossings.append((tied ? current : min(max(crossing, 0), 1), direction))
         }
         // The nearest crossing beyond which another option really is first (a tie at 0% or 100% has no beyond).
-        for point in crossings.sorted(by: { abs($0 - current) < abs($1 - current) }) {
-            let beyond = point + (point >= current ? 1 : -1) * 1e-7
+        for (point, direction) in crossings.sorted(by: { abs($0.share - current) < abs($1.share - current) }) {
+            let beyond = point + direction * 1e-7
             guard (0...1).contains(beyond),
                   let newTop = ScoringMatrix.top(of: matrix.weightedTotals(shares: moving(shares, criterion: c, to: beyond))), newTop != top else { continue }
             result.switchingShare = point
