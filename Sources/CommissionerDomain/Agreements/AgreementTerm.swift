@@ -1,21 +1,44 @@
 import Foundation
 
 extension CalendarDay {
-    public func adding(days: Int) -> CalendarDay { CalendarDay(date.addingTimeInterval(Double(days) * 86_400)) }
+    public func adding(days: Int) -> CalendarDay { CalendarDay(daysSince1970: daysSince1970 + days) }
 
     /// The same day of the month `months` later (or earlier), the month's last day when it is shorter.
     public func adding(months: Int) -> CalendarDay {
         let index = year * 12 + (month - 1) + months
         let newYear = index / 12, newMonth = index % 12 + 1
         let newDay = min(day, Self.days(inMonth: newMonth, year: newYear))
-        return CalendarDay(String(format: "%04d-%02d-%02d", newYear, newMonth, newDay))!
+        return CalendarDay(year: newYear, month: newMonth, day: newDay)!
     }
 
     /// The financial year (1 April to 31 March) the day falls in, named by the year it starts: 2025 for 2025/26.
     public var financialYear: Int { month >= 4 ? year : year - 1 }
 
     /// Days from this day to `other` (negative when `other` is earlier).
-    public func days(until other: CalendarDay) -> Int { Int((other.date.timeIntervalSince(date) / 86_400).rounded()) }
+    public func days(until other: CalendarDay) -> Int { other.daysSince1970 - daysSince1970 }
+
+    // Days from 1 January 1970 and back, in whole numbers (the proleptic Gregorian calendar, years
+    // counted from March so that the leap day comes last): pages work out thousands of dates, and
+    // Foundation's calendar takes microseconds for each.
+    var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: dayOfYear - (153 * monthFromMarch + 2) / 5 + 1)!
+    }
 }
 
 /// A financial year as public bodies write it: "2025/26".

@@ -148,7 +148,7 @@ public enum SpendRows {
         let month: Int? = Int(parts[1]) ?? monthNames.firstIndex { $0 == parts[1].lowercased() || $0.prefix(3) == parts[1].lowercased() }.map { $0 + 1 }
         guard let month, var year = Int(parts[2]) else { return nil }
         if parts[2].count == 2 { year += 2000 } else if parts[2].count != 4 { return nil }
-        return CalendarDay(String(format: "%04d-%02d-%02d", year, month, day))
+        return (1...9999).contains(year) ? CalendarDay(year: year, month: month, day: day) : nil
     }
 
     /// "1250.00", "-500" or "1250.5", read digit by digit: the form most spend files use. Anything else is left to `parseAmount`.

@@ -10,10 +10,8 @@ enum RenewalTimeline {
 
     /// The months from `today`'s month, as "YYYY-MM".
     static func months(from today: CalendarDay) -> [String] {
-        (0...RenewalDates.horizonMonths).map { offset in
-            let day = CalendarDay(String(format: "%04d-%02d-01", today.year, today.month))!.adding(months: offset)
-            return String(format: "%04d-%02d", day.year, day.month)
-        }
+        let first = CalendarDay(year: today.year, month: today.month, day: 1)!
+        return (0...RenewalDates.horizonMonths).map { String(first.adding(months: $0).description.prefix(7)) }
     }
 
 
