@@ -89,6 +89,8 @@ import VaporTesting
             let searchedAll = try await AgreementQueries.page(.init(text: "oit-"), viewer: everything, page: 1, per: 100, on: app.db)
             #expect(searchedAll.total.value > 1 && searched.total.isMore && searched.rows.map(\.id) == [searchedAll.rows[1].id],
                     "a text in more agreements than counted is read in end date order")
+            let downloaded = try await Paging.everyRow(size: 2) { page, per in try await AgreementQueries.rows(.init(text: "oit-"), viewer: everything, page: page, per: per, on: app.db) }
+            #expect(downloaded.map(\.id) == searchedAll.rows.map(\.id), "a download reads page after page without counting, and misses none")
         }
     }
 

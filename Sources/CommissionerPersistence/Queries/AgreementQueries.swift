@@ -100,7 +100,18 @@ public enum AgreementQueries {
         let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer, textMatch: match), limit: countLimit, on: db)
         // A text in more agreements than were counted is found sooner by reading agreements in end date
         // order until the page is full than by reading every agreement the index finds and sorting them.
-        let found = try await filtered(db.select(), filter, viewer: viewer, textMatch: total.isMore ? .eachAgreement : match)
+        return (try await rows(filter, viewer: viewer, page: page, per: per, textMatch: total.isMore ? .eachAgreement : match, on: database), total)
+    }
+
+    /// A page of the agreements the filter finds, in end date order, without counting them: what a download reads, page after page.
+    public static func rows(_ filter: Filter, viewer: AgreementViewer, page: Int, per: Int, on database: any Database) async throws -> [Row] {
+        try await rows(filter, viewer: viewer, page: page, per: per, textMatch: textMatch(filter.text, on: sql(database)), on: database)
+    }
+
+    private static func rows(_ filter: Filter, viewer: AgreementViewer, page: Int, per: Int, textMatch match: TextMatch,
+                             on database: any Database) async throws -> [Row] {
+        let db = sql(database)
+        let found = try await filtered(db.select(), filter, viewer: viewer, textMatch: match)
             .column(SQLColumn("id", table: "a"), as: "id").column(SQLColumn("reference", table: "a"), as: "reference")
             .column(SQLColumn("title", table: "a"), as: "title").column(SQLColumn("kind", table: "a"), as: "kind")
             .column(SQLColumn("status", table: "a"), as: "status").column(SQLColumn("start_on", table: "a"), as: "start_on")
@@ -118,7 +129,7 @@ public enum AgreementQueries {
             .all()
         let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
         let providers = try await providersOf(ids, on: database)
-        return (try found.map { row in
+        return try found.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             return Row(id: id, reference: try row.decode(column: "reference", as: String.self), title: try row.decode(column: "title", as: String.self),
                        kind: AgreementKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .contract,
@@ -131,7 +142,7 @@ public enum AgreementQueries {
                        organisationName: try row.decode(column: "organisation_name", as: String.self),
                        serviceCategory: try row.decode(column: "service_category", as: String.self),
                        contractManagerName: try row.decode(column: "manager_name", as: String?.self), providers: providers[id] ?? [])
-        }, total)
+        }
     }
 
     /// The providers of each agreement, in name order.

@@ -64,7 +64,7 @@ struct AgreementsController {
         var table = CSVTable(headers: ["id", "reference", "title", "kind", "status", "held_by", "providers", "service_category", "start", "end",
                                        "annual_value", "total_value", "contract_manager", "confidential"])
         let viewer = try await user.agreementViewer(on: req.db)
-        let rows = try await Paging.everyRow { page, per in try await AgreementQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows }
+        let rows = try await Paging.everyRow { page, per in try await AgreementQueries.rows(filter, viewer: viewer, page: page, per: per, on: req.db) }
         table.rows = rows.map { row in
             [row.id.uuidString.lowercased(), row.reference, row.title, row.kind.rawValue, row.status.rawValue, row.organisationName,
              row.providers.map(\.name).joined(separator: "; "), row.serviceCategory, row.start.description, row.end.description,

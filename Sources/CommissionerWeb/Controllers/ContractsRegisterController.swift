@@ -58,7 +58,7 @@ struct ContractsRegisterController {
         var table = CSVTable(headers: Self.csvHeaders)
         func yesNo(_ values: [Bool?]) -> String { values.map { $0.map { $0 ? "Yes" : "No" } ?? "" }.joined(separator: "; ") }
         let entries = try await Paging.everyRow { page, per in
-            try await ContractsRegisterQueries.entries(try await AgreementQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows,
+            try await ContractsRegisterQueries.entries(try await AgreementQueries.rows(filter, viewer: viewer, page: page, per: per, on: req.db),
                                                        today: today, on: req.db)
         }
         table.rows = entries.map { entry in
