@@ -68,6 +68,38 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func theTimelineIsCountedAgainWhenAgreementsChange(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let browser = Browser(app)
+            try await browser.signIn(demoEmail(.scrutiny))
+            func total() async throws -> Int {
+                let page = try await browser.get("/renewals")
+                return Int(try #require(page.body.firstMatch(of: /Agreements ending in the next 24 months \((\d+)\)/)?.output.1))!
+            }
+            let before = try await total()
+            #expect(try await total() == before, "the same count, kept")
+            let counted = try await ChangeCounter.agreements(on: app.db)
+
+            // Two agreements leave the window in one transaction; the organisation holding the rest is renamed.
+            try await app.db.transaction { db in
+                for reference in ["HCS-2025-007", "OIT-2024-002"] {
+                    let agreement = try #require(try await Agreement.query(on: db).filter(\.$reference == reference).first())
+                    agreement.endOn = "2032-01-31"
+                    try await agreement.update(on: db)
+                }
+            }
+            #expect(try await ChangeCounter.agreements(on: app.db) > counted)
+            #expect(try await total() == before - 2, "the next view counts again")
+            let holder = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Health and Community Services").first())
+            holder.name = "Health and Care Jersey"
+            try await holder.update(on: app.db)
+            let renamed = try await browser.get("/renewals")
+            #expect(renamed.body.contains("<td>Health and Care Jersey</td>") && !renamed.body.contains("<td>Health and Community Services</td>"),
+                    "the timeline's table names the organisation as it is now")
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func anAdministratorSetsTheLeadTimes(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let admin = try await api.token(.administrator, app)

@@ -3,7 +3,7 @@ import Foundation
 /// How many months before an agreement ends its recommissioning must start, by the tier of the
 /// commissioning behind it: a high-tier service needs longer to analyse, plan and procure again.
 /// An administrator sets these; the defaults are a starting point, not a rule from the seeds.
-public struct RenewalLeadTimes: Sendable, Equatable {
+public struct RenewalLeadTimes: Sendable, Hashable {
     public var months: [ActivityTier: Int]
 
     public static let standard = RenewalLeadTimes(months: [.low: 6, .medium: 12, .high: 18])

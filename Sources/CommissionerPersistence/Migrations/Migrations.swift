@@ -31,5 +31,6 @@ public enum Migrations {
         CreateRegisterImports(),
         AddAgreementListIndexes(),
         AddAgreementTextSearch(),
+        AddAgreementChangeCounter(),
     ]
 }

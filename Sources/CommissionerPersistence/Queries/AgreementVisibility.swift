@@ -11,7 +11,7 @@ import SQLKit
 /// confidential one only when they have a part in it: its contract manager, the person who recorded
 /// it, a budget holder of one of its funding lines, the commissioning lead of the activity behind it,
 /// or an approver of the organisation that holds it.
-public struct AgreementViewer: Sendable {
+public struct AgreementViewer: Sendable, Hashable {
     public var userID: UUID
     public var seesAll: Bool
     /// Organisations where the person holds a role other than provider, and the departments under them.

@@ -9,7 +9,7 @@ import SQLKit
 /// extension options left and the recommissioning started, if any. Filtering by standing is done in
 /// the database: "start is late" is an end before today plus the tier's lead time.
 public enum RenewalQueries {
-    public struct Filter: Sendable {
+    public struct Filter: Sendable, Hashable {
         public var text: String?
         public var organisationID: UUID?
         public var tier: ActivityTier?

@@ -44,7 +44,7 @@ struct RenewalsController {
         let today = Self.today(req)
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
         let rows = try await RenewalQueries.rows(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: paging.page, per: paging.per, on: req.db)
-        let timeline = try await RenewalQueries.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db)
+        let timeline = try await req.application.renewalTimelines.timeline(filter, viewer: viewer, today: today, leadTimes: leadTimes, on: req.db)
         let organisations = try await req.commissioningOrganisationChoices()
         let page = RenewalsPage(fields: fields, rows: rows, page: paging.page, per: paging.per, total: ListCount(timeline.reduce(0) { $0 + $1.count }),
                                 timeline: timeline,
@@ -60,7 +60,7 @@ struct RenewalsController {
         let leadTimes = try await RenewalQueries.leadTimes(on: req.db)
         var table = CSVTable(headers: ["id", "reference", "title", "held_by", "providers", "end", "extensions_left", "latest_end", "tier", "tier_assumed",
                                        "lead_months", "start_recommissioning_by", "standing", "renewal_activity_id", "renewal_activity", "annual_value", "confidential"])
-        let rows = try await Paging.everyRow { page, per in try await RenewalQueries.page(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: page, per: per, on: req.db).rows }
+        let rows = try await Paging.everyRow { page, per in try await RenewalQueries.rows(filter, viewer: viewer, today: today, leadTimes: leadTimes, page: page, per: per, on: req.db) }
         table.rows = rows.map { row in
             [row.id.uuidString.lowercased(), row.reference, row.title, row.organisationName, row.providers.map(\.name).joined(separator: "; "),
              row.dates.end.description, String(row.dates.extensionsLeft), row.dates.latestEnd.description, row.dates.tier.rawValue,
@@ -99,5 +99,18 @@ struct RenewalsController {
             page.renewalErrors = failure.errors
             return page.render(req.pageContext).response(status: failure.status)
         }
+    }
+}
+
+extension Application {
+    private struct RenewalTimelinesKey: StorageKey { typealias Value = RenewalTimelineCache }
+
+    /// Set once when the application is configured.
+    var renewalTimelines: RenewalTimelineCache {
+        get {
+            guard let cache = storage[RenewalTimelinesKey.self] else { fatalError("configure(_:settings:) has not been called") }
+            return cache
+        }
+        set { storage[RenewalTimelinesKey.self] = newValue }
     }
 }
