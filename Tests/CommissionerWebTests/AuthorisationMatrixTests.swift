@@ -141,6 +141,26 @@ import Vapor
     /// A risk on an agreement's register is the commissioners': seen as the agreement is, kept by its keepers; never by a provider.
     static let riskReaders: Rule = { asker, target in asker == .provider ? .forbidden : agreementReaders(asker, target) }
     static let riskKeepers: Rule = { asker, target in asker == .provider ? .forbidden : agreementKeepers(asker, target) }
+    /// A report's recommendations are read by administrators and scrutiny, and by the commissioners of the
+    /// organisation it is put to (with the body above and the departments under it); never by a provider.
+    static let recommendationReaders = activityReaders
+    /// The response is kept by administrators, and by commissioning leads of the organisation it is put to.
+    static let recommendationKeepers: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .forbidden }
+        if asker == .administrator { return .allowed }
+        if target == .other && asker != .scrutiny { return .notFound }
+        return target == .own && asker == .commissioningLead ? .allowed : .forbidden
+    }
+    /// Evidence is judged by scrutiny alone.
+    static let recommendationJudges: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .forbidden }
+        if asker == .scrutiny { return .allowed }
+        return target == .other && asker != .administrator ? .notFound : .forbidden
+    }
+    /// Scrutiny comments; the response's keepers answer.
+    static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
     static let spendKeepers: Rule = { asker, _ in
         if asker == .nobody { return .signInFirst }
@@ -380,6 +400,20 @@ import Vapor
         "POST /risks/:riskID/reviews": riskKeepers,
         "POST /risks/:riskID/mitigations": riskKeepers,
         "POST /risks/:riskID/mitigations/:mitigationID/done": riskKeepers,
+        "GET /recommendations": commissioningReaders,
+        "GET /recommendations.csv": commissioningReaders,
+        "GET /watching-brief": commissioningReaders,
+        "GET /recommendations/:recommendationID": recommendationReaders,
+        "POST /recommendations/:recommendationID/status": recommendationKeepers,
+        "POST /recommendations/:recommendationID/evidence": recommendationKeepers,
+        "POST /recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision": recommendationJudges,
+        "POST /recommendations/:recommendationID/comments": recommendationCommenters,
+        "GET /api/v1/recommendations": commissioningReaders,
+        "GET /api/v1/recommendations/:recommendationID": recommendationReaders,
+        "POST /api/v1/recommendations/:recommendationID/status": recommendationKeepers,
+        "POST /api/v1/recommendations/:recommendationID/evidence": recommendationKeepers,
+        "POST /api/v1/recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision": recommendationJudges,
+        "POST /api/v1/recommendations/:recommendationID/comments": recommendationCommenters,
         "GET /api/v1/risks": commissioningReaders,
         "POST /api/v1/risks": commissioningReaders,
         "GET /api/v1/risks/:riskID": riskReaders,
@@ -567,6 +601,16 @@ import Vapor
                     try await outsiderWriter.create(risk)
                     let mitigation = RiskMitigation(riskID: risk.id!, action: "Act", owner: "Owner", due: CalendarDay("2026-12-31")!)
                     try await outsiderWriter.create(mitigation)
+                    // A report put to the asker's own organisation, or to another, with a recommendation and evidence awaiting a decision.
+                    let report = AuditReport(title: "Report \(suffix)", authorBody: "Auditor", reference: "R.\(suffix)", publishedOn: CalendarDay("2026-01-01")!,
+                                             respondingOrganisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!, scrutinyOrganisationID: nil,
+                                             responseOn: nil, summary: "", createdBy: subject.id!)
+                    try await outsiderWriter.create(report)
+                    let recommendation = Recommendation(reportID: report.id!, code: "R1", position: 1, text: "Do it", riskOfNonImplementation: "Risk",
+                                                        riskProfile: .medium, response: "Done", agreedStatus: .alreadyAddressed, themeID: nil, themeNote: "")
+                    try await outsiderWriter.create(recommendation)
+                    let recommendationEvidence = RecommendationEvidence(recommendationID: recommendation.id!, description: "Shown", link: "/activities", attachedBy: subject.id!)
+                    try await outsiderWriter.create(recommendationEvidence)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -586,6 +630,8 @@ import Vapor
                         "importID": spendImport.id!.uuidString.lowercased(),
                         "uploadID": staged.id.uuidString.lowercased(),
                         "riskID": risk.id!.uuidString.lowercased(),
+                        "recommendationID": recommendation.id!.uuidString.lowercased(),
+                        "recommendationEvidenceID": recommendationEvidence.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.
                         "secret": "cal_\(suffix).ics",

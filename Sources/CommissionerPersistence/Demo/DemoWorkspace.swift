@@ -162,6 +162,8 @@ public enum DemoWorkspace {
             try await DemoPerformance.loadReviews(contractManager: demoPeople.contractManager, providerPeople: providerPeople, with: writer)
             try await DemoRisks.load(activities: activityIDs, people: demoPeople, with: writer)
             try await DemoSpend.load(organisations: ids, with: writer)
+            try await DemoRecommendations.load(organisations: ids, people: .init(administrator: users[.administrator]!, lead: demoPeople.lead,
+                                                                                 scrutiny: users[.scrutiny]!), with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -172,6 +174,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoRecommendations.remove(with: writer)
             try await DemoSpend.remove(with: writer)
             try await DemoRisks.remove(with: writer)
             try await DemoPerformance.remove(with: writer)

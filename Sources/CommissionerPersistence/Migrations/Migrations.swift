@@ -32,5 +32,6 @@ public enum Migrations {
         AddAgreementListIndexes(),
         AddAgreementTextSearch(),
         AddAgreementChangeCounter(),
+        CreateAuditRecommendations(),
     ]
 }

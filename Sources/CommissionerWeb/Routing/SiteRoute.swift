@@ -113,6 +113,14 @@ public enum SiteRoute: Hashable, Sendable {
     case demoSpendFile
     case risks
     case risksCSV
+    case recommendations
+    case recommendationsCSV
+    case watchingBrief
+    case recommendation(UUID)
+    case recommendationStatus(UUID)
+    case recommendationEvidence(UUID)
+    case recommendationEvidenceDecision(recommendation: UUID, evidence: UUID)
+    case recommendationComments(UUID)
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -268,6 +276,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .rationalisation: "/rationalisation"
         case .rationalisationCSV: "/rationalisation.csv"
         case .risks: "/risks"
+        case .recommendations: "/recommendations"
+        case .recommendationsCSV: "/recommendations.csv"
+        case .watchingBrief: "/watching-brief"
+        case .recommendation: "/recommendations/:recommendationID"
+        case .recommendationStatus: "/recommendations/:recommendationID/status"
+        case .recommendationEvidence: "/recommendations/:recommendationID/evidence"
+        case .recommendationEvidenceDecision: "/recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision"
+        case .recommendationComments: "/recommendations/:recommendationID/comments"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -329,9 +345,11 @@ public enum SiteRoute: Hashable, Sendable {
              .agreementFunding(let id), .agreementYearValues(let id), .newAgreementVariation(let id), .agreementVariations(let id),
              .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
              .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id),
+             .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
+        case .recommendationEvidenceDecision(let recommendation, let evidence): [recommendation, evidence]
         case .reviewActionDone(let agreement, let review, let action): [agreement, review, action]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]

@@ -16,6 +16,7 @@ enum Layout {
         Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Risks", route: .risks, access: .commissioningReader),
+        Area(title: "Recommendations", route: .recommendations, access: .commissioningReader),
         Area(title: "Spend", route: .spend, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),

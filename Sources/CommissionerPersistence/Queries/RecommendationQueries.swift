@@ -1,0 +1,226 @@
+import CommissionerDomain
+import FluentKit
+import FluentSQL
+import Foundation
+import SQLKit
+
+/// Who is looking at audit reports and their recommendations. Administrators and scrutiny see every
+/// report; other commissioners see the reports put to their organisation, to the body above it, or to
+/// a department under it. A provider's people see none.
+public struct RecommendationViewer: Sendable {
+    public var seesAll: Bool
+    /// Organisations where the person holds a role other than provider.
+    public var organisations: Set<UUID>
+
+    public init(seesAll: Bool, organisations: Set<UUID>) {
+        self.seesAll = seesAll
+        self.organisations = organisations
+    }
+
+    /// The condition on reports aliased `rep`.
+    var condition: SQLQueryString {
+        if seesAll { return "1 = 1" }
+        let organisations = Array(self.organisations)
+        guard !organisations.isEmpty else { return "1 = 0" }
+        return """
+            (rep.responding_organisation_id IN (\(binds: organisations)) \
+            OR rep.responding_organisation_id IN (SELECT o.parent_id FROM organisations o WHERE o.id IN (\(binds: organisations))) \
+            OR rep.responding_organisation_id IN (SELECT d.id FROM organisations d WHERE d.parent_id IN (\(binds: organisations))))
+            """
+    }
+}
+
+public enum RecommendationQueries {
+    public struct Filter: Sendable {
+        public var reportID: UUID?
+        public var standing: RecommendationStanding?
+        public var riskProfile: RiskProfile?
+        public var agreedStatus: AgreedStatus?
+        public var text: String?
+
+        public init(reportID: UUID? = nil, standing: RecommendationStanding? = nil, riskProfile: RiskProfile? = nil,
+                    agreedStatus: AgreedStatus? = nil, text: String? = nil) {
+            self.reportID = reportID
+            self.standing = standing
+            self.riskProfile = riskProfile
+            self.agreedStatus = agreedStatus
+            self.text = text
+        }
+    }
+
+    public struct Row: Sendable {
+        public var id: UUID
+        public var reportID: UUID
+        public var reportReference: String
+        public var reportTitle: String
+        public var code: String
+        public var text: String
+        public var riskProfile: RiskProfile
+        public var agreedStatus: AgreedStatus
+        public var status: RecommendationStatus
+        public var evidence: [EvidenceDecision]
+        public var version: Int
+
+        public var standing: RecommendationStanding { .of(agreed: agreedStatus, status: status, evidence: evidence) }
+        public var evidenceAccepted: Bool { evidence.contains(.accepted) }
+    }
+
+    private static func evidence(_ decision: EvidenceDecision) -> SQLQueryString {
+        "EXISTS (SELECT 1 FROM recommendation_evidence e WHERE e.recommendation_id = rec.id AND e.decision = \(bind: decision.rawValue))"
+    }
+
+    /// The standing worked out in the database, as `RecommendationStanding.of` does it.
+    private static func standing(_ standing: RecommendationStanding) -> SQLQueryString {
+        let notImplemented: SQLQueryString = "rec.status <> \(bind: RecommendationStatus.implemented.rawValue)"
+        let noEvidence: SQLQueryString = "\(notImplemented) AND NOT \(evidence(.accepted)) AND NOT \(evidence(.awaiting))"
+        switch standing {
+        case .implemented: return "rec.status = \(bind: RecommendationStatus.implemented.rawValue)"
+        case .evidenceAccepted: return "\(notImplemented) AND \(evidence(.accepted))"
+        case .evidenceAwaitingAcceptance: return "\(notImplemented) AND NOT \(evidence(.accepted)) AND \(evidence(.awaiting))"
+        case .claimedAwaitingEvidence: return "\(noEvidence) AND rec.agreed_status = \(bind: AgreedStatus.alreadyAddressed.rawValue)"
+        case .notAgreed: return "\(noEvidence) AND rec.agreed_status = \(bind: AgreedStatus.notAgreed.rawValue)"
+        case .inProgress, .open:
+            let status = standing == .inProgress ? RecommendationStatus.inProgress : .open
+            return """
+                \(noEvidence) AND rec.agreed_status NOT IN (\(binds: [AgreedStatus.alreadyAddressed.rawValue, AgreedStatus.notAgreed.rawValue])) \
+                AND rec.status = \(bind: status.rawValue)
+                """
+        }
+    }
+
+    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: RecommendationViewer) -> SQLSelectBuilder {
+        var select = select.from(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")))
+            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
+            .where(viewer.condition)
+        if let report = filter.reportID { select = select.where(SQLColumn("report_id", table: "rec"), .equal, SQLBind(report)) }
+        if let standing = filter.standing { select = select.where(Self.standing(standing)) }
+        if let profile = filter.riskProfile { select = select.where(SQLColumn("risk_profile", table: "rec"), .equal, SQLBind(profile.rawValue)) }
+        if let agreed = filter.agreedStatus { select = select.where(SQLColumn("agreed_status", table: "rec"), .equal, SQLBind(agreed.rawValue)) }
+        if let text = filter.text, !text.isEmpty {
+            select = select.where { $0.where(TextSearch.contains(SQLColumn("text", table: "rec"), text))
+                .orWhere(TextSearch.contains(SQLColumn("code", table: "rec"), text))
+                .orWhere(TextSearch.contains(SQLColumn("reference", table: "rep"), text)) }
+        }
+        return select
+    }
+
+    /// A page of recommendations, newest report first and in the report's order, and how many there are.
+    public static func page(_ filter: Filter, viewer: RecommendationViewer, page: Int, per: Int,
+                            on database: any Database) async throws -> (rows: [Row], total: ListCount) {
+        let db = sql(database)
+        let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer), limit: nil, on: db)
+        let select = filtered(db.select(), filter, viewer: viewer)
+        select.column(SQLColumn("id", table: "rec"), as: "id").column(SQLColumn("report_id", table: "rec"), as: "report_id")
+            .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("title", table: "rep"), as: "report_title")
+            .column(SQLColumn("code", table: "rec"), as: "code").column(SQLColumn("text", table: "rec"), as: "text")
+            .column(SQLColumn("risk_profile", table: "rec"), as: "risk_profile").column(SQLColumn("agreed_status", table: "rec"), as: "agreed_status")
+            .column(SQLColumn("status", table: "rec"), as: "status").column(SQLColumn("version", table: "rec"), as: "version")
+        let found = try await select
+            .orderBy(SQLOrderBy(expression: SQLColumn("published_on", table: "rep"), direction: SQLDirection.descending))
+            .orderBy(SQLColumn("id", table: "rep")).orderBy(SQLColumn("position", table: "rec"))
+            .limit(per).offset((max(page, 1) - 1) * per)
+            .all()
+        let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
+        let decisions = try await evidenceDecisions(of: ids, on: database)
+        return (try found.map { row in
+            let id = try row.decode(column: "id", as: UUID.self)
+            return Row(id: id, reportID: try row.decode(column: "report_id", as: UUID.self),
+                       reportReference: try row.decode(column: "reference", as: String.self),
+                       reportTitle: try row.decode(column: "report_title", as: String.self),
+                       code: try row.decode(column: "code", as: String.self), text: try row.decode(column: "text", as: String.self),
+                       riskProfile: RiskProfile(rawValue: try row.decode(column: "risk_profile", as: String.self)) ?? .medium,
+                       agreedStatus: AgreedStatus(rawValue: try row.decode(column: "agreed_status", as: String.self)) ?? .agreed,
+                       status: RecommendationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
+                       evidence: decisions[id] ?? [], version: try row.decode(column: "version", as: Int.self))
+        }, total)
+    }
+
+    /// The decisions on each recommendation's evidence.
+    public static func evidenceDecisions(of ids: [UUID], on database: any Database) async throws -> [UUID: [EvidenceDecision]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await sql(database).select().column("recommendation_id").column("decision").from(RecommendationEvidence.schema)
+            .where("recommendation_id", .in, ids).all()
+        var decisions: [UUID: [EvidenceDecision]] = [:]
+        for row in rows {
+            if let decision = EvidenceDecision(rawValue: try row.decode(column: "decision", as: String.self)) {
+                decisions[try row.decode(column: "recommendation_id", as: UUID.self), default: []].append(decision)
+            }
+        }
+        return decisions
+    }
+
+    /// The recommendation, if this viewer may see its report.
+    public static func visible(_ id: UUID, viewer: RecommendationViewer, on database: any Database) async throws -> Recommendation? {
+        guard let recommendation = try await Recommendation.find(id, on: database) else { return nil }
+        let seen = try await sql(database).select().column(SQLLiteral.numeric("1"), as: "seen")
+            .from(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")))
+            .where(SQLColumn("id", table: "rep"), .equal, SQLBind(recommendation.$report.id)).where(viewer.condition)
+            .first()
+        return seen == nil ? nil : recommendation
+    }
+
+    /// Everything a recommendation's page shows beside it.
+    public struct Record: Sendable {
+        public var recommendation: Recommendation
+        public var report: AuditReport
+        public var theme: ImprovementTheme?
+        public var actions: [RecommendationAction]
+        public var evidence: [(item: RecommendationEvidence, attachedBy: String, decidedBy: String?)]
+        public var comments: [(item: RecommendationComment, author: String)]
+
+        public var standing: RecommendationStanding {
+            .of(agreed: recommendation.agreedStatus, status: recommendation.status, evidence: evidence.map(\.item.decision))
+        }
+    }
+
+    public static func record(_ recommendation: Recommendation, on database: any Database) async throws -> Record {
+        let id = try recommendation.requireID()
+        let report = try await recommendation.$report.get(on: database)
+        let theme = try await recommendation.$theme.get(on: database)
+        let actions = try await RecommendationAction.query(on: database).filter(\.$report.$id == recommendation.$report.id)
+            .group(.or) { group in
+                if let themeID = recommendation.$theme.id { group.filter(\.$theme.$id == themeID) }
+                group.filter(\.$theme.$id == nil)
+            }
+            .sort(\.$position).all()
+        let evidence = try await RecommendationEvidence.query(on: database).filter(\.$recommendation.$id == id).sort(\.$createdAt).all()
+        let comments = try await RecommendationComment.query(on: database).filter(\.$recommendation.$id == id).sort(\.$createdAt).all()
+        let people = try await UserQueries.names(of: evidence.flatMap { [$0.$attachedBy.id] + ($0.$decidedBy.id.map { [$0] } ?? []) } + comments.map(\.$author.id),
+                                                 on: database)
+        return Record(recommendation: recommendation, report: report, theme: theme, actions: actions,
+                      evidence: evidence.map { ($0, people[$0.$attachedBy.id] ?? "", $0.$decidedBy.id.flatMap { people[$0] }) },
+                      comments: comments.map { ($0, people[$0.$author.id] ?? "") })
+    }
+
+    /// Whether a commissioning lead of these organisations keeps the report's response: the report is
+    /// put to one of them, or to the body above one of them.
+    public static func keeps(_ report: AuditReport, leadOrganisations: Set<UUID>, on database: any Database) async throws -> Bool {
+        if leadOrganisations.contains(report.$respondingOrganisation.id) { return true }
+        guard !leadOrganisations.isEmpty else { return false }
+        return try await Organisation.query(on: database).filter(\.$id ~~ Array(leadOrganisations))
+            .filter(\.$parent.$id == report.$respondingOrganisation.id).count() > 0
+    }
+}
+
+extension RecommendationQueries {
+    /// Improvement plan actions not done by their due day, of the reports this viewer sees, most overdue first.
+    public static func overdueActions(viewer: RecommendationViewer, today: CalendarDay,
+                                      on database: any Database) async throws -> [(action: RecommendationAction, report: String)] {
+        let rows = try await sql(database).select().column(SQLColumn("id", table: "act"), as: "id").column(SQLColumn("reference", table: "rep"), as: "reference")
+            .from(SQLAlias(SQLIdentifier(RecommendationAction.schema), as: SQLIdentifier("act")))
+            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "act"))
+            .where(viewer.condition)
+            .where(SQLColumn("progress", table: "act"), .notEqual, SQLBind(ActionProgress.done.rawValue))
+            .where(SQLColumn("due_on", table: "act"), .lessThan, SQLBind(today.description))
+            .orderBy(SQLColumn("due_on", table: "act")).orderBy(SQLColumn("position", table: "act"))
+            .limit(500)
+            .all()
+        let references = Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "reference", as: String.self)) },
+                                    uniquingKeysWith: { a, _ in a })
+        guard !references.isEmpty else { return [] }
+        let actions = try await RecommendationAction.query(on: database).filter(\.$id ~~ Array(references.keys)).sort(\.$dueOn).sort(\.$position).all()
+        return try actions.map { ($0, references[try $0.requireID()] ?? "") }
+    }
+}

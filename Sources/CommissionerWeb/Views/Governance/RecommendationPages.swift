@@ -1,0 +1,251 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Foundation
+
+extension RecommendationStanding {
+    var tagColour: String {
+        switch self {
+        case .implemented: "green"
+        case .evidenceAccepted: "turquoise"
+        case .evidenceAwaitingAcceptance: "yellow"
+        case .claimedAwaitingEvidence: "red"
+        case .inProgress: "blue"
+        case .open, .notAgreed: "grey"
+        }
+    }
+}
+
+/// Recommendations of the audit and scrutiny reports the person may see, filtered, with a CSV.
+struct RecommendationListPage {
+    var fields: TextFields
+    var rows: [RecommendationQueries.Row]
+    var page: Int
+    var per: Int
+    var total: ListCount
+    var errors: FieldErrors
+
+    static let filterNames = ["text", "reportId", "standing", "riskProfile", "agreedStatus"]
+
+    var filterQuery: [(String, String?)] { Self.filterNames.map { ($0, fields[$0]) } }
+
+    func render(_ context: PageContext) -> HTML {
+        Layout.page(title: (errors.isEmpty ? "" : "Error: ") + "Audit and scrutiny recommendations", context: context) {
+            """
+            \(Form.errorSummary(errors))
+            <h1 class="heading-l">Audit and scrutiny recommendations</h1>
+            <p class="body">What auditors and scrutiny committees recommended, what the responding body said, and where the work stands.
+            A recommendation is implemented only once a scrutiny user has accepted evidence for it: a claim that it is "already addressed"
+            shows as <strong>claimed, awaiting evidence</strong> until then.</p>
+            <p class="body"><a href="\(SiteRoute.watchingBrief.path)">The watching brief</a>: overdue actions, claims awaiting evidence and evidence awaiting acceptance.</p>
+            <form method="get" action="\(SiteRoute.recommendations.path)" class="filter">
+              <h2 class="heading-s">Filter</h2>
+              <div class="filter-fields">
+              \(Form.textInput("text", label: "Recommendation, code or report contains", value: fields["text"], errors: errors))
+              \(Form.select("standing", label: "Where it stands", options: RecommendationStanding.allCases.map { ($0.rawValue, $0.title) },
+                            selected: fields["standing"], errors: errors, blank: "Anywhere"))
+              \(Form.select("riskProfile", label: "Risk profile", options: RiskProfile.allCases.map { ($0.rawValue, "\($0.rawValue): \($0.title)") },
+                            selected: fields["riskProfile"], errors: errors, blank: "Any"))
+              \(Form.select("agreedStatus", label: "Response", options: AgreedStatus.allCases.map { ($0.rawValue, $0.title) },
+                            selected: fields["agreedStatus"], errors: errors, blank: "Any"))
+              </div>
+              \(fields["reportId"].map { "<input type=\"hidden\" name=\"reportId\" value=\"\(HTML(text: $0))\">" as HTML } ?? HTML.empty)
+              \(Form.submit("Apply filter", secondary: true))
+              <a class="link" href="\(SiteRoute.recommendations.path)">Clear filter</a>
+            </form>
+            <p class="body"><a href="\(SiteRoute.recommendationsCSV.path(query: filterQuery))" download>Download these recommendations as CSV</a></p>
+            \(Components.table(caption: "Recommendations (\(total.text))", headers: ["Report", "Code", "Recommendation", "Risk profile", "Response", "Where it stands"],
+                               rows: rows.map { row in
+                [HTML(text: row.reportReference), HTML(text: row.code),
+                        "<a href=\"\(SiteRoute.recommendation(row.id).path)\">\(HTML(text: RecommendationPage.summary(row.text)))</a>",
+                        HTML(text: "\(row.riskProfile.rawValue): \(row.riskProfile.title)"), HTML(text: row.agreedStatus.title),
+                        Components.tag(row.standing.title, colour: row.standing.tagColour)]
+            }, emptyMessage: "No recommendations match the filter."))
+            \(Components.pagination(page: page, per: per, total: total) { page in SiteRoute.recommendations.path(query: filterQuery + [("page", String(page))]) })
+            """
+        }
+    }
+}
+
+/// One recommendation: the report, what it says, the response, the evidence with scrutiny's
+/// decisions, the comments, the improvement plan's actions, and the forms each person may use.
+struct RecommendationPage {
+    enum Section: String { case status, evidence, decision, comment }
+
+    var record: RecommendationQueries.Record
+    var access: RecommendationAccess
+    var today: CalendarDay
+    var failed: (form: Section, fields: TextFields, errors: FieldErrors)?
+
+    private func fields(_ form: Section) -> TextFields { failed?.form == form ? failed!.fields : TextFields([:]) }
+    private func errors(_ form: Section) -> FieldErrors { failed?.form == form ? failed!.errors : FieldErrors() }
+
+    /// A report's text as its lines were written: each line a paragraph, lines starting "•" a bulleted list.
+    static func paragraphs(_ text: String) -> HTML {
+        let lines = text.split(separator: "\n").map { line -> String in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("• ") ? "- " + trimmed.dropFirst(2) : trimmed + "\n"
+        }
+        return WrittenText.render(lines.joined(separator: "\n"), format: .markdown)
+    }
+
+    /// The start of a recommendation's text, for a list.
+    static func summary(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 160 ? String(flat.prefix(159)) + "…" : flat
+    }
+
+    func render(_ context: PageContext) -> HTML {
+        let recommendation = record.recommendation
+        let id = recommendation.id!
+        let standing = record.standing
+        let title = "\(record.report.reference) \(recommendation.code)"
+        return Layout.page(title: (failed == nil ? "" : "Error: ") + title, context: context) {
+            """
+            <span class="caption-l">\(HTML(text: record.report.title)) (\(HTML(text: record.report.reference))), \(HTML(text: record.report.authorBody)),
+            \(CalendarDay(record.report.publishedOn)?.longForm ?? record.report.publishedOn)</span>
+            <h1 class="heading-l">Recommendation \(HTML(text: recommendation.code))</h1>
+            <p class="body">\(Components.tag(standing.title, colour: standing.tagColour))</p>
+            \(Self.paragraphs(recommendation.text))
+            \(Components.summaryList([
+                ("Risk of not implementing it", Self.paragraphs(recommendation.riskOfNonImplementation)),
+                ("Risk profile", HTML(text: "\(recommendation.riskProfile.rawValue): \(recommendation.riskProfile.title)")),
+                ("Response", Self.paragraphs(recommendation.response)),
+                ("Agreed", HTML(text: recommendation.agreedStatus.title)),
+                ("Improvement theme", HTML(text: [record.theme?.title, recommendation.themeNote.isEmpty ? nil : recommendation.themeNote].compactMap { $0 }.joined(separator: ": "))),
+                ("Status", HTML(text: recommendation.status.title)),
+            ]))
+            \(access.keepsResponse ? statusForm(context) : HTML.empty)
+            <h2 class="heading-m" id="evidence">Evidence</h2>
+            <p class="body">Evidence is a document, a web page or a record in Commissioner (a decision, a contract review, an agreement's KPIs)
+            that shows the work is done. A scrutiny user accepts it or says why not; only accepted evidence lets the recommendation be marked implemented.</p>
+            \(Components.table(caption: "Evidence attached", headers: ["Evidence", "Attached by", "Decision"], rows: record.evidence.map { item, attachedBy, decidedBy in
+                let evidenceID = item.id!
+                let decision: HTML = item.decision == .awaiting
+                    ? (access.isScrutiny ? decisionForm(context, evidenceID: evidenceID) : Components.tag(item.decision.title, colour: "yellow"))
+                    : "\(Components.tag(item.decision.title, colour: item.decision == .accepted ? "green" : "red")) \(HTML(text: [decidedBy, item.decidedAt.map { Components.date($0) }].compactMap { $0 }.joined(separator: ", ")))\(item.decisionNote.isEmpty ? HTML.empty : "<br>\(HTML(text: item.decisionNote))" as HTML)"
+                return ["\(HTML(text: item.description))<br><a href=\"\(HTML(text: item.link))\">\(HTML(text: item.link))</a>",
+                        HTML(text: "\(attachedBy), \(Components.date(item.createdAt))"), decision]
+            }, emptyMessage: "No evidence attached yet."))
+            \(access.keepsResponse ? evidenceForm(context) : HTML.empty)
+            <h2 class="heading-m" id="comment">Comments</h2>
+            \(comments)
+            \(access.isScrutiny || access.keepsResponse ? commentForm(context) : HTML.empty)
+            <h2 class="heading-m" id="actions">The improvement plan's actions</h2>
+            \(Components.table(caption: "Actions under \(record.theme?.title ?? "the report")", headers: ["Action", "Target", "Responsible officer", "Progress"],
+                               rows: record.actions.map { action in
+                let overdue = action.progress != .done && (CalendarDay(action.dueOn).map { $0 < today } ?? false)
+                return [Self.paragraphs(action.description),
+                        "\(HTML(text: action.target))\(overdue ? " \(Components.tag("Overdue", colour: "red"))" as HTML : HTML.empty)",
+                        HTML(text: action.responsibleOfficer), HTML(text: action.progress.title + (action.progressNote.isEmpty ? "" : ": " + action.progressNote))]
+            }, emptyMessage: "No actions recorded for this theme."))
+            <p class="body"><a href="\(SiteRoute.audit.path(query: [("recordType", Recommendation.schema), ("recordID", id.uuidString.lowercased())]))">This recommendation's history in the audit trail</a></p>
+            <p class="body"><a href="\(SiteRoute.recommendations.path(query: [("reportId", record.report.id!.uuidString.lowercased())]))">Every recommendation of \(HTML(text: record.report.reference))</a></p>
+            """
+        }
+    }
+
+    var comments: HTML {
+        guard !record.comments.isEmpty else { return "<p class=\"body\">No comments yet.</p>" }
+        let items: [HTML] = record.comments.map { item, author in
+            "<div class=\"comment\"><p class=\"body-s\">\(HTML(text: author)), \(Components.date(item.createdAt))</p>\(Self.paragraphs(item.body))</div>"
+        }
+        return "\(items)"
+    }
+
+    func statusForm(_ context: PageContext) -> HTML {
+        let errors = errors(.status)
+        let options = RecommendationStatus.allCases.map { ($0.rawValue, $0.title) }
+        return """
+            <h2 class="heading-m" id="status">Where the work stands</h2>
+            \(Form.errorSummary(errors))
+            <form method="post" action="\(SiteRoute.recommendationStatus(record.recommendation.id!).path)" novalidate>
+              \(Form.csrf(context))
+              <input type="hidden" name="version" value="\(record.recommendation.version)">
+              \(Form.select("status", label: "Status", options: options, selected: fields(.status)["status"] ?? record.recommendation.status.rawValue, errors: errors))
+              \(Form.submit("Save the status", secondary: true))
+            </form>
+            """
+    }
+
+    func evidenceForm(_ context: PageContext) -> HTML {
+        let errors = errors(.evidence)
+        let fields = fields(.evidence)
+        return """
+            <details class="details"\(errors.isEmpty ? HTML.empty : " open")><summary>Attach evidence</summary>
+            \(Form.errorSummary(errors))
+            <form method="post" action="\(SiteRoute.recommendationEvidence(record.recommendation.id!).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.textarea("description", label: "What the evidence shows", value: fields.raw("description"), errors: errors, rows: 3))
+              \(Form.textInput("link", label: "Where it is", value: fields["link"], hint: "A web address starting https://, or a page in Commissioner such as /activities/…", errors: errors))
+              \(Form.submit("Attach the evidence", secondary: true))
+            </form>
+            </details>
+            """
+    }
+
+    func decisionForm(_ context: PageContext, evidenceID: UUID) -> HTML {
+        let errors = errors(.decision)
+        return """
+            \(Form.errorSummary(errors))
+            <form method="post" action="\(SiteRoute.recommendationEvidenceDecision(recommendation: record.recommendation.id!, evidence: evidenceID).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.select("decision", label: "Your decision", options: [("accepted", "Accept the evidence"), ("rejected", "Do not accept it")],
+                            selected: fields(.decision)["decision"], errors: errors, blank: "Choose"))
+              \(Form.textarea("note", label: "Why", value: fields(.decision).raw("note"), hint: "Needed when you do not accept it: what is missing.", errors: errors, rows: 2))
+              \(Form.submit("Record the decision", secondary: true))
+            </form>
+            """
+    }
+
+    func commentForm(_ context: PageContext) -> HTML {
+        let errors = errors(.comment)
+        return """
+            \(Form.errorSummary(errors))
+            <form method="post" action="\(SiteRoute.recommendationComments(record.recommendation.id!).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.textarea("body", label: "Add a comment", value: fields(.comment).raw("body"), errors: errors, rows: 3))
+              \(Form.submit("Add the comment", secondary: true))
+            </form>
+            """
+    }
+}
+
+/// What a scrutiny committee keeping a watching brief looks at first.
+struct WatchingBriefPage {
+    var today: CalendarDay
+    var overdue: [(action: RecommendationAction, report: String)]
+    var claimed: [RecommendationQueries.Row]
+    var awaitingAcceptance: [RecommendationQueries.Row]
+    var accepted: [RecommendationQueries.Row]
+
+    func list(_ rows: [RecommendationQueries.Row], caption: String, empty: String) -> HTML {
+        Components.table(caption: "\(caption) (\(rows.count))", headers: ["Report", "Code", "Recommendation", "Response"], rows: rows.map { row in
+            [HTML(text: row.reportReference), HTML(text: row.code),
+                    "<a href=\"\(SiteRoute.recommendation(row.id).path)\">\(HTML(text: RecommendationPage.summary(row.text)))</a>",
+                    HTML(text: row.agreedStatus.title)]
+        }, emptyMessage: empty)
+    }
+
+    func render(_ context: PageContext) -> HTML {
+        Layout.page(title: "Watching brief", context: context) {
+            """
+            <h1 class="heading-l">Watching brief</h1>
+            <p class="body">For a scrutiny committee following up an audit: the improvement plan's actions past their target,
+            recommendations claimed as addressed with no evidence, and evidence waiting for a scrutiny user's decision. As at \(today.longForm).</p>
+            <h2 class="heading-m">Actions past their target</h2>
+            \(Components.table(caption: "Overdue actions (\(overdue.count))", headers: ["Report", "Action", "Target", "Responsible officer", "Progress"], rows: overdue.map { item in
+                [HTML(text: item.report), RecommendationPage.paragraphs(item.action.description),
+                 "\(HTML(text: item.action.target)) \(Components.tag("Due \(CalendarDay(item.action.dueOn)?.longForm ?? item.action.dueOn)", colour: "red"))",
+                 HTML(text: item.action.responsibleOfficer), HTML(text: item.action.progress.title)]
+            }, emptyMessage: "No action is past its target."))
+            <h2 class="heading-m">Claimed, awaiting evidence</h2>
+            \(list(claimed, caption: "Said to be addressed, with no evidence", empty: "No claim is waiting for evidence."))
+            <h2 class="heading-m">Evidence awaiting acceptance</h2>
+            \(list(awaitingAcceptance, caption: "Evidence for a scrutiny user to judge", empty: "No evidence is waiting."))
+            <h2 class="heading-m">Evidence accepted, not yet marked implemented</h2>
+            \(list(accepted, caption: "Ready to be marked implemented", empty: "None."))
+            <p class="body"><a href="\(SiteRoute.recommendations.path)">Every recommendation</a></p>
+            """
+        }
+    }
+}
