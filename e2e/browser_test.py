@@ -392,6 +392,25 @@ def main():
         audit_accessibility(driver, "46-register-import")
         sign_out(driver)
 
+        # Scrutiny keeps its watching brief on the auditor's recommendations, and judges the evidence attached.
+        sign_in(driver, "scrutiny@demo.commissioner.example", PASSWORD)
+        follow(driver, "Recommendations")
+        check("Recommendations (9)" in driver.page_source and "Claimed, awaiting evidence" in driver.page_source,
+              "the auditor's nine recommendations, most claimed as addressed without evidence")
+        audit_accessibility(driver, "47-recommendations")
+        follow(driver, "The watching brief")
+        check("Overdue actions (3)" in driver.page_source, "the watching brief lists the improvement plan's overdue actions")
+        audit_accessibility(driver, "48-watching-brief")
+        navigate(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Implement a systematic approach").click)
+        check("Evidence awaiting acceptance" in driver.page_source and "Record the decision" in driver.page_source,
+              "scrutiny is asked to decide on the evidence attached")
+        audit_accessibility(driver, "49-recommendation")
+        choose(driver, "decision", "Do not accept it")
+        navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/decision')]//button[@type='submit']").click)
+        check("Say why the evidence is not accepted" in driver.page_source, "evidence is not turned down without a reason")
+        audit_accessibility(driver, "50-recommendation-errors")
+        sign_out(driver)
+
         sign_in(driver, email, new_password)
         check(f"Head of Commissioning, {council}" in driver.page_source, "the new user signs in and sees their name")
         check(council in driver.page_source, "the new user sees their organisation")
