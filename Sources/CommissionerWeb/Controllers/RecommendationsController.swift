@@ -60,22 +60,27 @@ struct RecommendationsController {
     @Sendable func watchingBrief(req: Request) async throws -> HTML {
         let viewer = try req.recommendationViewer()
         let today = Self.today(req)
-        func standing(_ standing: RecommendationStanding) async throws -> [RecommendationQueries.Row] {
-            try await RecommendationQueries.page(.init(standing: standing), viewer: viewer, page: 1, per: 200, on: req.db).rows
-        }
+        // One read of the recommendations, split by where each stands.
+        let rows = try await RecommendationQueries.page(.init(), viewer: viewer, page: 1, per: 1_000, on: req.db).rows
+        let byStanding = Dictionary(grouping: rows, by: \.standing)
         return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, on: req.db),
-                                 claimed: try await standing(.claimedAwaitingEvidence), awaitingAcceptance: try await standing(.evidenceAwaitingAcceptance),
-                                 accepted: try await standing(.evidenceAccepted)).render(req.pageContext)
+                                 claimed: byStanding[.claimedAwaitingEvidence] ?? [], awaitingAcceptance: byStanding[.evidenceAwaitingAcceptance] ?? [],
+                                 accepted: byStanding[.evidenceAccepted] ?? []).render(req.pageContext)
     }
 
-    static func page(_ req: Request, _ recommendation: Recommendation, _ access: RecommendationAccess) async throws -> RecommendationPage {
-        guard let fresh = try await Recommendation.find(try recommendation.requireID(), on: req.db) else { throw Abort(.notFound) }
-        return RecommendationPage(record: try await RecommendationQueries.record(fresh, on: req.db), access: access, today: today(req))
+    /// The page of the recommendation as stored now: `recommendation` is read again when a form may have changed it.
+    static func page(_ req: Request, _ recommendation: Recommendation, _ access: RecommendationAccess, readAgain: Bool = true) async throws -> RecommendationPage {
+        var current = recommendation
+        if readAgain {
+            guard let fresh = try await Recommendation.find(try recommendation.requireID(), on: req.db) else { throw Abort(.notFound) }
+            current = fresh
+        }
+        return RecommendationPage(record: try await RecommendationQueries.record(current, on: req.db), access: access, today: today(req))
     }
 
     @Sendable func show(req: Request) async throws -> HTML {
         let (recommendation, access) = try await req.visibleRecommendation()
-        return try await Self.page(req, recommendation, access).render(req.pageContext)
+        return try await Self.page(req, recommendation, access, readAgain: false).render(req.pageContext)
     }
 
     /// Runs a form's change; on a refusal the page comes back with the form's fields and errors.

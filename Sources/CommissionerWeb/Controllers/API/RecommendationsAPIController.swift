@@ -158,6 +158,7 @@ extension API {
             return List(items: result.rows.map(RecommendationItem.init), total: result.total.value, page: paging.page, per: paging.per)
         }
 
+        /// The recommendation as stored now, read again after a change.
         static func view(_ req: Request, _ id: UUID) async throws -> RecommendationView {
             guard let fresh = try await Recommendation.find(id, on: req.db) else { throw Abort(.notFound) }
             return try RecommendationView(try await RecommendationQueries.record(fresh, on: req.db))
@@ -165,7 +166,7 @@ extension API {
 
         @Sendable func show(req: Request) async throws -> RecommendationView {
             let (recommendation, _) = try await req.visibleRecommendation()
-            return try await Self.view(req, try recommendation.requireID())
+            return try RecommendationView(try await RecommendationQueries.record(recommendation, on: req.db))
         }
 
         @Sendable func setStatus(req: Request) async throws -> RecommendationView {
