@@ -409,6 +409,45 @@ def main():
         navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/decision')]//button[@type='submit']").click)
         check("Say why the evidence is not accepted" in driver.page_source, "evidence is not turned down without a reason")
         audit_accessibility(driver, "50-recommendation-errors")
+        # Scrutiny asks, in confidence, for an example of the contract reviews.
+        driver.find_element(By.XPATH, "//summary[contains(., 'Ask for a briefing or an example')]").click()
+        choose(driver, "kind", "Example")
+        fill(driver, "request", "Show us, in confidence, one contract review held on the standard agenda.")
+        driver.find_element(By.NAME, "inConfidence-yes").click()
+        navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/requests')]//button[@type='submit']").click)
+        check("In confidence" in driver.page_source and "one contract review held on the standard agenda" in driver.page_source,
+              "scrutiny's request is recorded, marked in confidence")
+        sign_out(driver)
+
+        # The commissioning lead answers it, then records a new report and its first recommendation.
+        sign_in(driver, "commissioning-lead@demo.commissioner.example", PASSWORD)
+        follow(driver, "Recommendations")
+        follow(driver, "The reports")
+        audit_accessibility(driver, "51-audit-reports")
+        follow(driver, "Commissioning of Services")
+        check("Recommendations (9)" in driver.page_source and "Add an action" in driver.page_source,
+              "the report's page lists its recommendations and lets the keepers add to its plan")
+        audit_accessibility(driver, "52-audit-report")
+        navigate(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Implement a systematic approach").click)
+        answer = driver.find_element(By.XPATH, "//main//form[contains(@action, '/answer')]//textarea[@name='answer']")
+        answer.send_keys("The review of the hospice agreement, held in March: /agreements?text=hospice")
+        navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/answer')]//button[@type='submit']").click)
+        check("Answered by" in driver.page_source and "The review of the hospice agreement" in driver.page_source,
+              "the request is answered, and the keepers read their answer")
+        audit_accessibility(driver, "53-request-answered")
+        driver.get(BASE + "/audit-reports/new")
+        fill(driver, "title", "Follow-up of Commissioning of Services")
+        submit(driver)
+        check("There is a problem" in driver.page_source and "reference, for example R.124/2024" in driver.page_source,
+              "a report without its reference is refused, naming the field")
+        audit_accessibility(driver, "54-new-report-errors")
+        fill(driver, "authorBody", "Comptroller and Auditor General")
+        fill(driver, "reference", "R.1/2027")
+        fill(driver, "publishedOn", "2027-01-15")
+        choose(driver, "respondingOrganisationId", "Government of Jersey")
+        choose(driver, "scrutinyOrganisationId", "Public Accounts Committee")
+        submit(driver)
+        check("/audit-reports/" in driver.current_url and "No recommendations recorded yet." in driver.page_source, "the report is recorded")
         sign_out(driver)
 
         sign_in(driver, email, new_password)

@@ -159,6 +159,12 @@ import Vapor
         if asker == .scrutiny { return .allowed }
         return target == .other && asker != .administrator ? .notFound : .forbidden
     }
+    /// Scrutiny alone asks for briefings and examples.
+    static let recommendationAskers = recommendationJudges
+    /// A report is recorded by administrators and commissioning leads.
+    static let reportRecorders: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : [.administrator, .commissioningLead].contains(asker) ? .allowed : .forbidden
+    }
     /// Scrutiny comments; the response's keepers answer.
     static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
@@ -408,12 +414,32 @@ import Vapor
         "POST /recommendations/:recommendationID/evidence": recommendationKeepers,
         "POST /recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision": recommendationJudges,
         "POST /recommendations/:recommendationID/comments": recommendationCommenters,
+        "POST /recommendations/:recommendationID/requests": recommendationAskers,
+        "POST /recommendations/:recommendationID/requests/:scrutinyRequestID/answer": recommendationKeepers,
+        "GET /audit-reports": commissioningReaders,
+        "GET /audit-reports.csv": commissioningReaders,
+        "GET /audit-reports/new": reportRecorders,
+        "POST /audit-reports": reportRecorders,
+        "GET /audit-reports/:auditReportID": recommendationReaders,
+        "POST /audit-reports/:auditReportID/themes": recommendationKeepers,
+        "POST /audit-reports/:auditReportID/recommendations": recommendationKeepers,
+        "POST /audit-reports/:auditReportID/actions": recommendationKeepers,
+        "POST /audit-reports/:auditReportID/actions/:recommendationActionID/progress": recommendationKeepers,
         "GET /api/v1/recommendations": commissioningReaders,
         "GET /api/v1/recommendations/:recommendationID": recommendationReaders,
         "POST /api/v1/recommendations/:recommendationID/status": recommendationKeepers,
         "POST /api/v1/recommendations/:recommendationID/evidence": recommendationKeepers,
         "POST /api/v1/recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision": recommendationJudges,
         "POST /api/v1/recommendations/:recommendationID/comments": recommendationCommenters,
+        "POST /api/v1/recommendations/:recommendationID/requests": recommendationAskers,
+        "POST /api/v1/recommendations/:recommendationID/requests/:scrutinyRequestID/answer": recommendationKeepers,
+        "GET /api/v1/audit-reports": commissioningReaders,
+        "POST /api/v1/audit-reports": reportRecorders,
+        "GET /api/v1/audit-reports/:auditReportID": recommendationReaders,
+        "POST /api/v1/audit-reports/:auditReportID/themes": recommendationKeepers,
+        "POST /api/v1/audit-reports/:auditReportID/recommendations": recommendationKeepers,
+        "POST /api/v1/audit-reports/:auditReportID/actions": recommendationKeepers,
+        "POST /api/v1/audit-reports/:auditReportID/actions/:recommendationActionID/progress": recommendationKeepers,
         "GET /api/v1/risks": commissioningReaders,
         "POST /api/v1/risks": commissioningReaders,
         "GET /api/v1/risks/:riskID": riskReaders,
@@ -611,6 +637,11 @@ import Vapor
                     try await outsiderWriter.create(recommendation)
                     let recommendationEvidence = RecommendationEvidence(recommendationID: recommendation.id!, description: "Shown", link: "/activities", attachedBy: subject.id!)
                     try await outsiderWriter.create(recommendationEvidence)
+                    let scrutinyRequest = ScrutinyRequest(recommendationID: recommendation.id!, kind: .briefing, inConfidence: true, request: "Brief us", requestedBy: subject.id!)
+                    try await outsiderWriter.create(scrutinyRequest)
+                    let recommendationAction = RecommendationAction(reportID: report.id!, themeID: nil, position: 1, description: "Act", target: "Q4 2025",
+                                                                    due: CalendarDay("2025-12-31")!, responsibleOfficer: "Chief Officer")
+                    try await outsiderWriter.create(recommendationAction)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -632,6 +663,9 @@ import Vapor
                         "riskID": risk.id!.uuidString.lowercased(),
                         "recommendationID": recommendation.id!.uuidString.lowercased(),
                         "recommendationEvidenceID": recommendationEvidence.id!.uuidString.lowercased(),
+                        "scrutinyRequestID": scrutinyRequest.id!.uuidString.lowercased(),
+                        "auditReportID": report.id!.uuidString.lowercased(),
+                        "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.
                         "secret": "cal_\(suffix).ics",

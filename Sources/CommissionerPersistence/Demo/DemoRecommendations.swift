@@ -180,6 +180,15 @@ enum DemoRecommendations {
         for comment in comments {
             try await writer.create(RecommendationComment(recommendationID: byCode[comment.code]!, authorID: people.scrutiny, body: comment.body))
         }
+        // The committee's two requests as its comments announce them: briefings through 2025, and examples in confidence.
+        try await writer.create(ScrutinyRequest(
+            recommendationID: byCode["R1"]!, kind: .briefing, inConfidence: false,
+            request: "The PAC will be maintaining a watching brief over the development of this strategy and will request briefings throughout 2025 in order to check its status and the implementation of the recommendations within the report.",
+            requestedBy: people.scrutiny))
+        try await writer.create(ScrutinyRequest(
+            recommendationID: byCode["R8"]!, kind: .example, inConfidence: true,
+            request: "The PAC will be requesting, in confidence, examples of criteria and outcomes that will be included in new contracts for commissioned services.",
+            requestedBy: people.scrutiny))
         try await writer.create(RecommendationEvidence(
             recommendationID: byCode["R6"]!,
             description: "The contract reviews of the off-island and community agreements in Commissioner follow the standard agenda: performance against KPIs, outcomes, service-user feedback, finance, risks, improvement opportunities and market (illustrative).",
@@ -188,6 +197,7 @@ enum DemoRecommendations {
 
     static func remove(with writer: RecordWriter) async throws {
         let db = writer.database
+        for item in try await ScrutinyRequest.query(on: db).all() { try await writer.delete(item) }
         for item in try await RecommendationComment.query(on: db).all() { try await writer.delete(item) }
         for item in try await RecommendationEvidence.query(on: db).all() { try await writer.delete(item) }
         for item in try await RecommendationAction.query(on: db).all() { try await writer.delete(item) }

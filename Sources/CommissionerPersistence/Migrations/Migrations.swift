@@ -33,5 +33,6 @@ public enum Migrations {
         AddAgreementTextSearch(),
         AddAgreementChangeCounter(),
         CreateAuditRecommendations(),
+        CreateScrutinyRequests(),
     ]
 }

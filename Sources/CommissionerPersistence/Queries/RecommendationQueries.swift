@@ -152,12 +152,22 @@ public enum RecommendationQueries {
 
     /// The recommendation, if this viewer may see its report.
     public static func visible(_ id: UUID, viewer: RecommendationViewer, on database: any Database) async throws -> Recommendation? {
-        guard let recommendation = try await Recommendation.find(id, on: database) else { return nil }
-        let seen = try await sql(database).select().column(SQLLiteral.numeric("1"), as: "seen")
+        guard let recommendation = try await Recommendation.find(id, on: database),
+              try await seesReport(recommendation.$report.id, viewer: viewer, on: database) else { return nil }
+        return recommendation
+    }
+
+    /// The report, if this viewer may see it.
+    public static func visibleReport(_ id: UUID, viewer: RecommendationViewer, on database: any Database) async throws -> AuditReport? {
+        guard try await seesReport(id, viewer: viewer, on: database) else { return nil }
+        return try await AuditReport.find(id, on: database)
+    }
+
+    private static func seesReport(_ id: UUID, viewer: RecommendationViewer, on database: any Database) async throws -> Bool {
+        try await sql(database).select().column(SQLLiteral.numeric("1"), as: "seen")
             .from(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")))
-            .where(SQLColumn("id", table: "rep"), .equal, SQLBind(recommendation.$report.id)).where(viewer.condition)
-            .first()
-        return seen == nil ? nil : recommendation
+            .where(SQLColumn("id", table: "rep"), .equal, SQLBind(id)).where(viewer.condition)
+            .first() != nil
     }
 
     /// Everything a recommendation's page shows beside it.
@@ -168,6 +178,8 @@ public enum RecommendationQueries {
         public var actions: [RecommendationAction]
         public var evidence: [(item: RecommendationEvidence, attachedBy: String, decidedBy: String?)]
         public var comments: [(item: RecommendationComment, author: String)]
+        /// Scrutiny's requests for briefings and examples, oldest first, with who asked and who answered.
+        public var requests: [(item: ScrutinyRequest, requestedBy: String, answeredBy: String?)]
 
         public var standing: RecommendationStanding {
             .of(agreed: recommendation.agreedStatus, status: recommendation.status, evidence: evidence.map(\.item.decision))
@@ -186,20 +198,27 @@ public enum RecommendationQueries {
             .sort(\.$position).all()
         let evidence = try await RecommendationEvidence.query(on: database).filter(\.$recommendation.$id == id).sort(\.$createdAt).all()
         let comments = try await RecommendationComment.query(on: database).filter(\.$recommendation.$id == id).sort(\.$createdAt).all()
-        let people = try await UserQueries.names(of: evidence.flatMap { [$0.$attachedBy.id] + ($0.$decidedBy.id.map { [$0] } ?? []) } + comments.map(\.$author.id),
+        let requests = try await ScrutinyRequest.query(on: database).filter(\.$recommendation.$id == id).sort(\.$createdAt).all()
+        let people = try await UserQueries.names(of: evidence.flatMap { [$0.$attachedBy.id] + ($0.$decidedBy.id.map { [$0] } ?? []) } + comments.map(\.$author.id)
+                                                    + requests.flatMap { [$0.$requestedBy.id] + ($0.$answeredBy.id.map { [$0] } ?? []) },
                                                  on: database)
         return Record(recommendation: recommendation, report: report, theme: theme, actions: actions,
                       evidence: evidence.map { ($0, people[$0.$attachedBy.id] ?? "", $0.$decidedBy.id.flatMap { people[$0] }) },
-                      comments: comments.map { ($0, people[$0.$author.id] ?? "") })
+                      comments: comments.map { ($0, people[$0.$author.id] ?? "") },
+                      requests: requests.map { ($0, people[$0.$requestedBy.id] ?? "", $0.$answeredBy.id.flatMap { people[$0] }) })
     }
 
     /// Whether a commissioning lead of these organisations keeps the report's response: the report is
     /// put to one of them, or to the body above one of them.
     public static func keeps(_ report: AuditReport, leadOrganisations: Set<UUID>, on database: any Database) async throws -> Bool {
-        if leadOrganisations.contains(report.$respondingOrganisation.id) { return true }
+        try await keeps(respondingOrganisationID: report.$respondingOrganisation.id, leadOrganisations: leadOrganisations, on: database)
+    }
+
+    public static func keeps(respondingOrganisationID: UUID, leadOrganisations: Set<UUID>, on database: any Database) async throws -> Bool {
+        if leadOrganisations.contains(respondingOrganisationID) { return true }
         guard !leadOrganisations.isEmpty else { return false }
         return try await Organisation.query(on: database).filter(\.$id ~~ Array(leadOrganisations))
-            .filter(\.$parent.$id == report.$respondingOrganisation.id).count() > 0
+            .filter(\.$parent.$id == respondingOrganisationID).count() > 0
     }
 }
 
@@ -222,5 +241,34 @@ extension RecommendationQueries {
         guard !references.isEmpty else { return [] }
         let actions = try await RecommendationAction.query(on: database).filter(\.$id ~~ Array(references.keys)).sort(\.$dueOn).sort(\.$position).all()
         return try actions.map { ($0, references[try $0.requireID()] ?? "") }
+    }
+}
+
+extension RecommendationQueries {
+    /// Scrutiny's requests not yet answered, of the reports this viewer sees, oldest first.
+    public static func unansweredRequests(viewer: RecommendationViewer,
+                                          on database: any Database) async throws -> [(request: ScrutinyRequest, report: String, code: String)] {
+        let rows = try await sql(database).select().column(SQLColumn("id", table: "req"), as: "id")
+            .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("code", table: "rec"), as: "code")
+            .from(SQLAlias(SQLIdentifier(ScrutinyRequest.schema), as: SQLIdentifier("req")))
+            .join(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "rec"), .equal, SQLColumn("recommendation_id", table: "req"))
+            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
+            .where(viewer.condition)
+            .where(SQLColumn("answered_at", table: "req"), .is, SQLLiteral.null)
+            .orderBy(SQLColumn("created_at", table: "req"))
+            .limit(500)
+            .all()
+        var labels: [UUID: (String, String)] = [:]
+        for row in rows {
+            labels[try row.decode(column: "id", as: UUID.self)] = (try row.decode(column: "reference", as: String.self), try row.decode(column: "code", as: String.self))
+        }
+        guard !labels.isEmpty else { return [] }
+        let requests = try await ScrutinyRequest.query(on: database).filter(\.$id ~~ Array(labels.keys)).sort(\.$createdAt).all()
+        return try requests.map { request in
+            let label = labels[try request.requireID()]!
+            return (request, label.0, label.1)
+        }
     }
 }

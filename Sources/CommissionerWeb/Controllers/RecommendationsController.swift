@@ -16,6 +16,8 @@ struct RecommendationsController {
         routes.on(.POST, .recommendationEvidence(SiteRoute.any), access: .commissioningReader, use: attachEvidence)
         routes.on(.POST, .recommendationEvidenceDecision(recommendation: SiteRoute.any, evidence: SiteRoute.any), access: .commissioningReader, use: decide)
         routes.on(.POST, .recommendationComments(SiteRoute.any), access: .commissioningReader, use: comment)
+        routes.on(.POST, .recommendationRequests(SiteRoute.any), access: .commissioningReader, use: ask)
+        routes.on(.POST, .recommendationRequestAnswer(recommendation: SiteRoute.any, request: SiteRoute.any), access: .commissioningReader, use: answer)
     }
 
     /// The list's filters from the query; a value that is not one of the choices is refused, naming it.
@@ -64,6 +66,7 @@ struct RecommendationsController {
         let rows = try await RecommendationQueries.page(.init(), viewer: viewer, page: 1, per: 1_000, on: req.db).rows
         let byStanding = Dictionary(grouping: rows, by: \.standing)
         return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, on: req.db),
+                                 unanswered: try await RecommendationQueries.unansweredRequests(viewer: viewer, on: req.db),
                                  claimed: byStanding[.claimedAwaitingEvidence] ?? [], awaitingAcceptance: byStanding[.evidenceAwaitingAcceptance] ?? [],
                                  accepted: byStanding[.evidenceAccepted] ?? []).render(req.pageContext)
     }
@@ -94,6 +97,7 @@ struct RecommendationsController {
         } catch let failure as ValidationFailure {
             var page = try await Self.page(req, recommendation, access)
             page.failed = (form, fields, failure.errors)
+            page.failedItemID = req.parameters.get("scrutinyRequestID", as: UUID.self) ?? req.parameters.get("recommendationEvidenceID", as: UUID.self)
             return page.render(req.pageContext).response(status: failure.status)
         }
     }
@@ -122,6 +126,20 @@ struct RecommendationsController {
     @Sendable func comment(req: Request) async throws -> Response {
         try await acting(req, form: .comment) { recommendation, access, fields in
             _ = try await RecommendationAuthoring.comment(recommendation, body: fields.raw("body"), user: try req.requireUser(), access: access, with: req.recordWriter)
+        }
+    }
+
+    @Sendable func ask(req: Request) async throws -> Response {
+        try await acting(req, form: .request) { recommendation, access, fields in
+            _ = try await RecommendationAuthoring.ask(recommendation, kind: fields["kind"], inConfidence: fields["inConfidence-yes"] == "on",
+                                                      request: fields.raw("request"), user: try req.requireUser(), access: access, with: req.recordWriter)
+        }
+    }
+
+    @Sendable func answer(req: Request) async throws -> Response {
+        try await acting(req, form: .answer) { recommendation, access, fields in
+            _ = try await RecommendationAuthoring.answer(recommendation, requestID: req.parameters.get("scrutinyRequestID", as: UUID.self), answer: fields.raw("answer"),
+                                                         user: try req.requireUser(), access: access, now: req.application.clock.now(), with: req.recordWriter)
         }
     }
 }

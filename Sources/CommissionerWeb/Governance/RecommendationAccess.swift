@@ -16,8 +16,13 @@ struct RecommendationAccess: Sendable {
         }
     }
 
-    func requireScrutiny() throws {
-        guard isScrutiny else { throw Abort(.forbidden, reason: "Only a scrutiny user decides on evidence.") }
+    /// `doing` says what only scrutiny does: "decides on evidence".
+    func requireScrutiny(_ doing: String = "decides on evidence") throws {
+        guard isScrutiny else { throw Abort(.forbidden, reason: "Only a scrutiny user \(doing).") }
+    }
+
+    func mayReadAnswer(_ request: ScrutinyRequest) -> Bool {
+        ScrutinyRequestRules.mayReadAnswer(inConfidence: request.inConfidence, isScrutiny: isScrutiny, keepsResponse: keepsResponse)
     }
 
     /// Scrutiny comments on the response; the people who keep it may answer.
@@ -33,16 +38,29 @@ extension Request {
                                     organisations: Set(user.memberships.filter { $0.role != .provider }.map(\.organisationID)))
     }
 
+    /// What this person may do with a report's response.
+    func recommendationAccess(to report: AuditReport) async throws -> RecommendationAccess {
+        let user = try requireUser()
+        let leads = Set(user.memberships.filter { $0.role == .commissioningLead }.map(\.organisationID))
+        let keeps = user.isAdministrator ? true : try await RecommendationQueries.keeps(report, leadOrganisations: leads, on: db)
+        return RecommendationAccess(keepsResponse: keeps, isScrutiny: user.roles.contains(.scrutiny))
+    }
+
     /// The recommendation named in the path, if this person may see it; otherwise 404.
     func visibleRecommendation() async throws -> (Recommendation, RecommendationAccess) {
-        let user = try requireUser()
         guard let id = parameters.get("recommendationID", as: UUID.self),
               let recommendation = try await RecommendationQueries.visible(id, viewer: try recommendationViewer(), on: db) else {
             throw Abort(.notFound, reason: "There is no recommendation with this identifier that you can see.")
         }
-        let report = try await recommendation.$report.get(on: db)
-        let leads = Set(user.memberships.filter { $0.role == .commissioningLead }.map(\.organisationID))
-        let keeps = user.isAdministrator ? true : try await RecommendationQueries.keeps(report, leadOrganisations: leads, on: db)
-        return (recommendation, RecommendationAccess(keepsResponse: keeps, isScrutiny: user.roles.contains(.scrutiny)))
+        return (recommendation, try await recommendationAccess(to: try await recommendation.$report.get(on: db)))
+    }
+
+    /// The audit report named in the path, if this person may see it; otherwise 404.
+    func visibleAuditReport() async throws -> (AuditReport, RecommendationAccess) {
+        guard let id = parameters.get("auditReportID", as: UUID.self),
+              let report = try await RecommendationQueries.visibleReport(id, viewer: try recommendationViewer(), on: db) else {
+            throw Abort(.notFound, reason: "There is no audit report with this identifier that you can see.")
+        }
+        return (report, try await recommendationAccess(to: report))
     }
 }

@@ -118,4 +118,49 @@ enum RecommendationAuthoring {
             return comment
         }
     }
+
+    /// Scrutiny asks the responding body for a briefing or an example, openly or in confidence.
+    static func ask(_ recommendation: Recommendation, kind text: String?, inConfidence: Bool, request requestText: String?, user: CurrentUser,
+                    access: RecommendationAccess, with writer: RecordWriter) async throws -> ScrutinyRequest {
+        try access.requireScrutiny("asks for briefings and examples")
+        var errors = FieldErrors()
+        let kind = ScrutinyRequestKind(rawValue: trimmed(text))
+        if kind == nil { errors.add("kind", "Choose what you are asking for: a briefing or an example") }
+        let request = trimmed(requestText)
+        if request.isEmpty { errors.add("request", "Say what you would like to be told or shown") } else if request.count > maximumText {
+            errors.add("request", "Keep it to \(maximumText) characters or fewer")
+        }
+        guard errors.isEmpty, let kind else { throw ValidationFailure(errors) }
+        let id = try recommendation.requireID()
+        return try await writer.transaction { writer in
+            let asked = ScrutinyRequest(recommendationID: id, kind: kind, inConfidence: inConfidence, request: request, requestedBy: user.id)
+            try await writer.create(asked)
+            return asked
+        }
+    }
+
+    /// The people who keep the response answer a request, once.
+    static func answer(_ recommendation: Recommendation, requestID: UUID?, answer text: String?, user: CurrentUser, access: RecommendationAccess,
+                       now: Date, with writer: RecordWriter) async throws -> ScrutinyRequest {
+        try access.requireKeeper()
+        let answer = trimmed(text)
+        if answer.isEmpty { throw ValidationFailure(field: "answer", "Write the answer, or link to where the briefing or example is") }
+        if answer.count > maximumText { throw ValidationFailure(field: "answer", "Keep it to \(maximumText) characters or fewer") }
+        let recommendationID = try recommendation.requireID()
+        return try await writer.transaction { writer in
+            try await writer.takeWriteLock()
+            guard let requestID, let request = try await ScrutinyRequest.find(requestID, on: writer.database),
+                  request.$recommendation.id == recommendationID else {
+                throw Abort(.notFound, reason: "This recommendation has no such request.")
+            }
+            guard request.answer == nil else {
+                throw ValidationFailure(field: "answer", "This request was already answered; add a comment to say more.", status: .conflict)
+            }
+            request.answer = answer
+            request.$answeredBy.id = user.id
+            request.answeredAt = now
+            try await writer.update(request)
+            return request
+        }
+    }
 }

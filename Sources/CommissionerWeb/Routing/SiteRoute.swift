@@ -121,6 +121,16 @@ public enum SiteRoute: Hashable, Sendable {
     case recommendationEvidence(UUID)
     case recommendationEvidenceDecision(recommendation: UUID, evidence: UUID)
     case recommendationComments(UUID)
+    case recommendationRequests(UUID)
+    case recommendationRequestAnswer(recommendation: UUID, request: UUID)
+    case auditReports
+    case auditReportsCSV
+    case newAuditReport
+    case auditReport(UUID)
+    case auditReportThemes(UUID)
+    case auditReportRecommendations(UUID)
+    case auditReportActions(UUID)
+    case auditReportActionProgress(report: UUID, action: UUID)
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -284,6 +294,16 @@ public enum SiteRoute: Hashable, Sendable {
         case .recommendationEvidence: "/recommendations/:recommendationID/evidence"
         case .recommendationEvidenceDecision: "/recommendations/:recommendationID/evidence/:recommendationEvidenceID/decision"
         case .recommendationComments: "/recommendations/:recommendationID/comments"
+        case .recommendationRequests: "/recommendations/:recommendationID/requests"
+        case .recommendationRequestAnswer: "/recommendations/:recommendationID/requests/:scrutinyRequestID/answer"
+        case .auditReports: "/audit-reports"
+        case .auditReportsCSV: "/audit-reports.csv"
+        case .newAuditReport: "/audit-reports/new"
+        case .auditReport: "/audit-reports/:auditReportID"
+        case .auditReportThemes: "/audit-reports/:auditReportID/themes"
+        case .auditReportRecommendations: "/audit-reports/:auditReportID/recommendations"
+        case .auditReportActions: "/audit-reports/:auditReportID/actions"
+        case .auditReportActionProgress: "/audit-reports/:auditReportID/actions/:recommendationActionID/progress"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -346,10 +366,14 @@ public enum SiteRoute: Hashable, Sendable {
              .agreementExtensions(let id), .agreementApprovals(let id), .newKPI(let id), .agreementKPIs(let id), .agreementReturns(let id), .newReview(let id), .agreementReviews(let id),
              .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id),
              .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
+             .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
+             .auditReportActions(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]
         case .recommendationEvidenceDecision(let recommendation, let evidence): [recommendation, evidence]
+        case .recommendationRequestAnswer(let recommendation, let request): [recommendation, request]
+        case .auditReportActionProgress(let report, let action): [report, action]
         case .reviewActionDone(let agreement, let review, let action): [agreement, review, action]
         case .kpi(let agreement, let kpi), .editKPI(let agreement, let kpi), .kpiRemoval(let agreement, let kpi): [agreement, kpi]
         case .measurementVerification(let agreement, let measurement), .measurementCorrection(let agreement, let measurement): [agreement, measurement]

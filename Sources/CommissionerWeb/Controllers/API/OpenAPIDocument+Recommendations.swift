@@ -75,6 +75,16 @@ extension OpenAPIDocument {
                                         body: "RecommendationCommentWrite", status: "201", forbidden: "Only scrutiny and the people who keep the response comment on it.",
                                         conflict: "Not used.", parameters: [recommendationID]),
         ],
+        APIRoute.recommendationRequests.openAPIPath: [
+            "post": recommendationWrite("requestBriefingOrExample", "Scrutiny asks for a briefing or an example, openly or in confidence.",
+                                        body: "ScrutinyRequestWrite", status: "201", forbidden: "Only a scrutiny user asks for briefings and examples.",
+                                        conflict: "Not used.", parameters: [recommendationID]),
+        ],
+        APIRoute.recommendationRequestAnswer.openAPIPath: [
+            "post": recommendationWrite("answerScrutinyRequest", "The people who keep the response answer a request, once.",
+                                        body: "ScrutinyAnswerWrite", status: "200", forbidden: keeperOnly,
+                                        conflict: "The request was already answered.", parameters: [recommendationID, pathID("scrutinyRequestID")]),
+        ],
     ] }
 
     static var recommendationSchemas: [String: Any] {
@@ -91,7 +101,7 @@ extension OpenAPIDocument {
         return [
             "RecommendationItem": object(["id", "report", "reportId", "code", "text", "riskProfile", "agreedStatus", "status", "standing", "evidenceAccepted", "version"], common),
             "Recommendation": object(["id", "report", "reportId", "reportTitle", "code", "text", "riskOfNonImplementation", "riskProfile", "response", "agreedStatus",
-                                      "themeNote", "status", "standing", "evidenceAccepted", "version", "evidence", "comments", "actions"], common.merging([
+                                      "themeNote", "status", "standing", "evidenceAccepted", "version", "evidence", "comments", "requests", "actions"], common.merging([
                 "reportTitle": string, "riskOfNonImplementation": string, "response": string,
                 "improvementTheme": ["type": "string", "nullable": true], "themeNote": string,
                 "evidence": ["type": "array", "items": object(["id", "description", "link", "attachedBy", "decision", "decisionNote"], [
@@ -100,6 +110,13 @@ extension OpenAPIDocument {
                     "decidedAt": dateTime, "decisionNote": string,
                 ])],
                 "comments": ["type": "array", "items": object(["id", "author", "body"], ["id": uuid, "author": string, "body": string, "createdAt": dateTime])],
+                "requests": ["type": "array", "items": object(["id", "kind", "inConfidence", "request", "requestedBy", "answered"], [
+                    "id": uuid, "kind": ["type": "string", "enum": ScrutinyRequestKind.allCases.map(\.rawValue)], "inConfidence": ["type": "boolean"],
+                    "request": string, "requestedBy": string, "requestedAt": dateTime,
+                    "answer": ["type": "string", "nullable": true,
+                               "description": "Absent until answered, and when answered in confidence to someone other than scrutiny or the people who keep the response."],
+                    "answered": ["type": "boolean"], "answeredBy": ["type": "string", "nullable": true], "answeredAt": dateTime,
+                ])],
                 "actions": ["type": "array", "items": object(["id", "description", "target", "dueOn", "responsibleOfficer", "progress", "progressNote"], [
                     "id": uuid, "description": string, "target": ["type": "string", "description": "As the plan writes it: Q4 2025."], "dueOn": day,
                     "responsibleOfficer": string, "progress": ["type": "string", "enum": ActionProgress.allCases.map(\.rawValue)], "progressNote": string,
@@ -116,6 +133,11 @@ extension OpenAPIDocument {
                 "note": ["type": "string", "description": "Why; needed when rejected."],
             ]),
             "RecommendationCommentWrite": object(["body"], ["body": string]),
+            "ScrutinyRequestWrite": object(["kind", "request"], [
+                "kind": ["type": "string", "enum": ScrutinyRequestKind.allCases.map(\.rawValue)], "request": string,
+                "inConfidence": ["type": "boolean", "description": "Only scrutiny and the people who keep the response read the answer."],
+            ]),
+            "ScrutinyAnswerWrite": object(["answer"], ["answer": string]),
         ]
     }
 }

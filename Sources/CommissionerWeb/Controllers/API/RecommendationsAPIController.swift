@@ -56,6 +56,21 @@ extension API {
         var createdAt: Date?
     }
 
+    struct ScrutinyRequestView: Content {
+        var id: UUID
+        /// briefing | example
+        var kind: String
+        var inConfidence: Bool
+        var request: String
+        var requestedBy: String
+        var requestedAt: Date?
+        /// The answer; absent when not yet answered, or answered in confidence to someone who may not read it.
+        var answer: String?
+        var answered: Bool
+        var answeredBy: String?
+        var answeredAt: Date?
+    }
+
     struct RecommendationActionView: Content {
         var id: UUID
         var description: String
@@ -85,9 +100,10 @@ extension API {
         var version: Int
         var evidence: [RecommendationEvidenceView]
         var comments: [RecommendationCommentView]
+        var requests: [ScrutinyRequestView]
         var actions: [RecommendationActionView]
 
-        init(_ record: RecommendationQueries.Record) throws {
+        init(_ record: RecommendationQueries.Record, access: RecommendationAccess) throws {
             let recommendation = record.recommendation
             id = try recommendation.requireID()
             report = record.report.reference
@@ -111,6 +127,11 @@ extension API {
                                            decidedAt: item.decidedAt, decisionNote: item.decisionNote)
             }
             comments = try record.comments.map { RecommendationCommentView(id: try $0.item.requireID(), author: $0.author, body: $0.item.body, createdAt: $0.item.createdAt) }
+            requests = try record.requests.map { item, requestedBy, answeredBy in
+                ScrutinyRequestView(id: try item.requireID(), kind: item.kind.rawValue, inConfidence: item.inConfidence, request: item.request,
+                                    requestedBy: requestedBy, requestedAt: item.createdAt, answer: access.mayReadAnswer(item) ? item.answer : nil,
+                                    answered: item.answer != nil, answeredBy: answeredBy, answeredAt: item.answeredAt)
+            }
             actions = try record.actions.map {
                 RecommendationActionView(id: try $0.requireID(), description: $0.description, target: $0.target, dueOn: $0.dueOn,
                                          responsibleOfficer: $0.responsibleOfficer, progress: $0.progress.rawValue, progressNote: $0.progressNote)
@@ -138,6 +159,17 @@ extension API {
         var body: String?
     }
 
+    struct ScrutinyRequestWrite: Content {
+        /// briefing | example
+        var kind: String?
+        var inConfidence: Bool?
+        var request: String?
+    }
+
+    struct ScrutinyAnswerWrite: Content {
+        var answer: String?
+    }
+
     /// Audit and scrutiny recommendations: listed and filtered, one with its evidence, comments and
     /// actions, its status set (implemented only on accepted evidence), evidence attached and judged.
     struct RecommendationsController {
@@ -148,6 +180,8 @@ extension API {
             routes.on(.POST, api: .recommendationEvidence, access: .commissioningReader, use: attachEvidence)
             routes.on(.POST, api: .recommendationEvidenceDecision, access: .commissioningReader, use: decide)
             routes.on(.POST, api: .recommendationComments, access: .commissioningReader, use: comment)
+            routes.on(.POST, api: .recommendationRequests, access: .commissioningReader, use: ask)
+            routes.on(.POST, api: .recommendationRequestAnswer, access: .commissioningReader, use: answer)
         }
 
         @Sendable func list(req: Request) async throws -> List<RecommendationItem> {
@@ -159,14 +193,14 @@ extension API {
         }
 
         /// The recommendation as stored now, read again after a change.
-        static func view(_ req: Request, _ id: UUID) async throws -> RecommendationView {
+        static func view(_ req: Request, _ id: UUID, access: RecommendationAccess) async throws -> RecommendationView {
             guard let fresh = try await Recommendation.find(id, on: req.db) else { throw Abort(.notFound) }
-            return try RecommendationView(try await RecommendationQueries.record(fresh, on: req.db))
+            return try RecommendationView(try await RecommendationQueries.record(fresh, on: req.db), access: access)
         }
 
         @Sendable func show(req: Request) async throws -> RecommendationView {
-            let (recommendation, _) = try await req.visibleRecommendation()
-            return try RecommendationView(try await RecommendationQueries.record(recommendation, on: req.db))
+            let (recommendation, access) = try await req.visibleRecommendation()
+            return try RecommendationView(try await RecommendationQueries.record(recommendation, on: req.db), access: access)
         }
 
         @Sendable func setStatus(req: Request) async throws -> RecommendationView {
@@ -174,7 +208,7 @@ extension API {
             try access.requireKeeper()
             let body = try req.content.decode(RecommendationStatusWrite.self)
             _ = try await RecommendationAuthoring.setStatus(recommendation, status: body.status, version: body.version.map(String.init), access: access, with: req.recordWriter)
-            return try await Self.view(req, try recommendation.requireID())
+            return try await Self.view(req, try recommendation.requireID(), access: access)
         }
 
         @Sendable func attachEvidence(req: Request) async throws -> Response {
@@ -183,7 +217,7 @@ extension API {
             let body = try req.content.decode(RecommendationEvidenceWrite.self)
             _ = try await RecommendationAuthoring.attachEvidence(recommendation, .init(description: body.description, link: body.link), user: try req.requireUser(),
                                                                  access: access, with: req.recordWriter)
-            return try await Self.view(req, try recommendation.requireID()).encodeResponse(status: .created, for: req)
+            return try await Self.view(req, try recommendation.requireID(), access: access).encodeResponse(status: .created, for: req)
         }
 
         @Sendable func decide(req: Request) async throws -> RecommendationView {
@@ -193,7 +227,7 @@ extension API {
             _ = try await RecommendationAuthoring.decide(recommendation, evidenceID: req.parameters.get("recommendationEvidenceID", as: UUID.self), decision: body.decision,
                                                          note: body.note, user: try req.requireUser(), access: access, now: req.application.clock.now(),
                                                          with: req.recordWriter)
-            return try await Self.view(req, try recommendation.requireID())
+            return try await Self.view(req, try recommendation.requireID(), access: access)
         }
 
         @Sendable func comment(req: Request) async throws -> Response {
@@ -201,7 +235,25 @@ extension API {
             try access.requireCommenter()
             let body = try req.content.decode(RecommendationCommentWrite.self)
             _ = try await RecommendationAuthoring.comment(recommendation, body: body.body, user: try req.requireUser(), access: access, with: req.recordWriter)
-            return try await Self.view(req, try recommendation.requireID()).encodeResponse(status: .created, for: req)
+            return try await Self.view(req, try recommendation.requireID(), access: access).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func ask(req: Request) async throws -> Response {
+            let (recommendation, access) = try await req.visibleRecommendation()
+            try access.requireScrutiny("asks for briefings and examples")
+            let body = try req.content.decode(ScrutinyRequestWrite.self)
+            _ = try await RecommendationAuthoring.ask(recommendation, kind: body.kind, inConfidence: body.inConfidence ?? false, request: body.request,
+                                                      user: try req.requireUser(), access: access, with: req.recordWriter)
+            return try await Self.view(req, try recommendation.requireID(), access: access).encodeResponse(status: .created, for: req)
+        }
+
+        @Sendable func answer(req: Request) async throws -> RecommendationView {
+            let (recommendation, access) = try await req.visibleRecommendation()
+            try access.requireKeeper()
+            let body = try req.content.decode(ScrutinyAnswerWrite.self)
+            _ = try await RecommendationAuthoring.answer(recommendation, requestID: req.parameters.get("scrutinyRequestID", as: UUID.self), answer: body.answer,
+                                                         user: try req.requireUser(), access: access, now: req.application.clock.now(), with: req.recordWriter)
+            return try await Self.view(req, try recommendation.requireID(), access: access)
         }
     }
 }

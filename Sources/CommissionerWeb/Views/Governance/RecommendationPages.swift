@@ -36,7 +36,8 @@ struct RecommendationListPage {
             <p class="body">What auditors and scrutiny committees recommended, what the responding body said, and where the work stands.
             A recommendation is implemented only once a scrutiny user has accepted evidence for it: a claim that it is "already addressed"
             shows as <strong>claimed, awaiting evidence</strong> until then.</p>
-            <p class="body"><a href="\(SiteRoute.watchingBrief.path)">The watching brief</a>: overdue actions, claims awaiting evidence and evidence awaiting acceptance.</p>
+            <p class="body"><a href="\(SiteRoute.watchingBrief.path)">The watching brief</a>: overdue actions, claims awaiting evidence, evidence awaiting acceptance
+            and requests awaiting an answer. <a href="\(SiteRoute.auditReports.path)">The reports</a>: each with its improvement plan, and where a new one is recorded.</p>
             <form method="get" action="\(SiteRoute.recommendations.path)" class="filter">
               <h2 class="heading-s">Filter</h2>
               <div class="filter-fields">
@@ -69,12 +70,14 @@ struct RecommendationListPage {
 /// One recommendation: the report, what it says, the response, the evidence with scrutiny's
 /// decisions, the comments, the improvement plan's actions, and the forms each person may use.
 struct RecommendationPage {
-    enum Section: String { case status, evidence, decision, comment }
+    enum Section: String { case status, evidence, decision, comment, request, answer }
 
     var record: RecommendationQueries.Record
     var access: RecommendationAccess
     var today: CalendarDay
     var failed: (form: Section, fields: TextFields, errors: FieldErrors)?
+    /// The evidence or request whose form was sent, when `failed` is about one.
+    var failedItemID: UUID?
 
     private func fields(_ form: Section) -> TextFields { failed?.form == form ? failed!.fields : TextFields([:]) }
     private func errors(_ form: Section) -> FieldErrors { failed?.form == form ? failed!.errors : FieldErrors() }
@@ -130,6 +133,11 @@ struct RecommendationPage {
             <h2 class="heading-m" id="comment">Comments</h2>
             \(comments)
             \(access.isScrutiny || access.keepsResponse ? commentForm(context) : HTML.empty)
+            <h2 class="heading-m" id="request">Briefings and examples requested</h2>
+            <p class="body">Scrutiny may ask for a briefing on where the work stands, or for an example, openly or in confidence.
+            An answer given in confidence is read only by scrutiny and by the people who keep the response.</p>
+            \(requests(context))
+            \(access.isScrutiny ? requestForm(context) : HTML.empty)
             <h2 class="heading-m" id="actions">The improvement plan's actions</h2>
             \(Components.table(caption: "Actions under \(record.theme?.title ?? "the report")", headers: ["Action", "Target", "Responsible officer", "Progress"],
                                rows: record.actions.map { action in
@@ -139,7 +147,7 @@ struct RecommendationPage {
                         HTML(text: action.responsibleOfficer), HTML(text: action.progress.title + (action.progressNote.isEmpty ? "" : ": " + action.progressNote))]
             }, emptyMessage: "No actions recorded for this theme."))
             <p class="body"><a href="\(SiteRoute.audit.path(query: [("recordType", Recommendation.schema), ("recordID", id.uuidString.lowercased())]))">This recommendation's history in the audit trail</a></p>
-            <p class="body"><a href="\(SiteRoute.recommendations.path(query: [("reportId", record.report.id!.uuidString.lowercased())]))">Every recommendation of \(HTML(text: record.report.reference))</a></p>
+            <p class="body"><a href="\(SiteRoute.auditReport(record.report.id!).path)">The report \(HTML(text: record.report.reference)), every recommendation and the progress of its actions</a></p>
             """
         }
     }
@@ -150,6 +158,66 @@ struct RecommendationPage {
             "<div class=\"comment\"><p class=\"body-s\">\(HTML(text: author)), \(Components.date(item.createdAt))</p>\(Self.paragraphs(item.body))</div>"
         }
         return "\(items)"
+    }
+
+    func requests(_ context: PageContext) -> HTML {
+        guard !record.requests.isEmpty else { return "<p class=\"body\">Nothing requested yet.</p>" }
+        let items: [HTML] = record.requests.map { item, requestedBy, answeredBy in
+            let confidence: HTML = item.inConfidence ? " \(Components.tag("In confidence", colour: "purple"))" : HTML.empty
+            let answer: HTML
+            if let text = item.answer {
+                let who = HTML(text: [answeredBy, item.answeredAt.map { Components.date($0) }].compactMap { $0 }.joined(separator: ", "))
+                answer = access.mayReadAnswer(item)
+                    ? "<p class=\"body-s\">Answered by \(who)</p>\(Self.paragraphs(text))"
+                    : "<p class=\"body-s\">Answered in confidence by \(who): the answer is read by scrutiny and by the people who keep the response.</p>"
+            } else if access.keepsResponse {
+                answer = answerForm(context, requestID: item.id!)
+            } else {
+                answer = "<p class=\"body\">\(Components.tag("Awaiting an answer", colour: "yellow"))</p>"
+            }
+            return """
+                <div class="comment"><p class="body-s">\(HTML(text: item.kind.title)) requested by \(HTML(text: requestedBy)), \(Components.date(item.createdAt))\(confidence)</p>
+                \(Self.paragraphs(item.request))\(answer)</div>
+                """
+        }
+        return "\(items)"
+    }
+
+    func requestForm(_ context: PageContext) -> HTML {
+        let errors = errors(.request)
+        let fields = fields(.request)
+        return """
+            <details class="details"\(errors.isEmpty ? HTML.empty : " open")><summary>Ask for a briefing or an example</summary>
+            \(Form.errorSummary(errors))
+            <form method="post" action="\(SiteRoute.recommendationRequests(record.recommendation.id!).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.select("kind", label: "What you are asking for", options: ScrutinyRequestKind.allCases.map { ($0.rawValue, $0.title) },
+                            selected: fields["kind"], errors: errors, blank: "Choose"))
+              \(Form.textarea("request", label: "What you would like to be told or shown", value: fields.raw("request"), errors: errors, rows: 3))
+              \(Form.checkboxes("inConfidence", legend: "Confidentiality", options: [("yes", "Ask in confidence: only scrutiny and the people who keep the response read the answer")],
+                                checked: fields["inConfidence-yes"] == "on" ? ["yes"] : [], errors: errors))
+              \(Form.submit("Send the request", secondary: true))
+            </form>
+            </details>
+            """
+    }
+
+    func answerForm(_ context: PageContext, requestID: UUID) -> HTML {
+        // Only the form that was sent shows its errors; each answer box has its own id.
+        let sent = failed?.form == .answer && failedItemID == requestID
+        let errors = sent ? errors(.answer) : FieldErrors()
+        let value = sent ? fields(.answer).raw("answer") : nil
+        let prefix = "request-\(requestID.uuidString.lowercased())-"
+        return """
+            \(Form.errorSummary(errors, idPrefix: prefix))
+            <form method="post" action="\(SiteRoute.recommendationRequestAnswer(recommendation: record.recommendation.id!, request: requestID).path)" novalidate>
+              \(Form.csrf(context))
+              \(Form.textarea("answer", label: "Your answer", value: value,
+                              hint: "The briefing or the example, or where it is (a document's address or a page in Commissioner).", errors: errors, rows: 3,
+                              id: prefix + "answer"))
+              \(Form.submit("Send the answer", secondary: true))
+            </form>
+            """
     }
 
     func statusForm(_ context: PageContext) -> HTML {
@@ -184,14 +252,19 @@ struct RecommendationPage {
     }
 
     func decisionForm(_ context: PageContext, evidenceID: UUID) -> HTML {
-        let errors = errors(.decision)
+        // Only the form that was sent shows its errors; each piece of evidence's fields have their own ids.
+        let sent = failed?.form == .decision && failedItemID == evidenceID
+        let errors = sent ? errors(.decision) : FieldErrors()
+        let fields = sent ? fields(.decision) : TextFields([:])
+        let prefix = "evidence-\(evidenceID.uuidString.lowercased())-"
         return """
-            \(Form.errorSummary(errors))
+            \(Form.errorSummary(errors, idPrefix: prefix))
             <form method="post" action="\(SiteRoute.recommendationEvidenceDecision(recommendation: record.recommendation.id!, evidence: evidenceID).path)" novalidate>
               \(Form.csrf(context))
               \(Form.select("decision", label: "Your decision", options: [("accepted", "Accept the evidence"), ("rejected", "Do not accept it")],
-                            selected: fields(.decision)["decision"], errors: errors, blank: "Choose"))
-              \(Form.textarea("note", label: "Why", value: fields(.decision).raw("note"), hint: "Needed when you do not accept it: what is missing.", errors: errors, rows: 2))
+                            selected: fields["decision"], errors: errors, blank: "Choose", id: prefix + "decision"))
+              \(Form.textarea("note", label: "Why", value: fields.raw("note"), hint: "Needed when you do not accept it: what is missing.", errors: errors, rows: 2,
+                              id: prefix + "note"))
               \(Form.submit("Record the decision", secondary: true))
             </form>
             """
@@ -214,6 +287,7 @@ struct RecommendationPage {
 struct WatchingBriefPage {
     var today: CalendarDay
     var overdue: [(action: RecommendationAction, report: String)]
+    var unanswered: [(request: ScrutinyRequest, report: String, code: String)]
     var claimed: [RecommendationQueries.Row]
     var awaitingAcceptance: [RecommendationQueries.Row]
     var accepted: [RecommendationQueries.Row]
@@ -231,7 +305,7 @@ struct WatchingBriefPage {
             """
             <h1 class="heading-l">Watching brief</h1>
             <p class="body">For a scrutiny committee following up an audit: the improvement plan's actions past their target,
-            recommendations claimed as addressed with no evidence, and evidence waiting for a scrutiny user's decision. As at \(today.longForm).</p>
+            recommendations claimed as addressed with no evidence, evidence waiting for a scrutiny user's decision, and the briefings and examples scrutiny asked for that are not yet answered. As at \(today.longForm).</p>
             <h2 class="heading-m">Actions past their target</h2>
             \(Components.table(caption: "Overdue actions (\(overdue.count))", headers: ["Report", "Action", "Target", "Responsible officer", "Progress"], rows: overdue.map { item in
                 [HTML(text: item.report), RecommendationPage.paragraphs(item.action.description),
@@ -242,6 +316,12 @@ struct WatchingBriefPage {
             \(list(claimed, caption: "Said to be addressed, with no evidence", empty: "No claim is waiting for evidence."))
             <h2 class="heading-m">Evidence awaiting acceptance</h2>
             \(list(awaitingAcceptance, caption: "Evidence for a scrutiny user to judge", empty: "No evidence is waiting."))
+            <h2 class="heading-m">Briefings and examples awaiting an answer</h2>
+            \(Components.table(caption: "Requests awaiting an answer (\(unanswered.count))", headers: ["Report", "Code", "Request", "Asked"], rows: unanswered.map { item in
+                [HTML(text: item.report), "<a href=\"\(SiteRoute.recommendation(item.request.$recommendation.id).path)#request\">\(HTML(text: item.code))</a>",
+                 "\(HTML(text: item.request.kind.title))\(item.request.inConfidence ? " (in confidence)" : ""): \(HTML(text: RecommendationPage.summary(item.request.request)))",
+                 HTML(text: Components.date(item.request.createdAt))]
+            }, emptyMessage: "Every request has been answered."))
             <h2 class="heading-m">Evidence accepted, not yet marked implemented</h2>
             \(list(accepted, caption: "Ready to be marked implemented", empty: "None."))
             <p class="body"><a href="\(SiteRoute.recommendations.path)">Every recommendation</a></p>

@@ -25,26 +25,28 @@ enum Form {
         "<input type=\"hidden\" name=\"\(CSRFProtection.fieldName)\" value=\"\(context.csrfToken)\">"
     }
 
-    static func errorSummary(_ errors: FieldErrors) -> HTML {
+    /// `idPrefix` is the prefix of the fields' ids when a page holds several forms with fields of one name.
+    static func errorSummary(_ errors: FieldErrors, idPrefix: String = "") -> HTML {
         guard !errors.isEmpty else { return .empty }
         return """
         <div class="error-summary" role="alert" tabindex="-1">
           <h2 class="error-summary-title">There is a problem</h2>
-          <ul>\(errors.items.map { "<li><a href=\"#\($0.field)\">\($0.message)</a></li>" as HTML })</ul>
+          <ul>\(errors.items.map { "<li><a href=\"#\(idPrefix)\($0.field)\">\($0.message)</a></li>" as HTML })</ul>
         </div>
         """
     }
 
     static func textInput(_ name: String, label: String, value: String?, hint: String? = nil, errors: FieldErrors,
-                          type: String = "text", autocomplete: String? = nil, width: String = "") -> HTML {
+                          type: String = "text", autocomplete: String? = nil, width: String = "", id: String? = nil) -> HTML {
         let error = errors[name]
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let id = id ?? name
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
         return """
         <div class="form-group\(error == nil ? "" : " form-group-error")">
-          <label class="label" for="\(name)">\(label)</label>
-          \(hint.map { "<div class=\"hint\" id=\"\(name)-hint\">\($0)</div>" as HTML })
-          \(error.map { "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
-          <input class="input\(width.isEmpty ? "" : " " + width)\(error == nil ? "" : " input-error")" id="\(name)" name="\(name)" type="\(type)" \
+          <label class="label" for="\(id)">\(label)</label>
+          \(hint.map { "<div class=\"hint\" id=\"\(id)-hint\">\($0)</div>" as HTML })
+          \(error.map { "<p class=\"error-message\" id=\"\(id)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+          <input class="input\(width.isEmpty ? "" : " " + width)\(error == nil ? "" : " input-error")" id="\(id)" name="\(name)" type="\(type)" \
         value="\(type == "password" ? "" : (value ?? ""))"\(autocomplete.map { " autocomplete=\"\($0)\"" as HTML })\
         \(describedBy.isEmpty ? HTML.empty : " aria-describedby=\"\(describedBy)\"" as HTML)>
         </div>
@@ -52,16 +54,17 @@ enum Form {
     }
 
     static func select(_ name: String, label: String, options: [(value: String, title: String)], selected: String?,
-                       hint: String? = nil, errors: FieldErrors, blank: String? = nil) -> HTML {
+                       hint: String? = nil, errors: FieldErrors, blank: String? = nil, id: String? = nil) -> HTML {
         let error = errors[name]
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let id = id ?? name
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
         let blankOption: HTML = blank.map { "<option value=\"\">\($0)</option>" as HTML } ?? .empty
         return """
         <div class="form-group\(error == nil ? "" : " form-group-error")">
-          <label class="label" for="\(name)">\(label)</label>
-          \(hint.map { "<div class=\"hint\" id=\"\(name)-hint\">\($0)</div>" as HTML })
-          \(error.map { "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
-          <select class="select\(error == nil ? "" : " select-error")" id="\(name)" name="\(name)"\
+          <label class="label" for="\(id)">\(label)</label>
+          \(hint.map { "<div class=\"hint\" id=\"\(id)-hint\">\($0)</div>" as HTML })
+          \(error.map { "<p class=\"error-message\" id=\"\(id)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+          <select class="select\(error == nil ? "" : " select-error")" id="\(id)" name="\(name)"\
         \(describedBy.isEmpty ? HTML.empty : " aria-describedby=\"\(describedBy)\"" as HTML)>
             \(blankOption)\(options.map { option in
                 "<option value=\"\(option.value)\"\(option.value == selected ? HTML(" selected") : .empty)>\(option.title)</option>" as HTML
@@ -71,15 +74,17 @@ enum Form {
         """
     }
 
-    static func textarea(_ name: String, label: String, value: String?, hint: String? = nil, errors: FieldErrors, rows: Int = 8) -> HTML {
+    /// `id` tells apart fields of the same name in several forms on one page; it is the name otherwise.
+    static func textarea(_ name: String, label: String, value: String?, hint: String? = nil, errors: FieldErrors, rows: Int = 8, id: String? = nil) -> HTML {
         let error = errors[name]
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }.joined(separator: " ")
+        let id = id ?? name
+        let describedBy = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
         return """
         <div class="form-group\(error == nil ? "" : " form-group-error")">
-          <label class="label" for="\(name)">\(label)</label>
-          \(hint.map { "<div class=\"hint\" id=\"\(name)-hint\">\($0)</div>" as HTML })
-          \(error.map { "<p class=\"error-message\" id=\"\(name)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
-          <textarea class="textarea" id="\(name)" name="\(name)" rows="\(rows)"\
+          <label class="label" for="\(id)">\(label)</label>
+          \(hint.map { "<div class=\"hint\" id=\"\(id)-hint\">\($0)</div>" as HTML })
+          \(error.map { "<p class=\"error-message\" id=\"\(id)-error\"><span class=\"visually-hidden\">Error:</span> \($0)</p>" as HTML })
+          <textarea class="textarea" id="\(id)" name="\(name)" rows="\(rows)"\
         \(describedBy.isEmpty ? HTML.empty : " aria-describedby=\"\(describedBy)\"" as HTML)>\(value ?? "")</textarea>
         </div>
         """

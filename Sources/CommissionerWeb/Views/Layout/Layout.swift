@@ -7,6 +7,18 @@ enum Layout {
         var title: String
         var route: SiteRoute
         var access: RouteAccess
+        /// Other pages that belong to this area.
+        var also: [SiteRoute] = []
+
+        /// Whether the page at `path` is in this area: its page, or a page under it, whole path segments only
+        /// (so /audit-reports is not in the audit trail's area).
+        func covers(_ path: String) -> Bool {
+            if route == .home { return path == "/" }
+            return ([route] + also).contains { area in
+                let base = area.path
+                return path == base || path.hasPrefix(base + "/") || path.hasPrefix(base + ".")
+            }
+        }
     }
 
     static let areas: [Area] = [
@@ -16,7 +28,7 @@ enum Layout {
         Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Risks", route: .risks, access: .commissioningReader),
-        Area(title: "Recommendations", route: .recommendations, access: .commissioningReader),
+        Area(title: "Recommendations", route: .recommendations, access: .commissioningReader, also: [.auditReports, .watchingBrief]),
         Area(title: "Spend", route: .spend, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
@@ -29,7 +41,7 @@ enum Layout {
     static func page(title: String, context: PageContext, @HTMLBuilder content: () -> HTML) -> HTML {
         let navigation: HTML = context.user == nil ? .empty : """
             <nav class="navigation" aria-label="Main"><ul>\(areas(for: context.user).map { area in
-                let current = area.route == .home ? context.currentPath == "/" : context.currentPath.hasPrefix(area.route.path)
+                let current = area.covers(context.currentPath)
                 return "<li><a href=\"\(area.route.path)\"\(current ? HTML(" aria-current=\"page\"") : .empty)>\(area.title)</a></li>" as HTML
             })</ul></nav>
             """
