@@ -448,7 +448,34 @@ def main():
         choose(driver, "scrutinyOrganisationId", "Public Accounts Committee")
         submit(driver)
         check("/audit-reports/" in driver.current_url and "No recommendations recorded yet." in driver.page_source, "the report is recorded")
+        # The lead sees the next business-planning stage due, and starts next year's commissioning intentions.
+        driver.get(BASE + "/")
+        check("Business planning: your next stages" in driver.page_source, "the home page shows the lead's next business-planning stage")
+        follow(driver, "The business-planning calendar")
+        check("Commissioning Intentions published" in driver.page_source and ">You<" in driver.page_source,
+              "the calendar shows each stage's due day, marked for the stages the lead is responsible for")
+        audit_accessibility(driver, "55-planning-calendar")
+        driver.get(BASE + "/intentions/new")
+        choose(driver, "organisationId", "Health and Community Services")
+        fill(driver, "year", "2027")
+        submit(driver)
+        check("Enter a title" in driver.page_source, "intentions without a title are refused, naming the field")
+        audit_accessibility(driver, "56-new-intentions-errors")
+        fill(driver, "title", "Health and care commissioning intentions 2027")
+        submit(driver)
+        check("Add an intention" in driver.page_source and "Draft" in driver.page_source, "the draft is started")
+        audit_accessibility(driver, "57-intentions-draft")
         sign_out(driver)
+
+        # Anyone, signed in or not, reads the published intentions and follows their feed.
+        driver.get(BASE + "/intentions")
+        check("Health and care commissioning intentions 2025" in driver.page_source and "intentions 2027" not in driver.page_source,
+              "the public page lists the published intentions and not the draft")
+        audit_accessibility(driver, "58-public-intentions")
+        follow(driver, "Health and care commissioning intentions 2025")
+        check("To move resources to meet the health and care needs of Islanders" in driver.page_source and "HCS Board" in driver.page_source,
+              "the published intentions are open to everyone")
+        audit_accessibility(driver, "59-published-intentions")
 
         sign_in(driver, email, new_password)
         check(f"Head of Commissioning, {council}" in driver.page_source, "the new user signs in and sees their name")

@@ -37,6 +37,7 @@ import Vapor
                 + count(SpendImport.self, app) + count(BeneficiaryMatch.self, app)
                 + count(AuditReport.self, app) + count(ImprovementTheme.self, app) + count(Recommendation.self, app) + count(RecommendationAction.self, app)
                 + count(RecommendationEvidence.self, app) + count(RecommendationComment.self, app) + count(ScrutinyRequest.self, app)
+                + count(CommissioningIntentions.self, app) + count(CommissioningIntention.self, app)
             // Payments are not in the sum: they are written with their import, whose one event records them.
             #expect(result.checked == records, "one create event per record")
         }

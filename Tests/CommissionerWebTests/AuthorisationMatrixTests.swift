@@ -165,6 +165,27 @@ import Vapor
     static let reportRecorders: Rule = { asker, _ in
         asker == .nobody ? .signInFirst : [.administrator, .commissioningLead].contains(asker) ? .allowed : .forbidden
     }
+    /// Unpublished intentions are read by the organisation's people (and those who see every organisation);
+    /// nobody is asked to sign in; anyone else does not find them.
+    static let intentionsReaders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .notFound }
+        return [.administrator, .scrutiny].contains(asker) || target == .own ? .allowed : .notFound
+    }
+    static func intentionsRoles(_ roles: Set<Asker>, administrators: Bool = false) -> Rule {
+        { asker, target in
+            if asker == .nobody { return .signInFirst }
+            if asker == .provider { return .forbidden }
+            if administrators && asker == .administrator { return .allowed }
+            if target == .other && ![.administrator, .scrutiny].contains(asker) { return .notFound }
+            return target == .own && roles.contains(asker) ? .allowed : .forbidden
+        }
+    }
+    static let intentionsWriters = intentionsRoles([.commissioningLead])
+    static let intentionsAgreers = intentionsRoles([.approver])
+    static let intentionsPublishers = intentionsRoles([.commissioningLead], administrators: true)
+    /// An organisation's planning calendar is set by its commissioning leads and by administrators.
+    static let calendarSetters = intentionsRoles([.commissioningLead], administrators: true)
     /// Scrutiny comments; the response's keepers answer.
     static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
@@ -434,6 +455,25 @@ import Vapor
         "POST /api/v1/recommendations/:recommendationID/requests": recommendationAskers,
         "POST /api/v1/recommendations/:recommendationID/requests/:scrutinyRequestID/answer": recommendationKeepers,
         "GET /api/v1/audit-reports": commissioningReaders,
+        "GET /intentions": anyone,
+        "GET /intentions.atom": anyone,
+        "GET /intentions.csv": anyone,
+        "GET /intentions/new": commissioningLeads,
+        "POST /intentions": commissioningLeads,
+        "GET /intentions/:intentionsID": intentionsReaders,
+        "POST /intentions/:intentionsID/items": intentionsWriters,
+        "POST /intentions/:intentionsID/agreement": intentionsAgreers,
+        "POST /intentions/:intentionsID/publication": intentionsPublishers,
+        "GET /planning-calendar": commissioningReaders,
+        "POST /planning-calendar/:organisationID": calendarSetters,
+        "GET /api/v1/intentions": commissioningReaders,
+        "POST /api/v1/intentions": commissioningLeads,
+        "GET /api/v1/intentions/:intentionsID": { asker, target in asker == .provider ? .forbidden : intentionsReaders(asker, target) },
+        "POST /api/v1/intentions/:intentionsID/items": intentionsWriters,
+        "POST /api/v1/intentions/:intentionsID/agreement": intentionsAgreers,
+        "POST /api/v1/intentions/:intentionsID/publication": intentionsPublishers,
+        "GET /api/v1/planning-calendar": commissioningReaders,
+        "POST /api/v1/planning-calendar/:organisationID": calendarSetters,
         "POST /api/v1/audit-reports": reportRecorders,
         "GET /api/v1/audit-reports/:auditReportID": recommendationReaders,
         "POST /api/v1/audit-reports/:auditReportID/themes": recommendationKeepers,
@@ -642,6 +682,10 @@ import Vapor
                     let recommendationAction = RecommendationAction(reportID: report.id!, themeID: nil, position: 1, description: "Act", target: "Q4 2025",
                                                                     due: CalendarDay("2025-12-31")!, responsibleOfficer: "Chief Officer")
                     try await outsiderWriter.create(recommendationAction)
+                    // Draft intentions of the asker's own organisation, or of another.
+                    let intentions = CommissioningIntentions(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!,
+                                                             year: Int.random(in: 3_000...999_999), title: "Intentions \(suffix)", summary: "", createdBy: subject.id!)
+                    try await outsiderWriter.create(intentions)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -665,6 +709,7 @@ import Vapor
                         "recommendationEvidenceID": recommendationEvidence.id!.uuidString.lowercased(),
                         "scrutinyRequestID": scrutinyRequest.id!.uuidString.lowercased(),
                         "auditReportID": report.id!.uuidString.lowercased(),
+                        "intentionsID": intentions.id!.uuidString.lowercased(),
                         "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.

@@ -34,5 +34,6 @@ public enum Migrations {
         AddAgreementChangeCounter(),
         CreateAuditRecommendations(),
         CreateScrutinyRequests(),
+        CreateCommissioningIntentions(),
     ]
 }

@@ -29,7 +29,7 @@ struct CalendarController {
             if let old = try await CalendarFeed.query(on: writer.database).filter(\.$user.$id == user.id).first() { try await writer.delete(old) }
             try await writer.create(CalendarFeed(userID: user.id, secretHash: SecretToken.hash(secret), createdAt: now))
         }
-        let base = req.application.settings.publicURL ?? "\(req.application.settings.cookiesSecure ? "https" : "http")://\(req.headers.first(name: .host) ?? "localhost")"
+        let base = req.publicBaseURL
         return CalendarPage(madeAt: now, newAddress: base + SiteRoute.calendarFeed.template.replacingOccurrences(of: ":secret", with: secret + ".ics"))
             .render(req.pageContext)
     }

@@ -131,6 +131,16 @@ public enum SiteRoute: Hashable, Sendable {
     case auditReportRecommendations(UUID)
     case auditReportActions(UUID)
     case auditReportActionProgress(report: UUID, action: UUID)
+    case intentions
+    case intentionsAtom
+    case intentionsCSV
+    case newIntentions
+    case intentionsRecord(UUID)
+    case intentionsItems(UUID)
+    case intentionsAgreement(UUID)
+    case intentionsPublication(UUID)
+    case planningCalendar
+    case planningCalendarStages(UUID)
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -304,6 +314,16 @@ public enum SiteRoute: Hashable, Sendable {
         case .auditReportRecommendations: "/audit-reports/:auditReportID/recommendations"
         case .auditReportActions: "/audit-reports/:auditReportID/actions"
         case .auditReportActionProgress: "/audit-reports/:auditReportID/actions/:recommendationActionID/progress"
+        case .intentions: "/intentions"
+        case .intentionsAtom: "/intentions.atom"
+        case .intentionsCSV: "/intentions.csv"
+        case .newIntentions: "/intentions/new"
+        case .intentionsRecord: "/intentions/:intentionsID"
+        case .intentionsItems: "/intentions/:intentionsID/items"
+        case .intentionsAgreement: "/intentions/:intentionsID/agreement"
+        case .intentionsPublication: "/intentions/:intentionsID/publication"
+        case .planningCalendar: "/planning-calendar"
+        case .planningCalendarStages: "/planning-calendar/:organisationID"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -367,7 +387,8 @@ public enum SiteRoute: Hashable, Sendable {
              .agreementRecommissioning(let id), .risk(let id), .editRisk(let id), .riskReviews(let id), .riskMitigations(let id),
              .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
              .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
-             .auditReportActions(let id),
+             .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
+             .intentionsPublication(let id), .planningCalendarStages(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

@@ -29,6 +29,7 @@ enum Layout {
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Risks", route: .risks, access: .commissioningReader),
         Area(title: "Recommendations", route: .recommendations, access: .commissioningReader, also: [.auditReports, .watchingBrief]),
+        Area(title: "Intentions", route: .intentions, access: .commissioningReader, also: [.planningCalendar]),
         Area(title: "Spend", route: .spend, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
@@ -89,7 +90,7 @@ enum Layout {
           <footer class="footer">
             <div class="width-container">
               <p>Commissioner: the system of record for commissioning public services.</p>
-              <p><a href="/api/v1/openapi.json">API description (OpenAPI)</a></p>
+              <p><a href="\(SiteRoute.intentions.path)">Published commissioning intentions</a> · <a href="/api/v1/openapi.json">API description (OpenAPI)</a></p>
             </div>
           </footer>
         </body>
