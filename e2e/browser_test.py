@@ -405,10 +405,20 @@ def main():
         check("Evidence awaiting acceptance" in driver.page_source and "Record the decision" in driver.page_source,
               "scrutiny is asked to decide on the evidence attached")
         audit_accessibility(driver, "49-recommendation")
+        r6_url = driver.current_url
         choose(driver, "decision", "Do not accept it")
         navigate(driver, driver.find_element(By.XPATH, "//main//form[contains(@action, '/decision')]//button[@type='submit']").click)
         check("Say why the evidence is not accepted" in driver.page_source, "evidence is not turned down without a reason")
         audit_accessibility(driver, "50-recommendation-errors")
+        # The accountability register, as the response to R3 states it, with the gap the committee would look for.
+        driver.get(BASE + "/accountability")
+        check("Chief Officer for CLS" in driver.page_source and "Nobody accountable" in driver.page_source,
+              "the register shows who is accountable for long-term care, and flags adult social care with nobody accountable")
+        audit_accessibility(driver, "50a-accountability-register")
+        follow(driver, "Adult social care")
+        check("Home care and community nursing" in driver.page_source, "the area lists its live agreement")
+        audit_accessibility(driver, "50b-commissioning-area")
+        driver.get(r6_url)
         # Scrutiny asks, in confidence, for an example of the contract reviews.
         driver.find_element(By.XPATH, "//summary[contains(., 'Ask for a briefing or an example')]").click()
         choose(driver, "kind", "Example")

@@ -186,6 +186,8 @@ import Vapor
     static let intentionsPublishers = intentionsRoles([.commissioningLead], administrators: true)
     /// An organisation's planning calendar is set by its commissioning leads and by administrators.
     static let calendarSetters = intentionsRoles([.commissioningLead], administrators: true)
+    /// An organisation's accountability register is kept by administrators and its commissioning leads.
+    static let areaKeepers = recommendationKeepers
     /// Scrutiny comments; the response's keepers answer.
     static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
@@ -455,6 +457,18 @@ import Vapor
         "POST /api/v1/recommendations/:recommendationID/requests": recommendationAskers,
         "POST /api/v1/recommendations/:recommendationID/requests/:scrutinyRequestID/answer": recommendationKeepers,
         "GET /api/v1/audit-reports": commissioningReaders,
+        "GET /accountability": commissioningReaders,
+        "GET /accountability.csv": commissioningReaders,
+        "GET /accountability/new": reportRecorders,
+        "POST /accountability": reportRecorders,
+        "GET /accountability/:areaID": activityReaders,
+        "POST /accountability/:areaID/assignments": areaKeepers,
+        "POST /accountability/:areaID/links": areaKeepers,
+        "GET /api/v1/accountability": commissioningReaders,
+        "POST /api/v1/accountability": reportRecorders,
+        "GET /api/v1/accountability/:areaID": activityReaders,
+        "POST /api/v1/accountability/:areaID/assignments": areaKeepers,
+        "POST /api/v1/accountability/:areaID/links": areaKeepers,
         "GET /intentions": anyone,
         "GET /intentions.atom": anyone,
         "GET /intentions.csv": anyone,
@@ -686,6 +700,9 @@ import Vapor
                     let intentions = CommissioningIntentions(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!,
                                                              year: Int.random(in: 3_000...999_999), title: "Intentions \(suffix)", summary: "", createdBy: subject.id!)
                     try await outsiderWriter.create(intentions)
+                    let area = CommissioningArea(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!, name: "Area \(suffix)",
+                                                 description: "", createdBy: subject.id!)
+                    try await outsiderWriter.create(area)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -710,6 +727,7 @@ import Vapor
                         "scrutinyRequestID": scrutinyRequest.id!.uuidString.lowercased(),
                         "auditReportID": report.id!.uuidString.lowercased(),
                         "intentionsID": intentions.id!.uuidString.lowercased(),
+                        "areaID": area.id!.uuidString.lowercased(),
                         "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.

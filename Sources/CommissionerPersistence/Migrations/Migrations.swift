@@ -35,5 +35,6 @@ public enum Migrations {
         CreateAuditRecommendations(),
         CreateScrutinyRequests(),
         CreateCommissioningIntentions(),
+        CreateAccountabilityRegister(),
     ]
 }

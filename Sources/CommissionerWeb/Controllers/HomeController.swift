@@ -12,6 +12,7 @@ struct HomeController {
         .strategies: "Commissioning strategies, section by section, with what each still needs before approval.",
         .activities: "Every commissioning activity you can see, by phase and step of the cycle, with what each gate still lacks.",
         .agreements: "Contracts, grants, service level agreements and partnership agreements: providers, term and extensions, value, funding and variations.",
+        .recommendations: "Audit and scrutiny recommendations, the watching brief, the reports and their improvement plans, and the accountability register.",
         .intentions: "Commissioning intentions by organisation and year: written, agreed, published; and the business-planning calendar they follow.",
         .spend: "Spend files imported, payments matched to the agreements they pay for, and spend against each agreement's value.",
         .providers: "The provider directory: sector, size, registration numbers and the approved list.",

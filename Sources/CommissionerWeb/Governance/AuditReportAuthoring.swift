@@ -45,15 +45,9 @@ enum AuditReportAuthoring {
         var theme: String?
     }
 
-    /// The organisations this person may record a report for: every commissioning organisation for an
-    /// administrator; for a commissioning lead, where they lead and the bodies those sit under.
+    /// The organisations this person may record a report for: where they lead, and the bodies those sit under.
     static func respondingChoices(_ user: CurrentUser, on database: any Database) async throws -> [(id: UUID, name: String)] {
-        if user.isAdministrator { return try await OrganisationQueries.commissioningNames(on: database) }
-        let leads = user.memberships.filter { $0.role == .commissioningLead }.map(\.organisationID)
-        guard !leads.isEmpty else { return [] }
-        let led = try await Organisation.query(on: database).filter(\.$id ~~ leads).all()
-        let ids = Set(leads + led.compactMap(\.$parent.id))
-        return try await OrganisationQueries.names(of: Array(ids), on: database).map { ($0.key, $0.value) }.sorted { $0.name < $1.name }
+        try await LeadOrganisationChoices.of(user, bodiesAbove: true, departmentsBelow: false, on: database)
     }
 
     static func scrutinyChoices(on database: any Database) async throws -> [(id: UUID, name: String)] {

@@ -141,6 +141,12 @@ public enum SiteRoute: Hashable, Sendable {
     case intentionsPublication(UUID)
     case planningCalendar
     case planningCalendarStages(UUID)
+    case accountability
+    case accountabilityCSV
+    case newCommissioningArea
+    case commissioningArea(UUID)
+    case areaAssignments(UUID)
+    case areaLinks(UUID)
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -324,6 +330,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .intentionsPublication: "/intentions/:intentionsID/publication"
         case .planningCalendar: "/planning-calendar"
         case .planningCalendarStages: "/planning-calendar/:organisationID"
+        case .accountability: "/accountability"
+        case .accountabilityCSV: "/accountability.csv"
+        case .newCommissioningArea: "/accountability/new"
+        case .commissioningArea: "/accountability/:areaID"
+        case .areaAssignments: "/accountability/:areaID/assignments"
+        case .areaLinks: "/accountability/:areaID/links"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -388,7 +400,7 @@ public enum SiteRoute: Hashable, Sendable {
              .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
              .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
-             .intentionsPublication(let id), .planningCalendarStages(let id),
+             .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

@@ -28,7 +28,7 @@ enum Layout {
         Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Risks", route: .risks, access: .commissioningReader),
-        Area(title: "Recommendations", route: .recommendations, access: .commissioningReader, also: [.auditReports, .watchingBrief]),
+        Area(title: "Recommendations", route: .recommendations, access: .commissioningReader, also: [.auditReports, .watchingBrief, .accountability]),
         Area(title: "Intentions", route: .intentions, access: .commissioningReader, also: [.planningCalendar]),
         Area(title: "Spend", route: .spend, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
