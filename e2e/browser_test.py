@@ -458,9 +458,8 @@ def main():
         choose(driver, "scrutinyOrganisationId", "Public Accounts Committee")
         submit(driver)
         check("/audit-reports/" in driver.current_url and "No recommendations recorded yet." in driver.page_source, "the report is recorded")
-        # The lead sees the next business-planning stage due, and starts next year's commissioning intentions.
-        driver.get(BASE + "/")
-        check("Business planning: your next stages" in driver.page_source, "the home page shows the lead's next business-planning stage")
+        # The lead sees the business-planning stages they are responsible for, and starts next year's commissioning intentions.
+        follow(driver, "Intentions")
         follow(driver, "The business-planning calendar")
         check("Commissioning Intentions published" in driver.page_source and ">You<" in driver.page_source,
               "the calendar shows each stage's due day, marked for the stages the lead is responsible for")

@@ -64,7 +64,7 @@ public enum AuditReportQueries {
         let id = try report.requireID()
         let names = try await OrganisationQueries.names(of: [report.$respondingOrganisation.id] + (report.$scrutinyOrganisation.id.map { [$0] } ?? []), on: database)
         let themes = try await ImprovementTheme.query(on: database).filter(\.$report.$id == id).sort(\.$position).all()
-        let recommendations = try await RecommendationQueries.page(.init(reportID: id), viewer: viewer, page: 1, per: 1_000, on: database).rows
+        let recommendations = try await RecommendationQueries.rows(.init(reportID: id), viewer: viewer, per: 1_000, on: database)
         let actions = try await RecommendationAction.query(on: database).filter(\.$report.$id == id).sort(\.$position).all()
         return Record(report: report, respondingOrganisation: names[report.$respondingOrganisation.id] ?? "",
                       scrutinyOrganisation: report.$scrutinyOrganisation.id.flatMap { names[$0] },

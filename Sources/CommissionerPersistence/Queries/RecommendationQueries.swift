@@ -95,6 +95,7 @@ public enum RecommendationQueries {
             .where(viewer.condition)
         if let report = filter.reportID { select = select.where(SQLColumn("report_id", table: "rec"), .equal, SQLBind(report)) }
         if let standing = filter.standing { select = select.where(Self.standing(standing)) }
+
         if let profile = filter.riskProfile { select = select.where(SQLColumn("risk_profile", table: "rec"), .equal, SQLBind(profile.rawValue)) }
         if let agreed = filter.agreedStatus { select = select.where(SQLColumn("agreed_status", table: "rec"), .equal, SQLBind(agreed.rawValue)) }
         if let text = filter.text, !text.isEmpty {
@@ -108,8 +109,14 @@ public enum RecommendationQueries {
     /// A page of recommendations, newest report first and in the report's order, and how many there are.
     public static func page(_ filter: Filter, viewer: RecommendationViewer, page: Int, per: Int,
                             on database: any Database) async throws -> (rows: [Row], total: ListCount) {
+        let total = try await count(filter, viewer: viewer, on: database)
+        return (try await rows(filter, viewer: viewer, page: page, per: per, on: database), total)
+    }
+
+    /// A page of recommendations without counting them all.
+    public static func rows(_ filter: Filter, viewer: RecommendationViewer, page: Int = 1, per: Int,
+                            on database: any Database) async throws -> [Row] {
         let db = sql(database)
-        let total = try await ListCount.count(filtered(db.select(), filter, viewer: viewer), limit: nil, on: db)
         let select = filtered(db.select(), filter, viewer: viewer)
         select.column(SQLColumn("id", table: "rec"), as: "id").column(SQLColumn("report_id", table: "rec"), as: "report_id")
             .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("title", table: "rep"), as: "report_title")
@@ -123,7 +130,7 @@ public enum RecommendationQueries {
             .all()
         let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
         let decisions = try await evidenceDecisions(of: ids, on: database)
-        return (try found.map { row in
+        return try found.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             return Row(id: id, reportID: try row.decode(column: "report_id", as: UUID.self),
                        reportReference: try row.decode(column: "reference", as: String.self),
@@ -133,7 +140,7 @@ public enum RecommendationQueries {
                        agreedStatus: AgreedStatus(rawValue: try row.decode(column: "agreed_status", as: String.self)) ?? .agreed,
                        status: RecommendationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .open,
                        evidence: decisions[id] ?? [], version: try row.decode(column: "version", as: Int.self))
-        }, total)
+        }
     }
 
     /// The decisions on each recommendation's evidence.
@@ -223,52 +230,69 @@ public enum RecommendationQueries {
 }
 
 extension RecommendationQueries {
-    /// Improvement plan actions not done by their due day, of the reports this viewer sees, most overdue first.
-    public static func overdueActions(viewer: RecommendationViewer, today: CalendarDay,
-                                      on database: any Database) async throws -> [(action: RecommendationAction, report: String)] {
-        let rows = try await sql(database).select().column(SQLColumn("id", table: "act"), as: "id").column(SQLColumn("reference", table: "rep"), as: "reference")
-            .from(SQLAlias(SQLIdentifier(RecommendationAction.schema), as: SQLIdentifier("act")))
+    /// The improvement plan actions not done by their due day, of the reports this viewer sees.
+    private static func overdue(_ select: SQLSelectBuilder, viewer: RecommendationViewer, today: CalendarDay) -> SQLSelectBuilder {
+        select.from(SQLAlias(SQLIdentifier(RecommendationAction.schema), as: SQLIdentifier("act")))
             .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "act"))
             .where(viewer.condition)
             .where(SQLColumn("progress", table: "act"), .notEqual, SQLBind(ActionProgress.done.rawValue))
             .where(SQLColumn("due_on", table: "act"), .lessThan, SQLBind(today.description))
+    }
+
+    /// The first `limit` overdue actions, most overdue first, and how many there are.
+    public static func overdueActions(viewer: RecommendationViewer, today: CalendarDay, limit: Int = 500,
+                                      on database: any Database) async throws -> (items: [(action: RecommendationAction, report: String)], total: ListCount) {
+        let db = sql(database)
+        let total = try await ListCount.count(overdue(db.select(), viewer: viewer, today: today), limit: nil, on: db)
+        let rows = try await overdue(db.select(), viewer: viewer, today: today)
+            .column(SQLColumn("id", table: "act"), as: "id").column(SQLColumn("reference", table: "rep"), as: "reference")
             .orderBy(SQLColumn("due_on", table: "act")).orderBy(SQLColumn("position", table: "act"))
-            .limit(500)
+            .limit(limit)
             .all()
         let references = Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "reference", as: String.self)) },
                                     uniquingKeysWith: { a, _ in a })
-        guard !references.isEmpty else { return [] }
+        guard !references.isEmpty else { return ([], total) }
         let actions = try await RecommendationAction.query(on: database).filter(\.$id ~~ Array(references.keys)).sort(\.$dueOn).sort(\.$position).all()
-        return try actions.map { ($0, references[try $0.requireID()] ?? "") }
+        return (try actions.map { ($0, references[try $0.requireID()] ?? "") }, total)
     }
-}
 
-extension RecommendationQueries {
-    /// Scrutiny's requests not yet answered, of the reports this viewer sees, oldest first.
-    public static func unansweredRequests(viewer: RecommendationViewer,
-                                          on database: any Database) async throws -> [(request: ScrutinyRequest, report: String, code: String)] {
-        let rows = try await sql(database).select().column(SQLColumn("id", table: "req"), as: "id")
-            .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("code", table: "rec"), as: "code")
-            .from(SQLAlias(SQLIdentifier(ScrutinyRequest.schema), as: SQLIdentifier("req")))
+    /// Scrutiny's requests not yet answered, of the reports this viewer sees.
+    private static func unanswered(_ select: SQLSelectBuilder, viewer: RecommendationViewer) -> SQLSelectBuilder {
+        select.from(SQLAlias(SQLIdentifier(ScrutinyRequest.schema), as: SQLIdentifier("req")))
             .join(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "rec"), .equal, SQLColumn("recommendation_id", table: "req"))
             .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
             .where(viewer.condition)
             .where(SQLColumn("answered_at", table: "req"), .is, SQLLiteral.null)
+    }
+
+    /// The first `limit` unanswered requests, oldest first, and how many there are.
+    public static func unansweredRequests(viewer: RecommendationViewer, limit: Int = 500,
+                                          on database: any Database) async throws -> (items: [(request: ScrutinyRequest, report: String, code: String)], total: ListCount) {
+        let db = sql(database)
+        let total = try await ListCount.count(unanswered(db.select(), viewer: viewer), limit: nil, on: db)
+        let rows = try await unanswered(db.select(), viewer: viewer)
+            .column(SQLColumn("id", table: "req"), as: "id")
+            .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("code", table: "rec"), as: "code")
             .orderBy(SQLColumn("created_at", table: "req"))
-            .limit(500)
+            .limit(limit)
             .all()
         var labels: [UUID: (String, String)] = [:]
         for row in rows {
             labels[try row.decode(column: "id", as: UUID.self)] = (try row.decode(column: "reference", as: String.self), try row.decode(column: "code", as: String.self))
         }
-        guard !labels.isEmpty else { return [] }
+        guard !labels.isEmpty else { return ([], total) }
         let requests = try await ScrutinyRequest.query(on: database).filter(\.$id ~~ Array(labels.keys)).sort(\.$createdAt).all()
-        return try requests.map { request in
+        return (try requests.map { request in
             let label = labels[try request.requireID()]!
             return (request, label.0, label.1)
-        }
+        }, total)
+    }
+
+    /// How many recommendations match, without reading them.
+    public static func count(_ filter: Filter, viewer: RecommendationViewer, on database: any Database) async throws -> ListCount {
+        try await ListCount.count(filtered(sql(database).select(), filter, viewer: viewer), limit: nil, on: sql(database))
     }
 }

@@ -17,6 +17,8 @@ struct GenerateCommand: AsyncCommand {
         var measurements: Int?
         @Option(name: "payments", help: "With --agreements: how many payments matched to them (default 4 per agreement).")
         var payments: Int?
+        @Option(name: "reports", help: "How many audit reports to add instead, each with ten recommendations, three actions, evidence and requests.")
+        var reports: Int?
     }
 
     var help: String { "Adds generated commissioning activities (or, with --agreements, agreements with KPI returns and payments) to the demo workspace, for benchmarks. Refused in production." }
@@ -26,6 +28,10 @@ struct GenerateCommand: AsyncCommand {
         guard app.settings.mode != .production else { throw SettingsError("Generated activities cannot be added with APP_ENV=production.") }
         if let agreements = signature.agreements {
             try await generateAgreements(agreements, signature: signature, context: context)
+            return
+        }
+        if let reports = signature.reports {
+            try await generateReports(reports, context: context)
             return
         }
         let count = signature.activities ?? 5_000
@@ -75,5 +81,32 @@ struct GenerateCommand: AsyncCommand {
             contractManager: try manager.requireID(), progress: { console.print("  \($0)") },
             with: RecordWriter(database: app.db, actor: .commandLine("generate"), now: app.clock.now))
         console.print("Added \(summary.agreements) agreements, \(summary.measurements) KPI returns and \(summary.payments) payments in \(Int(Date().timeIntervalSince(started))) s.")
+    }
+
+    func generateReports(_ count: Int, context: CommandContext) async throws {
+        let app = context.application
+        guard (1...10_000).contains(count) else { throw SettingsError("--reports must be from 1 to 10000") }
+        try await app.autoMigrate()
+        guard try await DemoWorkspace.isLoaded(on: app.db) else {
+            throw SettingsError("Generated reports go into the demo workspace only: run `commissioner demo` first.")
+        }
+        func user(_ role: Role) async throws -> UUID {
+            guard let user = try await UserQueries.withEmail(try EmailAddress("\(role.identifier)@\(DemoWorkspace.emailDomain)"), on: app.db) else {
+                throw SettingsError("The demo \(role.title.lowercased()) is missing: run `commissioner demo --reset`.")
+            }
+            return try user.requireID()
+        }
+        guard let government = try await OrganisationQueries.named("Government of Jersey", on: app.db) else {
+            throw SettingsError("The Government of Jersey is missing from the demo workspace: run `commissioner demo --reset`.")
+        }
+        let committee = try await OrganisationQueries.named("Public Accounts Committee", on: app.db)
+        let console = context.console
+        let started = Date()
+        console.print("Adding \(count) audit reports with \(count * 10) recommendations…")
+        let made = try await GeneratedRecommendations.generate(
+            reports: count, organisationID: try government.requireID(), scrutinyOrganisationID: committee?.id, administrator: try await user(.administrator),
+            lead: try await user(.commissioningLead), scrutiny: try await user(.scrutiny), progress: { console.print("  \($0) of \(count)") },
+            with: RecordWriter(database: app.db, actor: .commandLine("generate"), now: app.clock.now))
+        console.print("Added \(made) reports and \(made * 10) recommendations in \(Int(Date().timeIntervalSince(started))) s.")
     }
 }

@@ -51,7 +51,7 @@ struct RecommendationsController {
         let filter = try Self.filter(req.queryFields())
         let viewer = try req.recommendationViewer()
         var table = CSVTable(headers: ["id", "report", "code", "recommendation", "risk_profile", "agreed_status", "status", "standing", "evidence_accepted"])
-        let rows = try await Paging.everyRow { page, per in try await RecommendationQueries.page(filter, viewer: viewer, page: page, per: per, on: req.db).rows }
+        let rows = try await Paging.everyRow { page, per in try await RecommendationQueries.rows(filter, viewer: viewer, page: page, per: per, on: req.db) }
         table.rows = rows.map { row in
             [row.id.uuidString.lowercased(), row.reportReference, row.code, row.text, row.riskProfile.rawValue, row.agreedStatus.rawValue,
              row.status.rawValue, row.standing.rawValue, row.evidenceAccepted ? "yes" : "no"]
@@ -59,16 +59,20 @@ struct RecommendationsController {
         return table.response(filename: "recommendations.csv")
     }
 
+    /// How many of each kind the watching brief lists: the first few, with how many there are and where the rest are.
+    static let briefLimit = 25
+
     @Sendable func watchingBrief(req: Request) async throws -> HTML {
         let viewer = try req.recommendationViewer()
         let today = Self.today(req)
-        // One read of the recommendations, split by where each stands.
-        let rows = try await RecommendationQueries.page(.init(), viewer: viewer, page: 1, per: 1_000, on: req.db).rows
-        let byStanding = Dictionary(grouping: rows, by: \.standing)
-        return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, on: req.db),
-                                 unanswered: try await RecommendationQueries.unansweredRequests(viewer: viewer, on: req.db),
-                                 claimed: byStanding[.claimedAwaitingEvidence] ?? [], awaitingAcceptance: byStanding[.evidenceAwaitingAcceptance] ?? [],
-                                 accepted: byStanding[.evidenceAccepted] ?? []).render(req.pageContext)
+        func listed(_ standing: RecommendationStanding) async throws -> WatchingBriefPage.Listed {
+            WatchingBriefPage.Listed(rows: try await RecommendationQueries.rows(.init(standing: standing), viewer: viewer, per: Self.briefLimit, on: req.db),
+                                     total: try await RecommendationQueries.count(.init(standing: standing), viewer: viewer, on: req.db), standing: standing)
+        }
+        return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, limit: Self.briefLimit, on: req.db),
+                                 unanswered: try await RecommendationQueries.unansweredRequests(viewer: viewer, limit: Self.briefLimit, on: req.db),
+                                 claimed: try await listed(.claimedAwaitingEvidence), awaitingAcceptance: try await listed(.evidenceAwaitingAcceptance),
+                                 accepted: try await listed(.evidenceAccepted)).render(req.pageContext)
     }
 
     /// The page of the recommendation as stored now: `recommendation` is read again when a form may have changed it.

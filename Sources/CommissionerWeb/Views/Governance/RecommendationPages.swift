@@ -284,21 +284,36 @@ struct RecommendationPage {
     }
 }
 
-/// What a scrutiny committee keeping a watching brief looks at first.
+/// What a scrutiny committee keeping a watching brief looks at first: the first few of each kind, how
+/// many there are, and where to find the rest.
 struct WatchingBriefPage {
-    var today: CalendarDay
-    var overdue: [(action: RecommendationAction, report: String)]
-    var unanswered: [(request: ScrutinyRequest, report: String, code: String)]
-    var claimed: [RecommendationQueries.Row]
-    var awaitingAcceptance: [RecommendationQueries.Row]
-    var accepted: [RecommendationQueries.Row]
+    struct Listed {
+        var rows: [RecommendationQueries.Row]
+        var total: ListCount
+        var standing: RecommendationStanding
+    }
 
-    func list(_ rows: [RecommendationQueries.Row], caption: String, empty: String) -> HTML {
-        Components.table(caption: "\(caption) (\(rows.count))", headers: ["Report", "Code", "Recommendation", "Response"], rows: rows.map { row in
+    var today: CalendarDay
+    var overdue: (items: [(action: RecommendationAction, report: String)], total: ListCount)
+    var unanswered: (items: [(request: ScrutinyRequest, report: String, code: String)], total: ListCount)
+    var claimed: Listed
+    var awaitingAcceptance: Listed
+    var accepted: Listed
+
+    /// "(3)", or "(the first 25 of 340)".
+    static func count(_ shown: Int, of total: ListCount) -> String {
+        shown < total.value ? "(the first \(shown) of \(total.text))" : "(\(total.text))"
+    }
+
+    func list(_ listed: Listed, caption: String, empty: String) -> HTML {
+        let table = Components.table(caption: "\(caption) \(Self.count(listed.rows.count, of: listed.total))", headers: ["Report", "Code", "Recommendation", "Response"],
+                                     rows: listed.rows.map { row in
             [HTML(text: row.reportReference), HTML(text: row.code),
                     "<a href=\"\(SiteRoute.recommendation(row.id).path)\">\(HTML(text: RecommendationPage.summary(row.text)))</a>",
                     HTML(text: row.agreedStatus.title)]
         }, emptyMessage: empty)
+        guard listed.rows.count < listed.total.value else { return table }
+        return "\(table)<p class=\"body\"><a href=\"\(SiteRoute.recommendations.path(query: [("standing", listed.standing.rawValue)]))\">All \(listed.total.text), page by page</a></p>"
     }
 
     func render(_ context: PageContext) -> HTML {
@@ -306,19 +321,23 @@ struct WatchingBriefPage {
             """
             <h1 class="heading-l">Watching brief</h1>
             <p class="body">For a scrutiny committee following up an audit: the improvement plan's actions past their target,
-            recommendations claimed as addressed with no evidence, evidence waiting for a scrutiny user's decision, and the briefings and examples scrutiny asked for that are not yet answered. As at \(today.longForm).</p>
+            recommendations claimed as addressed with no evidence, evidence waiting for a scrutiny user's decision, and the briefings and examples scrutiny asked for
+            that are not yet answered. As at \(today.longForm).</p>
             <h2 class="heading-m">Actions past their target</h2>
-            \(Components.table(caption: "Overdue actions (\(overdue.count))", headers: ["Report", "Action", "Target", "Responsible officer", "Progress"], rows: overdue.map { item in
+            \(Components.table(caption: "Overdue actions \(Self.count(overdue.items.count, of: overdue.total))", headers: ["Report", "Action", "Target", "Responsible officer", "Progress"],
+                               rows: overdue.items.map { item in
                 [HTML(text: item.report), RecommendationPage.paragraphs(item.action.description),
                  "\(HTML(text: item.action.target)) \(Components.tag("Due \(CalendarDay(item.action.dueOn)?.longForm ?? item.action.dueOn)", colour: "red"))",
                  HTML(text: item.action.responsibleOfficer), HTML(text: item.action.progress.title)]
             }, emptyMessage: "No action is past its target."))
+            \(overdue.items.count < overdue.total.value ? "<p class=\"body\">The most overdue first; each report's page lists all its actions.</p>" as HTML : HTML.empty)
             <h2 class="heading-m">Claimed, awaiting evidence</h2>
             \(list(claimed, caption: "Said to be addressed, with no evidence", empty: "No claim is waiting for evidence."))
             <h2 class="heading-m">Evidence awaiting acceptance</h2>
             \(list(awaitingAcceptance, caption: "Evidence for a scrutiny user to judge", empty: "No evidence is waiting."))
             <h2 class="heading-m">Briefings and examples awaiting an answer</h2>
-            \(Components.table(caption: "Requests awaiting an answer (\(unanswered.count))", headers: ["Report", "Code", "Request", "Asked"], rows: unanswered.map { item in
+            \(Components.table(caption: "Requests awaiting an answer \(Self.count(unanswered.items.count, of: unanswered.total))", headers: ["Report", "Code", "Request", "Asked"],
+                               rows: unanswered.items.map { item in
                 [HTML(text: item.report), "<a href=\"\(SiteRoute.recommendation(item.request.$recommendation.id).path)#request\">\(HTML(text: item.code))</a>",
                  "\(HTML(text: item.request.kind.title))\(item.request.inConfidence ? " (in confidence)" : ""): \(HTML(text: RecommendationPage.summary(item.request.request)))",
                  HTML(text: Components.date(item.request.createdAt))]

@@ -13,8 +13,6 @@ struct HomePage {
     var email: String
     var organisations: [(id: UUID, name: String, kind: String, roles: [Role])]
     var areas: [Area]
-    /// The next business-planning stage due for a role the person holds, by organisation.
-    var planningStages: [(organisation: String, stage: PlanningStage, due: CalendarDay)] = []
 
     func render(_ context: PageContext) -> HTML {
         Layout.page(title: "Home", context: context) {
@@ -31,14 +29,6 @@ struct HomePage {
                         "<ul class=\"list\">\(organisation.roles.map { "<li><strong>\($0.title)</strong>: \($0.summary)</li>" as HTML })</ul>",
                     ]
                 }, emptyMessage: ""))
-            \(planningStages.isEmpty ? HTML.empty : """
-            <h2 class="heading-m">Business planning: your next stages</h2>
-            \(Components.table(caption: "Stages of the commissioning intentions' cycle you are responsible for", headers: ["Organisation", "Stage", "Due", "As"],
-                               rows: planningStages.map { item in
-                [HTML(text: item.organisation), HTML(text: item.stage.title), HTML(text: item.due.longForm), HTML(text: item.stage.responsible.title)]
-            }, emptyMessage: ""))
-            <p class="body"><a href="\(SiteRoute.planningCalendar.path)">The business-planning calendar</a></p>
-            """ as HTML)
             <h2 class="heading-m">What you can reach</h2>
             <ul class="card-list">\(areas.map { area in
                 "<li class=\"card\"><h3 class=\"heading-s\"><a href=\"\(area.path)\">\(area.title)</a></h3><p class=\"body\">\(area.description)</p></li>" as HTML
