@@ -21,9 +21,8 @@ public enum AccountabilityQueries {
     /// above them); every organisation's when nil. Areas are few per organisation, so the register is
     /// read whole, in four queries.
     public static func register(visibleTo organisations: Set<UUID>?, text: String? = nil, gap: AccountabilityGap? = nil, today: CalendarDay,
-                                on database: any Database, only areaID: UUID? = nil) async throws -> [Row] {
+                                on database: any Database) async throws -> [Row] {
         var query = CommissioningArea.query(on: database)
-        if let areaID { query = query.filter(\.$id == areaID) }
         if let organisations {
             guard !organisations.isEmpty else { return [] }
             let related = try await Organisation.query(on: database).group(.or) { group in
@@ -92,6 +91,15 @@ public enum AccountabilityQueries {
         public var assignments: [(assignment: AccountabilityAssignment, organisation: String?, person: String?, inForce: Bool, personStillThere: Bool)]
         public var agreements: [Agreement]
         public var activities: [CommissioningActivity]
+
+        /// What the register flags about the area, from what the record already holds.
+        public var gaps: [AccountabilityGap] {
+            AccountabilityFacts(
+                liveAgreements: agreements.filter { [.live, .extended].contains($0.status) }.count, activities: activities.count,
+                accountableToday: assignments.filter { $0.inForce && $0.assignment.kind == .accountable }.map { ($0.person != nil, $0.personStillThere) },
+                activitiesLedByTheirContractManager: activities.filter { $0.$commissioningLead.id != nil && $0.$commissioningLead.id == $0.$contractManager.id }.count
+            ).gaps
+        }
     }
 
     public static func record(_ area: CommissioningArea, today: CalendarDay, on database: any Database) async throws -> Record {

@@ -73,9 +73,7 @@ struct AccountabilityController {
     }
 
     static func page(_ req: Request, _ area: CommissioningArea, _ access: AccountabilityAccess) async throws -> CommissioningAreaPage {
-        let record = try await AccountabilityQueries.record(area, today: today(req), on: req.db)
-        let gaps = try await AccountabilityQueries.register(visibleTo: nil, today: today(req), on: req.db, only: try area.requireID()).first?.gaps ?? []
-        return CommissioningAreaPage(record: record, gaps: gaps, access: access)
+        CommissioningAreaPage(record: try await AccountabilityQueries.record(area, today: today(req), on: req.db), access: access)
     }
 
     @Sendable func show(req: Request) async throws -> HTML {

@@ -65,10 +65,13 @@ struct IntentionsController {
     @Sendable func atom(req: Request) async throws -> Response {
         let rows = try await IntentionsQueries.published(.init(), page: 1, per: 50, on: req.db).rows
         let base = req.publicBaseURL
+        // Every entry's intentions in one read.
+        let items = rows.isEmpty ? [] : try await CommissioningIntention.query(on: req.db).filter(\.$intentions.$id ~~ rows.compactMap(\.intentions.id))
+            .sort(\.$position).all()
+        let byIntentions = Dictionary(grouping: items, by: \.$intentions.id)
         var summaries: [UUID: String] = [:]
         for row in rows {
-            let record = try await IntentionsQueries.record(row.intentions, on: req.db)
-            summaries[row.intentions.id!] = ([row.intentions.summary] + record.items.map { "\($0.item.kind.title): \($0.item.title)" })
+            summaries[row.intentions.id!] = ([row.intentions.summary] + (byIntentions[row.intentions.id!] ?? []).map { "\($0.kind.title): \($0.title)" })
                 .filter { !$0.isEmpty }.joined(separator: "\n")
         }
         let entries = rows.map { row in

@@ -107,17 +107,18 @@ enum AuditReportAuthoring {
             errors.add("reference", "A report with the reference \(reference) is already recorded")
         }
         let themeTitles = themes.map { trimmed($0.title) }
-        for (index, theme) in themes.enumerated() {
-            _ = self.theme(theme, prefix: "themes[\(index)].", &errors)
-            if themeTitles[..<index].contains(themeTitles[index]) { errors.add("themes[\(index)].title", "Two themes are called \(themeTitles[index])") }
+        // Each part is checked once; what was checked is what is written.
+        let checkedThemes = themes.enumerated().map { index, theme in self.theme(theme, prefix: "themes[\(index)].", &errors) }
+        for index in themeTitles.indices where themeTitles[..<index].contains(themeTitles[index]) {
+            errors.add("themes[\(index)].title", "Two themes are called \(themeTitles[index])")
         }
-        var codes: [String] = []
-        for (index, item) in recommendations.enumerated() {
-            let checked = recommendation(item, prefix: "recommendations[\(index)].", themes: themeTitles, &errors)
-            if codes.contains(checked.code) { errors.add("recommendations[\(index)].code", "Two recommendations have the code \(checked.code)") }
-            codes.append(checked.code)
+        let checkedRecommendations = recommendations.enumerated().map { index, item in
+            recommendation(item, prefix: "recommendations[\(index)].", themes: themeTitles, &errors)
         }
-        for (index, item) in actions.enumerated() { _ = action(item, prefix: "actions[\(index)].", themes: themeTitles, &errors) }
+        for (index, checked) in checkedRecommendations.enumerated() where checkedRecommendations[..<index].contains(where: { $0.code == checked.code }) {
+            errors.add("recommendations[\(index)].code", "Two recommendations have the code \(checked.code)")
+        }
+        let checkedActions = actions.enumerated().map { index, item in action(item, prefix: "actions[\(index)].", themes: themeTitles, &errors) }
         guard errors.isEmpty, let published, let responding else { throw ValidationFailure(errors) }
         return try await writer.transaction { writer in
             let report = AuditReport(title: title, authorBody: author, reference: reference, publishedOn: published, respondingOrganisationID: responding,
@@ -125,21 +126,15 @@ enum AuditReportAuthoring {
             try await writer.create(report)
             let reportID = try report.requireID()
             var themeIDs: [String: UUID] = [:]
-            for (index, theme) in themes.enumerated() {
-                var ignored = FieldErrors()
-                let checked = self.theme(theme, prefix: "", &ignored)
+            for (index, checked) in checkedThemes.enumerated() {
                 let created = ImprovementTheme(reportID: reportID, position: index + 1, title: checked.title, description: checked.description)
                 try await writer.create(created)
                 themeIDs[checked.title] = try created.requireID()
             }
-            for (index, item) in recommendations.enumerated() {
-                var ignored = FieldErrors()
-                let checked = recommendation(item, prefix: "", themes: themeTitles, &ignored)
+            for (index, checked) in checkedRecommendations.enumerated() {
                 try await writer.create(checked.model(reportID: reportID, position: index + 1, themeID: checked.theme.flatMap { themeIDs[$0] }))
             }
-            for (index, item) in actions.enumerated() {
-                var ignored = FieldErrors()
-                let checked = action(item, prefix: "", themes: themeTitles, &ignored)
+            for (index, checked) in checkedActions.enumerated() {
                 try await writer.create(RecommendationAction(reportID: reportID, themeID: checked.theme.flatMap { themeIDs[$0] }, position: index + 1,
                                                              description: checked.description, target: checked.target, due: checked.due!,
                                                              responsibleOfficer: checked.officer))

@@ -95,11 +95,10 @@ extension API {
 
         static func view(_ req: Request, _ id: UUID) async throws -> CommissioningAreaView {
             guard let area = try await CommissioningArea.find(id, on: req.db) else { throw Abort(.notFound) }
-            let page = try await CommissionerWeb.AccountabilityController.page(req, area, try await req.accountabilityAccess(organisationID: area.$organisation.id))
-            let record = page.record
+            let record = try await AccountabilityQueries.record(area, today: CommissionerWeb.AccountabilityController.today(req), on: req.db)
             return CommissioningAreaView(
                 id: id, name: area.name, description: area.description, organisation: record.organisation, organisationId: area.$organisation.id,
-                gaps: page.gaps.map(\.rawValue),
+                gaps: record.gaps.map(\.rawValue),
                 assignments: try record.assignments.map { item in
                     AccountabilityAssignmentView(id: try item.assignment.requireID(), kind: item.assignment.kind.rawValue, post: item.assignment.post,
                                                  organisation: item.organisation, person: item.person, fromOn: item.assignment.fromOn, toOn: item.assignment.toOn,

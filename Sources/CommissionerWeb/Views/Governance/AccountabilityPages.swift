@@ -74,7 +74,6 @@ struct CommissioningAreaPage {
     enum Section: String { case assignment, link }
 
     var record: AccountabilityQueries.Record
-    var gaps: [AccountabilityGap]
     var access: AccountabilityAccess
     var failed: (form: Section, fields: TextFields, errors: FieldErrors)?
 
@@ -83,6 +82,7 @@ struct CommissioningAreaPage {
 
     func render(_ context: PageContext) -> HTML {
         let area = record.area
+        let gaps = record.gaps
         return Layout.page(title: (failed == nil ? "" : "Error: ") + area.name, context: context) {
             """
             <span class="caption-l">Accountability register, \(HTML(text: record.organisation))</span>
