@@ -474,6 +474,23 @@ def main():
         submit(driver)
         check("Add an intention" in driver.page_source and "Draft" in driver.page_source, "the draft is started")
         audit_accessibility(driver, "57-intentions-draft")
+        # The lead sees which activities need specialist commercial help, and triages one again.
+        follow(driver, "Commissioning activities")
+        follow(driver, "Specialist commercial help")
+        check("Needed, none named" in driver.page_source and "How activities are scored" in driver.page_source,
+              "community nursing needs specialist help and no procurement specialist is named")
+        audit_accessibility(driver, "57a-commercial-triage")
+        follow(driver, "Review of off-island tertiary care contracts")
+        check("How the score was reached" in driver.page_source, "the activity shows how its score was reached")
+        follow(driver, "Triage it again")
+        driver.find_element(By.NAME, "rationale").clear()
+        submit(driver)
+        check("Say what the judgements rest on" in driver.page_source, "a triage without its reasons is refused, naming the field")
+        audit_accessibility(driver, "57b-triage-errors")
+        fill(driver, "rationale", "Two of the five contracts end next year; the others are rolled forward.")
+        submit(driver)
+        check("Two of the five contracts end next year" in driver.page_source and "/activities/" in driver.current_url,
+              "the triage is saved and shown on the activity")
         sign_out(driver)
 
         # Anyone, signed in or not, reads the published intentions and follows their feed.

@@ -188,6 +188,8 @@ import Vapor
     static let calendarSetters = intentionsRoles([.commissioningLead], administrators: true)
     /// An organisation's accountability register is kept by administrators and its commissioning leads.
     static let areaKeepers = recommendationKeepers
+    /// An activity is triaged for specialist commercial help by a commissioning lead or a procurement specialist of its organisations.
+    static let activityTriagers = activityRoles([.commissioningLead, .procurementSpecialist])
     /// Scrutiny comments; the response's keepers answer.
     static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
@@ -469,6 +471,17 @@ import Vapor
         "GET /api/v1/accountability/:areaID": activityReaders,
         "POST /api/v1/accountability/:areaID/assignments": areaKeepers,
         "POST /api/v1/accountability/:areaID/links": areaKeepers,
+        "GET /commercial-triage": commissioningReaders,
+        "GET /commercial-triage.csv": commissioningReaders,
+        "GET /commercial-triage/rules": administrators,
+        "POST /commercial-triage/rules": administrators,
+        "GET /activities/:activityID/triage": activityTriagers,
+        "POST /activities/:activityID/triage": activityTriagers,
+        "GET /api/v1/commercial-triage": commissioningReaders,
+        "GET /api/v1/commercial-triage/rules": commissioningReaders,
+        "PUT /api/v1/commercial-triage/rules": administrators,
+        "GET /api/v1/activities/:activityID/triage": activityReaders,
+        "PUT /api/v1/activities/:activityID/triage": activityTriagers,
         "GET /intentions": anyone,
         "GET /intentions.atom": anyone,
         "GET /intentions.csv": anyone,

@@ -166,6 +166,7 @@ public enum DemoWorkspace {
                                                                                  scrutiny: users[.scrutiny]!), with: writer)
             try await DemoIntentions.load(organisations: ids, lead: demoPeople.lead, approver: demoPeople.approver, with: writer)
             try await DemoAccountability.load(organisations: ids, administrator: users[.administrator]!, with: writer)
+            try await DemoCommercialTriage.load(activities: activityIDs, lead: demoPeople.lead, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -176,6 +177,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoCommercialTriage.remove(with: writer)
             try await DemoAccountability.remove(with: writer)
             try await DemoIntentions.remove(with: writer)
             try await DemoRecommendations.remove(with: writer)

@@ -36,5 +36,6 @@ public enum Migrations {
         CreateScrutinyRequests(),
         CreateCommissioningIntentions(),
         CreateAccountabilityRegister(),
+        CreateCommercialTriages(),
     ]
 }

@@ -52,7 +52,7 @@ extension ModelRows {
 }
 
 /// A row's columns under a prefix, presented to a model as if they were its own.
-private struct PrefixedRow: DatabaseOutput {
+struct PrefixedRow: DatabaseOutput {
     let row: any SQLRow
     let prefix: String
 

@@ -146,6 +146,9 @@ enum Stylesheet {
     .input-width-10 { max-width: 11em; }
     .input-width-5 { max-width: 6em; }
     .input-width-20 { max-width: 21em; }
+    .input-width-2 { max-width: 3em; }
+    .score-bar { vertical-align: middle; }
+    .summary-counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 10px 30px; margin: 0 0 20px; }
     .inline-form { display: inline; }
     .link-button { background: none; border: 0; padding: 0; color: #1d70b8; text-decoration: underline; font: inherit; cursor: pointer; }
     .link-button:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }

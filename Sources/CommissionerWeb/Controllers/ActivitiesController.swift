@@ -112,7 +112,8 @@ struct ActivitiesController {
                 .init(id: try move.requireID(), from: move.fromStep, to: move.toStep, reason: move.reason, waived: move.waived.split(separator: ",").map(String.init),
                       by: names[move.$movedBy.id] ?? "", at: move.movedAt, snapshot: snapshot)
             },
-            risks: try await RiskQueries.register(of: .activity, try activity.requireID(), on: req.db)
+            risks: try await RiskQueries.register(of: .activity, try activity.requireID(), on: req.db),
+            triage: (try await CommercialTriageQueries.triage(of: try activity.requireID(), on: req.db), try await CommercialTriageQueries.rules(on: req.db))
         ).render(req.pageContext)
     }
 

@@ -147,6 +147,10 @@ public enum SiteRoute: Hashable, Sendable {
     case commissioningArea(UUID)
     case areaAssignments(UUID)
     case areaLinks(UUID)
+    case commercialTriage
+    case commercialTriageCSV
+    case commercialTriageRules
+    case activityTriage(UUID)
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -336,6 +340,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .commissioningArea: "/accountability/:areaID"
         case .areaAssignments: "/accountability/:areaID/assignments"
         case .areaLinks: "/accountability/:areaID/links"
+        case .commercialTriage: "/commercial-triage"
+        case .commercialTriageCSV: "/commercial-triage.csv"
+        case .commercialTriageRules: "/commercial-triage/rules"
+        case .activityTriage: "/activities/:activityID/triage"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -400,7 +408,7 @@ public enum SiteRoute: Hashable, Sendable {
              .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
              .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
-             .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id),
+             .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

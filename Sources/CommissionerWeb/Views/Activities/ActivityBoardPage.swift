@@ -29,7 +29,8 @@ struct ActivityBoardPage {
             """
             <h1 class="heading-l">Commissioning activities</h1>
             <p class="body">Each activity moves through the cycle's eight steps. A gate stands between each step and the next;
-            it lists what the records must show before the activity moves on.</p>
+            it lists what the records must show before the activity moves on.
+            <a href="\(SiteRoute.commercialTriage.path)">Specialist commercial help</a>: which activities need it, and whether a procurement specialist is named.</p>
             \(canStart ? "<p class=\"body\"><a class=\"button\" href=\"\(SiteRoute.newActivity.path)\">Start a commissioning activity</a></p>" as HTML : .empty)
             <form method="get" action="\(SiteRoute.activities.path)" class="filter">
               <h2 class="heading-s">Filter</h2>

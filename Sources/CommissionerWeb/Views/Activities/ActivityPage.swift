@@ -23,6 +23,7 @@ struct ActivityPage {
     var access: ActivityAccess
     var moves: [Move]
     var risks = RiskQueries.Register()
+    var triage: (record: CommercialTriage?, rules: CommercialTriageRules) = (nil, .standard)
 
     var activity: CommissioningActivity { records.activity }
     var activityID: UUID { activity.id! }
@@ -50,6 +51,8 @@ struct ActivityPage {
                 (key: "Commissioned by", value: "<ul class=\"list\">\(organisations.map { "<li><a href=\"\(SiteRoute.organisation($0.id).path)\">\($0.name)</a></li>" as HTML })</ul>"),
             ]))
             \(people)
+            \(ActivityTriageSection.render(activityID: activityID, triage: triage.record, rules: triage.rules,
+                                          specialistNamed: activity.$procurementSpecialist.id != nil, canTriage: CommercialTriageAuthoring.canTriage(access)))
             <h2 class="heading-m" id="gate">\(gate.to.map { "Gate to step \($0.number): \($0.title)" } ?? "Gate to close the cycle")</h2>
             <p class="body">\(gate.isOpen ? "Everything this gate needs is in the records." : "\(gate.missing.count) of \(gate.requirements.count) still missing. The activity cannot move on until they are met, unless an approver records an exception.")</p>
             <ul class="task-list">\(gate.requirements.map(requirement))</ul>

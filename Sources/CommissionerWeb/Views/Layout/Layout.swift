@@ -24,7 +24,7 @@ enum Layout {
     static let areas: [Area] = [
         Area(title: "Home", route: .home, access: .signedIn),
         Area(title: "Strategies", route: .strategies, access: .commissioningReader),
-        Area(title: "Commissioning activities", route: .activities, access: .commissioningReader),
+        Area(title: "Commissioning activities", route: .activities, access: .commissioningReader, also: [.commercialTriage]),
         Area(title: "Agreements", route: .agreements, access: .signedIn),
         Area(title: "Renewals", route: .renewals, access: .commissioningReader),
         Area(title: "Risks", route: .risks, access: .commissioningReader),
