@@ -39,7 +39,8 @@ import Vapor
                 + count(RecommendationEvidence.self, app) + count(RecommendationComment.self, app) + count(ScrutinyRequest.self, app)
                 + count(CommissioningIntentions.self, app) + count(CommissioningIntention.self, app)
                 + count(CommissioningArea.self, app) + count(AccountabilityAssignment.self, app) + count(CommissioningAreaLink.self, app)
-                + count(CommercialTriage.self, app)
+                + count(CommercialTriage.self, app) + count(EngagementEvent.self, app) + count(EngagementParticipant.self, app) + count(EngagementLink.self, app)
+                + count(StandardsAssessment.self, app) + count(StandardAssessmentEntry.self, app) + count(SkillRating.self, app)
             // Payments are not in the sum: they are written with their import, whose one event records them.
             #expect(result.checked == records, "one create event per record")
         }

@@ -190,6 +190,22 @@ import Vapor
     static let areaKeepers = recommendationKeepers
     /// An activity is triaged for specialist commercial help by a commissioning lead or a procurement specialist of its organisations.
     static let activityTriagers = activityRoles([.commissioningLead, .procurementSpecialist])
+    /// Engagement is recorded by administrators, commissioning leads and contract managers.
+    static let engagementStarters: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : [.administrator, .commissioningLead, .contractManager].contains(asker) ? .allowed : .forbidden
+    }
+    /// An organisation's engagement is added to by administrators, and by its commissioning leads and contract managers.
+    static let engagementRecorders: Rule = { asker, target in
+        if asker == .nobody { return .signInFirst }
+        if asker == .provider { return .forbidden }
+        if asker == .administrator { return .allowed }
+        if target == .other && asker != .scrutiny { return .notFound }
+        return target == .own && (asker == .commissioningLead || asker == .contractManager) ? .allowed : .forbidden
+    }
+    /// Commissioners (not administrators, scrutiny or providers) rate their own skills.
+    static let skillRaters: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : [.commissioningLead, .contractManager, .budgetHolder, .procurementSpecialist, .approver].contains(asker) ? .allowed : .forbidden
+    }
     /// Scrutiny comments; the response's keepers answer.
     static let recommendationCommenters: Rule = { asker, target in asker == .scrutiny ? .allowed : recommendationKeepers(asker, target) }
     /// Spend is imported and matched by contract managers, budget holders and administrators.
@@ -482,6 +498,39 @@ import Vapor
         "PUT /api/v1/commercial-triage/rules": administrators,
         "GET /api/v1/activities/:activityID/triage": activityReaders,
         "PUT /api/v1/activities/:activityID/triage": activityTriagers,
+        "GET /engagement": commissioningReaders,
+        "GET /engagement.csv": commissioningReaders,
+        "GET /engagement/new": engagementStarters,
+        "POST /engagement": engagementStarters,
+        "GET /engagement/coverage": commissioningReaders,
+        "GET /engagement/coverage.csv": commissioningReaders,
+        "GET /engagement/:engagementID": activityReaders,
+        "POST /engagement/:engagementID/participants": engagementRecorders,
+        "POST /engagement/:engagementID/links": engagementRecorders,
+        "GET /api/v1/engagement": commissioningReaders,
+        "POST /api/v1/engagement": engagementStarters,
+        "GET /api/v1/engagement/coverage": commissioningReaders,
+        "GET /api/v1/engagement/:engagementID": activityReaders,
+        "POST /api/v1/engagement/:engagementID/participants": engagementRecorders,
+        "POST /api/v1/engagement/:engagementID/links": engagementRecorders,
+        "GET /standards": commissioningReaders,
+        "GET /standards.csv": commissioningReaders,
+        "GET /standards/new": reportRecorders,
+        "POST /standards": reportRecorders,
+        "GET /standards/:assessmentID": activityReaders,
+        "GET /standards/:assessmentID/ratings": areaKeepers,
+        "POST /standards/:assessmentID/ratings": areaKeepers,
+        "GET /api/v1/standards": commissioningReaders,
+        "POST /api/v1/standards": reportRecorders,
+        "GET /api/v1/standards/:assessmentID": activityReaders,
+        "PUT /api/v1/standards/:assessmentID/ratings": areaKeepers,
+        "GET /skills": skillRaters,
+        "POST /skills": skillRaters,
+        "GET /skills/summary": commissioningReaders,
+        "GET /skills/summary.csv": commissioningReaders,
+        "GET /api/v1/skills/mine": skillRaters,
+        "PUT /api/v1/skills/mine": skillRaters,
+        "GET /api/v1/skills/summary": commissioningReaders,
         "GET /intentions": anyone,
         "GET /intentions.atom": anyone,
         "GET /intentions.csv": anyone,
@@ -716,6 +765,13 @@ import Vapor
                     let area = CommissioningArea(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!, name: "Area \(suffix)",
                                                  description: "", createdBy: subject.id!)
                     try await outsiderWriter.create(area)
+                    let engagement = EngagementEvent(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!, kind: .workshop,
+                                                     title: "Workshop \(suffix)", heldOn: CalendarDay("2026-01-01")!, serviceUsers: nil, stakeholders: "",
+                                                     heard: "Heard", changed: "", recordedBy: subject.id!)
+                    try await outsiderWriter.create(engagement)
+                    let assessment = StandardsAssessment(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!,
+                                                         year: Int.random(in: 3_000...999_999), createdBy: subject.id!)
+                    try await outsiderWriter.create(assessment)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -741,6 +797,8 @@ import Vapor
                         "auditReportID": report.id!.uuidString.lowercased(),
                         "intentionsID": intentions.id!.uuidString.lowercased(),
                         "areaID": area.id!.uuidString.lowercased(),
+                        "engagementID": engagement.id!.uuidString.lowercased(),
+                        "assessmentID": assessment.id!.uuidString.lowercased(),
                         "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.

@@ -167,6 +167,10 @@ public enum DemoWorkspace {
             try await DemoIntentions.load(organisations: ids, lead: demoPeople.lead, approver: demoPeople.approver, with: writer)
             try await DemoAccountability.load(organisations: ids, administrator: users[.administrator]!, with: writer)
             try await DemoCommercialTriage.load(activities: activityIDs, lead: demoPeople.lead, with: writer)
+            try await DemoEngagement.load(organisations: ids, activities: activityIDs, lead: demoPeople.lead, contractManager: demoPeople.contractManager,
+                                          with: writer)
+            try await DemoStandards.load(organisations: ids, strategy: strategy, lead: demoPeople.lead, with: writer)
+            try await DemoSkills.load(organisations: ids, users: users, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
@@ -177,6 +181,9 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoSkills.remove(with: writer)
+            try await DemoStandards.remove(with: writer)
+            try await DemoEngagement.remove(with: writer)
             try await DemoCommercialTriage.remove(with: writer)
             try await DemoAccountability.remove(with: writer)
             try await DemoIntentions.remove(with: writer)

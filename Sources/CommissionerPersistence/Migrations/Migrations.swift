@@ -37,5 +37,8 @@ public enum Migrations {
         CreateCommissioningIntentions(),
         CreateAccountabilityRegister(),
         CreateCommercialTriages(),
+        CreateEngagementLog(),
+        CreateStandardsAssessments(),
+        CreateSkillRatings(),
     ]
 }

@@ -72,7 +72,7 @@ struct AccountabilityController {
         }
     }
 
-    static func page(_ req: Request, _ area: CommissioningArea, _ access: AccountabilityAccess) async throws -> CommissioningAreaPage {
+    static func page(_ req: Request, _ area: CommissioningArea, _ access: RegisterAccess) async throws -> CommissioningAreaPage {
         CommissioningAreaPage(record: try await AccountabilityQueries.record(area, today: today(req), on: req.db), access: access)
     }
 
@@ -82,7 +82,7 @@ struct AccountabilityController {
     }
 
     private func acting(_ req: Request, form: CommissioningAreaPage.Section,
-                        _ change: @escaping @Sendable (CommissioningArea, AccountabilityAccess, TextFields) async throws -> Void) async throws -> Response {
+                        _ change: @escaping @Sendable (CommissioningArea, RegisterAccess, TextFields) async throws -> Void) async throws -> Response {
         let (area, access) = try await req.visibleArea()
         let fields = try req.formFields()
         do {

@@ -3,44 +3,16 @@ import CommissionerPersistence
 import Fluent
 import Vapor
 
-/// What a person may do with an organisation's accountability register: read it when they act in the
-/// organisation, the body above it or a department under it (or see every organisation); keep it as an
-/// administrator or a commissioning lead of one of those.
-struct AccountabilityAccess: Sendable {
-    let user: CurrentUser
-    /// The organisation, the body above it, and the departments of the person's that sit under it.
-    let related: Set<UUID>
-
-    var reads: Bool { user.seesAllOrganisations || user.memberships.contains { $0.role != .provider && related.contains($0.organisationID) } }
-    var keeps: Bool { user.isAdministrator || user.memberships.contains { $0.role == .commissioningLead && related.contains($0.organisationID) } }
-
-    func requireKeeper() throws {
-        guard keeps else {
-            throw Abort(.forbidden, reason: "Only an administrator, or a commissioning lead of the organisation, the body above it or a department under it, keeps its accountability register.")
-        }
-    }
-}
-
 extension Request {
     /// The organisations whose areas this person may see: nil for everyone's.
-    var accountabilityOrganisations: Set<UUID>? {
-        get throws {
-            let user = try requireUser()
-            return user.seesAllOrganisations ? nil : Set(user.memberships.filter { $0.role != .provider }.map(\.organisationID))
-        }
-    }
+    var accountabilityOrganisations: Set<UUID>? { get throws { try registerOrganisations } }
 
-    func accountabilityAccess(organisationID: UUID) async throws -> AccountabilityAccess {
-        let user = try requireUser()
-        var related: Set<UUID> = [organisationID]
-        if let parent = try await Organisation.find(organisationID, on: db)?.$parent.id { related.insert(parent) }
-        let departments = try await Organisation.query(on: db).filter(\.$id ~~ Array(user.organisationIDs)).filter(\.$parent.$id == organisationID).all()
-        related.formUnion(departments.compactMap(\.id))
-        return AccountabilityAccess(user: user, related: related)
+    func accountabilityAccess(organisationID: UUID) async throws -> RegisterAccess {
+        RegisterAccess(user: try requireUser(), related: try await relatedOrganisations(to: organisationID), register: "accountability register")
     }
 
     /// The area named in the path, if this person may see it; otherwise 404.
-    func visibleArea() async throws -> (CommissioningArea, AccountabilityAccess) {
+    func visibleArea() async throws -> (CommissioningArea, RegisterAccess) {
         let notFound = Abort(.notFound, reason: "There is no commissioning area with this identifier that you can see.")
         guard let id = parameters.get("areaID", as: UUID.self), let area = try await CommissioningArea.find(id, on: db) else { throw notFound }
         let access = try await accountabilityAccess(organisationID: area.$organisation.id)
@@ -105,7 +77,7 @@ enum AccountabilityAuthoring {
 
     /// Records who is responsible or accountable, from when (and until when). A person is named by the
     /// email they sign in with, when they use Commissioner.
-    static func assign(_ input: AssignmentInput, to area: CommissioningArea, access: AccountabilityAccess,
+    static func assign(_ input: AssignmentInput, to area: CommissioningArea, access: RegisterAccess,
                        with writer: RecordWriter) async throws -> AccountabilityAssignment {
         try access.requireKeeper()
         var errors = FieldErrors()
@@ -149,28 +121,12 @@ enum AccountabilityAuthoring {
 
     /// Puts an agreement (by its reference) or a commissioning activity (by its identifier) of the area's
     /// organisation, or of a department under it, in the area.
-    static func link(agreementReference: String?, activityID: String?, to area: CommissioningArea, access: AccountabilityAccess,
+    static func link(agreementReference: String?, activityID: String?, to area: CommissioningArea, access: RegisterAccess,
                      with writer: RecordWriter) async throws -> CommissioningAreaLink {
         try access.requireKeeper()
-        let db = writer.database
-        let departments = try await Organisation.query(on: db).filter(\.$parent.$id == area.$organisation.id).all().compactMap(\.id)
-        let organisations = [area.$organisation.id] + departments
-        var agreementID: UUID?, activity: UUID?
-        let reference = trimmed(agreementReference), activityText = trimmed(activityID)
-        if reference.isEmpty == activityText.isEmpty {
-            throw ValidationFailure(field: "agreementReference", "Give an agreement's reference or a commissioning activity's identifier (one of them)")
-        }
-        if !reference.isEmpty {
-            agreementID = try await Agreement.query(on: db).filter(\.$reference == reference).filter(\.$organisation.$id ~~ organisations).first()?.requireID()
-            if agreementID == nil { throw ValidationFailure(field: "agreementReference", "The organisation holds no agreement with the reference \(reference)") }
-        } else {
-            activity = UUID(uuidString: activityText)
-            let held = try await activity.asyncFlatMap { id in
-                try await ActivityOrganisation.query(on: db).filter(\.$activity.$id == id).filter(\.$organisation.$id ~~ organisations).first()
-            }
-            if held == nil { throw ValidationFailure(field: "activityId", "Choose a commissioning activity of the organisation") }
-        }
-        let areaID = try area.requireID(), chosenAgreement = agreementID, chosenActivity = activity
+        let (chosenAgreement, chosenActivity) = try await HeldRecords(of: area.$organisation.id, on: writer.database)
+            .agreementOrActivity(reference: agreementReference, activityID: activityID)
+        let areaID = try area.requireID()
         return try await writer.transaction { writer in
             try await writer.takeWriteLock()
             var existing = CommissioningAreaLink.query(on: writer.database).filter(\.$area.$id == areaID)

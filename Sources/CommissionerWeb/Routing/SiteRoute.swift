@@ -151,6 +151,22 @@ public enum SiteRoute: Hashable, Sendable {
     case commercialTriageCSV
     case commercialTriageRules
     case activityTriage(UUID)
+    case engagement
+    case engagementCSV
+    case newEngagement
+    case engagementCoverage
+    case engagementCoverageCSV
+    case engagementEvent(UUID)
+    case engagementParticipants(UUID)
+    case engagementLinks(UUID)
+    case standards
+    case standardsCSV
+    case newStandardsAssessment
+    case standardsAssessment(UUID)
+    case standardsRatings(UUID)
+    case skills
+    case skillsSummary
+    case skillsSummaryCSV
     case newRisk
     case risk(UUID)
     case editRisk(UUID)
@@ -344,6 +360,22 @@ public enum SiteRoute: Hashable, Sendable {
         case .commercialTriageCSV: "/commercial-triage.csv"
         case .commercialTriageRules: "/commercial-triage/rules"
         case .activityTriage: "/activities/:activityID/triage"
+        case .engagement: "/engagement"
+        case .engagementCSV: "/engagement.csv"
+        case .newEngagement: "/engagement/new"
+        case .engagementCoverage: "/engagement/coverage"
+        case .engagementCoverageCSV: "/engagement/coverage.csv"
+        case .engagementEvent: "/engagement/:engagementID"
+        case .engagementParticipants: "/engagement/:engagementID/participants"
+        case .engagementLinks: "/engagement/:engagementID/links"
+        case .standards: "/standards"
+        case .standardsCSV: "/standards.csv"
+        case .newStandardsAssessment: "/standards/new"
+        case .standardsAssessment: "/standards/:assessmentID"
+        case .standardsRatings: "/standards/:assessmentID/ratings"
+        case .skills: "/skills"
+        case .skillsSummary: "/skills/summary"
+        case .skillsSummaryCSV: "/skills/summary.csv"
         case .risksCSV: "/risks.csv"
         case .newRisk: "/risks/new"
         case .risk: "/risks/:riskID"
@@ -408,7 +440,7 @@ public enum SiteRoute: Hashable, Sendable {
              .recommendation(let id), .recommendationStatus(let id), .recommendationEvidence(let id), .recommendationComments(let id),
              .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
-             .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id),
+             .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

@@ -74,7 +74,7 @@ struct CommissioningAreaPage {
     enum Section: String { case assignment, link }
 
     var record: AccountabilityQueries.Record
-    var access: AccountabilityAccess
+    var access: RegisterAccess
     var failed: (form: Section, fields: TextFields, errors: FieldErrors)?
 
     private func fields(_ form: Section) -> TextFields { failed?.form == form ? failed!.fields : TextFields([:]) }
@@ -137,18 +137,7 @@ struct CommissioningAreaPage {
     }
 
     func linkForm(_ context: PageContext) -> HTML {
-        let errors = errors(.link)
-        let fields = fields(.link)
-        return """
-            <details class="details"\(errors.isEmpty ? HTML.empty : " open")><summary>Add an agreement or an activity to the area</summary>
-            \(Form.errorSummary(errors))
-            <form method="post" action="\(SiteRoute.areaLinks(record.area.id!).path)" novalidate>
-              \(Form.csrf(context))
-              \(Form.textInput("agreementReference", label: "Agreement reference", value: fields["agreementReference"], hint: "For example HCS-2024-031", errors: errors))
-              \(Form.textInput("activityId", label: "Or a commissioning activity's identifier", value: fields["activityId"], hint: "From the activity page's address", errors: errors))
-              \(Form.submit("Add it", secondary: true))
-            </form>
-            </details>
-            """
+        RecordLinkForm.render(summary: "Add an agreement or an activity to the area", action: SiteRoute.areaLinks(record.area.id!).path, fields: fields(.link),
+                              errors: errors(.link), context: context)
     }
 }

@@ -38,7 +38,9 @@ struct RecommendationListPage {
             shows as <strong>claimed, awaiting evidence</strong> until then.</p>
             <p class="body"><a href="\(SiteRoute.watchingBrief.path)">The watching brief</a>: overdue actions, claims awaiting evidence, evidence awaiting acceptance
             and requests awaiting an answer. <a href="\(SiteRoute.auditReports.path)">The reports</a>: each with its improvement plan, and where a new one is recorded.
-            <a href="\(SiteRoute.accountability.path)">The accountability register</a>: who is responsible and accountable for each commissioning area, and the gaps.</p>
+            <a href="\(SiteRoute.accountability.path)">The accountability register</a>: who is responsible and accountable for each commissioning area, and the gaps.
+            <a href="\(SiteRoute.standards.path)">Commissioning standards</a>: each organisation's yearly self-assessment.
+            <a href="\(SiteRoute.skillsSummary.path)">The skills audit</a>: commissioners' own ratings against the skills framework, counted to plan training.</p>
             <form method="get" action="\(SiteRoute.recommendations.path)" class="filter">
               <h2 class="heading-s">Filter</h2>
               <div class="filter-fields">
