@@ -81,6 +81,8 @@ import VaporTesting
             #expect(attached.status == .created)
             let withEvidence = try attached.content.decode(API.RecommendationView.self)
             #expect(withEvidence.standing == "evidence-awaiting-acceptance" && withEvidence.evidence.count == 1)
+            #expect(try await list("?standing=evidence-awaiting-acceptance", token: scrutiny, app).keys.contains("R2"), "the kept standing moves with the evidence")
+            #expect(try await list("?standing=claimed-awaiting-evidence", token: scrutiny, app)["R2"] == nil)
             #expect(try await api.send(.POST, path + "/status", token: lead, json: #"{"status": "implemented"}"#, app).status == .conflict, "not while it awaits acceptance")
 
             // Scrutiny decides: not the keepers; a refusal says why; a decision is made once.
@@ -93,6 +95,7 @@ import VaporTesting
             #expect(accepted.status == .ok)
             let judged = try accepted.content.decode(API.RecommendationView.self)
             #expect(judged.standing == "evidence-accepted" && judged.evidenceAccepted && judged.evidence[0].decidedBy?.hasPrefix("Scrutiny") == true)
+            #expect(try await list("?standing=evidence-accepted", token: scrutiny, app).keys.sorted() == ["R2"], "and with the decision")
             #expect(try await api.send(.POST, decision, token: scrutiny, json: #"{"decision": "rejected", "note": "Changed my mind"}"#, app).status == .conflict)
 
             let stale = try await api.send(.POST, path + "/status", token: lead, json: #"{"status": "implemented", "version": 0}"#, app)

@@ -193,6 +193,7 @@ enum DemoRecommendations {
             recommendationID: byCode["R6"]!,
             description: "The contract reviews of the off-island and community agreements in Commissioner follow the standard agenda: performance against KPIs, outcomes, service-user feedback, finance, risks, improvement opportunities and market (illustrative).",
             link: "/agreements?status=live", attachedBy: people.lead))
+        try await RecommendationStandingSummary.refresh(Array(byCode.values), on: writer.database)
     }
 
     static func remove(with writer: RecordWriter) async throws {

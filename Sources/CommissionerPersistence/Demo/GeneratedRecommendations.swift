@@ -21,6 +21,7 @@ public enum GeneratedRecommendations {
                                          summary: "Generated for benchmarks.", createdBy: administrator)
                 try await writer.create(report)
                 let reportID = try report.requireID()
+                var recommendationIDs: [UUID] = []
                 for position in 1...10 {
                     let serial = index * 10 + position
                     let recommendation = Recommendation(reportID: reportID, code: "R\(position)", position: position,
@@ -30,6 +31,7 @@ public enum GeneratedRecommendations {
                                                         themeID: nil, themeNote: "")
                     try await writer.create(recommendation)
                     let recommendationID = try recommendation.requireID()
+                    recommendationIDs.append(recommendationID)
                     if serial % 5 == 0 || serial % 20 == 1 {
                         let evidence = RecommendationEvidence(recommendationID: recommendationID, description: "Generated evidence.", link: "/agreements", attachedBy: lead)
                         if serial % 20 == 1 {
@@ -44,6 +46,7 @@ public enum GeneratedRecommendations {
                                                                 request: "Generated request for a briefing.", requestedBy: scrutiny))
                     }
                 }
+                try await RecommendationStandingSummary.refresh(recommendationIDs, on: writer.database)
                 for position in 1...3 {
                     let target = position == 1 && index % 3 == 0 ? "Q4 2024" : "Q4 2027"
                     try await writer.create(RecommendationAction(reportID: reportID, themeID: nil, position: position, description: "Generated action \(position).",

@@ -40,5 +40,6 @@ public enum Migrations {
         CreateEngagementLog(),
         CreateStandardsAssessments(),
         CreateSkillRatings(),
+        AddRecommendationStanding(),
     ]
 }

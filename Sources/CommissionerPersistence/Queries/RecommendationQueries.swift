@@ -65,36 +65,13 @@ public enum RecommendationQueries {
         public var evidenceAccepted: Bool { evidence.contains(.accepted) }
     }
 
-    private static func evidence(_ decision: EvidenceDecision) -> SQLQueryString {
-        "EXISTS (SELECT 1 FROM recommendation_evidence e WHERE e.recommendation_id = rec.id AND e.decision = \(bind: decision.rawValue))"
-    }
-
-    /// The standing worked out in the database, as `RecommendationStanding.of` does it.
-    private static func standing(_ standing: RecommendationStanding) -> SQLQueryString {
-        let notImplemented: SQLQueryString = "rec.status <> \(bind: RecommendationStatus.implemented.rawValue)"
-        let noEvidence: SQLQueryString = "\(notImplemented) AND NOT \(evidence(.accepted)) AND NOT \(evidence(.awaiting))"
-        switch standing {
-        case .implemented: return "rec.status = \(bind: RecommendationStatus.implemented.rawValue)"
-        case .evidenceAccepted: return "\(notImplemented) AND \(evidence(.accepted))"
-        case .evidenceAwaitingAcceptance: return "\(notImplemented) AND NOT \(evidence(.accepted)) AND \(evidence(.awaiting))"
-        case .claimedAwaitingEvidence: return "\(noEvidence) AND rec.agreed_status = \(bind: AgreedStatus.alreadyAddressed.rawValue)"
-        case .notAgreed: return "\(noEvidence) AND rec.agreed_status = \(bind: AgreedStatus.notAgreed.rawValue)"
-        case .inProgress, .open:
-            let status = standing == .inProgress ? RecommendationStatus.inProgress : .open
-            return """
-                \(noEvidence) AND rec.agreed_status NOT IN (\(binds: [AgreedStatus.alreadyAddressed.rawValue, AgreedStatus.notAgreed.rawValue])) \
-                AND rec.status = \(bind: status.rawValue)
-                """
-        }
-    }
-
     private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: RecommendationViewer) -> SQLSelectBuilder {
         var select = select.from(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")))
             .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
             .where(viewer.condition)
         if let report = filter.reportID { select = select.where(SQLColumn("report_id", table: "rec"), .equal, SQLBind(report)) }
-        if let standing = filter.standing { select = select.where(Self.standing(standing)) }
+        if let standing = filter.standing { select = select.where(SQLColumn("standing", table: "rec"), .equal, SQLBind(standing.rawValue)) }
 
         if let profile = filter.riskProfile { select = select.where(SQLColumn("risk_profile", table: "rec"), .equal, SQLBind(profile.rawValue)) }
         if let agreed = filter.agreedStatus { select = select.where(SQLColumn("agreed_status", table: "rec"), .equal, SQLBind(agreed.rawValue)) }

@@ -29,6 +29,7 @@ enum RecommendationAuthoring {
             let result = try await change(stored, writer)
             stored.version += 1
             try await writer.update(stored)
+            try await RecommendationStandingSummary.refresh([id], on: writer.database)
             return result
         }
     }
@@ -71,6 +72,7 @@ enum RecommendationAuthoring {
         return try await writer.transaction { writer in
             let evidence = RecommendationEvidence(recommendationID: id, description: description, link: link, attachedBy: user.id)
             try await writer.create(evidence)
+            try await RecommendationStandingSummary.refresh([id], on: writer.database)
             return evidence
         }
     }
@@ -101,6 +103,7 @@ enum RecommendationAuthoring {
             evidence.$decidedBy.id = user.id
             evidence.decidedAt = now
             try await writer.update(evidence)
+            try await RecommendationStandingSummary.refresh([recommendationID], on: writer.database)
             return evidence
         }
     }

@@ -24,6 +24,10 @@ public final class Recommendation: Model, @unchecked Sendable {
     @Field(key: "theme_note") public var themeNote: String
     @Field(key: "status") public var status: RecommendationStatus
     @Field(key: "version") public var version: Int
+    /// Where it stands, kept by `RecommendationStandingSummary` from the status, the agreed status and the
+    /// evidence's decisions, so that lists and the watching brief filter on an indexed column (added by
+    /// `AddRecommendationStanding`).
+    @Field(key: "standing") public var standing: RecommendationStanding
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
@@ -43,6 +47,7 @@ public final class Recommendation: Model, @unchecked Sendable {
         self.themeNote = themeNote
         self.status = .open
         self.version = 1
+        self.standing = .of(agreed: agreedStatus, status: .open, evidence: [])
     }
 }
 
