@@ -107,9 +107,16 @@ import VaporTesting
             let coverageCSV = try await browser.get("/engagement/coverage.csv?months=3")
             #expect(coverageCSV.body.contains("Jersey Women's Refuge,small,yes,,0,1,no"))
 
+            // The agreements and activities an engagement was about list it on their pages, for the commissioners only.
+            let nursing = try #require(try await CommissioningActivity.query(on: app.db).filter(\.$title == "Community nursing recommissioning").first()).requireID()
+            #expect(try await browser.get("/activities/\(nursing)").body.contains("Community forum: nursing care at home"))
+            let homeCare = try #require(try await Agreement.query(on: app.db).filter(\.$reference == "HCS-2024-031").first()).requireID()
+            #expect(try await browser.get("/agreements/\(homeCare)").body.contains("Quarterly contract meeting – home care and community nursing"))
             let provider = Browser(app)
             try await provider.signIn(demoEmail(.provider))
             #expect(try await provider.get(location).status == .forbidden, "providers see none of the log")
+            let providersView = try await provider.get("/agreements/\(homeCare)")
+            #expect(providersView.status == .ok && !providersView.body.contains("Quarterly contract meeting"), "nor the engagement on their own agreement's page")
         }
     }
 }

@@ -79,6 +79,8 @@ import VaporTesting
             let provider = Browser(app)
             try await provider.signIn(demoEmail(.provider))
             #expect(try await provider.get(path).status == .notFound)
+            let providersList = try await provider.get("/intentions")
+            #expect(providersList.status == .ok && !providersList.body.contains("Being written and agreed"), "a provider has no drafts to see")
 
             // Intentions added, then agreed by an approver, then published by the lead.
             let items = "/api/v1/intentions/\(draft.id)/items"

@@ -158,4 +158,16 @@ public enum EngagementQueries {
         let counts = Dictionary(uniqueKeysWithValues: try rows.map { (try $0.decode(column: "kind", as: String.self), try $0.decode(column: "held", as: Int.self)) })
         return EngagementKind.allCases.map { ($0, counts[$0.rawValue] ?? 0) }
     }
+
+    /// The engagements about one agreement or one activity, latest first (at most `limit`).
+    public static func about(agreementID: UUID? = nil, activityID: UUID? = nil, limit: Int = 20, on database: any Database) async throws -> [EngagementEvent] {
+        try await ModelRows.all(EngagementEvent.self, on: database) { query in
+            query.where(SQLColumn("id", table: "m"), .in, SQLSubquery.select { subquery in
+                subquery.column("event_id").from(EngagementLink.schema)
+                    .where(agreementID == nil ? "activity_id" : "agreement_id", .equal, SQLBind(agreementID ?? activityID))
+            })
+            .orderBy(SQLOrderBy(expression: SQLColumn("held_on", table: "m"), direction: SQLDirection.descending))
+            .limit(limit)
+        }
+    }
 }

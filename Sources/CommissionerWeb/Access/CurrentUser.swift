@@ -21,6 +21,9 @@ public struct CurrentUser: Sendable {
     /// Administrators and scrutiny see every organisation; everyone else sees their own.
     public var seesAllOrganisations: Bool { isAdministrator || roles.contains(.scrutiny) }
     public var readsAuditTrail: Bool { isAdministrator || roles.contains(.scrutiny) }
+    /// Administrators and commissioning leads (somewhere) record audit reports and keep registers; which
+    /// organisations' registers is each register's own rule.
+    public var keepsRegisters: Bool { isAdministrator || roles.contains(.commissioningLead) }
 
     public func canSee(organisation id: UUID) -> Bool { seesAllOrganisations || organisationIDs.contains(id) }
 

@@ -37,7 +37,7 @@ struct AccountabilityController {
         let user = try req.requireUser()
         let page = AccountabilityRegisterPage(fields: fields, rows: try await Self.rows(req, text: filter.text, gap: filter.gap),
                                               selfChecked: try await AccountabilityQueries.activitiesLedByTheirContractManager(visibleTo: try req.accountabilityOrganisations, on: req.db),
-                                              canKeep: user.isAdministrator || user.roles.contains(.commissioningLead), errors: errors, today: Self.today(req))
+                                              canKeep: user.keepsRegisters, errors: errors, today: Self.today(req))
         return page.render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 

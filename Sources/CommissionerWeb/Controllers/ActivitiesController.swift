@@ -113,7 +113,8 @@ struct ActivitiesController {
                       by: names[move.$movedBy.id] ?? "", at: move.movedAt, snapshot: snapshot)
             },
             risks: try await RiskQueries.register(of: .activity, try activity.requireID(), on: req.db),
-            triage: (try await CommercialTriageQueries.triage(of: try activity.requireID(), on: req.db), try await CommercialTriageQueries.rules(on: req.db))
+            triage: (try await CommercialTriageQueries.triage(of: try activity.requireID(), on: req.db), try await CommercialTriageQueries.rules(on: req.db)),
+            engagement: try await EngagementQueries.about(activityID: try activity.requireID(), on: req.db)
         ).render(req.pageContext)
     }
 

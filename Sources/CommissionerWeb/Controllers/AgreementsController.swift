@@ -118,6 +118,7 @@ struct AgreementsController {
                       canRecommission: access.canRecommission, leadTimes: try await RenewalQueries.leadTimes(on: req.db),
                       risks: access.seesInternals ? try await RiskQueries.register(of: .agreement, try records.agreement.requireID(), on: req.db) : .init(),
                       spendByYear: access.seesInternals ? try await SpendQueries.byFinancialYear(agreementID: try records.agreement.requireID(), on: req.db) : [],
+                      engagement: access.seesInternals ? try await EngagementQueries.about(agreementID: try records.agreement.requireID(), on: req.db) : [],
                       today: CalendarDay(req.application.clock.now()))
     }
 

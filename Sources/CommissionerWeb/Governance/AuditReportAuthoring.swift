@@ -73,7 +73,7 @@ enum AuditReportAuthoring {
         return day
     }
 
-    static func mayRecord(_ user: CurrentUser) -> Bool { user.isAdministrator || user.roles.contains(.commissioningLead) }
+    static func mayRecord(_ user: CurrentUser) -> Bool { user.keepsRegisters }
 
     static func requireRecorder(_ user: CurrentUser) throws {
         guard mayRecord(user) else { throw Abort(.forbidden, reason: "Only an administrator or a commissioning lead records an audit or scrutiny report.") }

@@ -109,7 +109,7 @@ extension API {
 
         @Sendable func create(req: Request) async throws -> Response {
             let user = try req.requireUser()
-            guard user.isAdministrator || user.roles.contains(.commissioningLead) else {
+            guard user.keepsRegisters else {
                 throw Abort(.forbidden, reason: "Only an administrator or a commissioning lead keeps an accountability register.")
             }
             let body = try req.content.decode(CommissioningAreaWrite.self)

@@ -24,6 +24,7 @@ struct ActivityPage {
     var moves: [Move]
     var risks = RiskQueries.Register()
     var triage: (record: CommercialTriage?, rules: CommercialTriageRules) = (nil, .standard)
+    var engagement: [EngagementEvent] = []
 
     var activity: CommissioningActivity { records.activity }
     var activityID: UUID { activity.id! }
@@ -59,6 +60,7 @@ struct ActivityPage {
             \(documents)
             \(decisions)
             \(agreements)
+            \(EngagementSection.render(engagement, about: "activity"))
             \(RiskRegisterSection.render(kind: .activity, id: activityID, register: risks, canKeep: access.canAuthor))
             \(evidence)
             \(outcomes)

@@ -16,6 +16,8 @@ struct AgreementPage {
     var risks = RiskQueries.Register()
     /// Payments matched to it, by financial year: only for those who see the commissioner's side.
     var spendByYear: [(financialYear: Int, spentPence: Int, payments: Int)] = []
+    /// The engagement about it: only for those who see the commissioner's side.
+    var engagement: [EngagementEvent] = []
     var today: CalendarDay
     /// A ruling form sent back with its problems, by subject.
     var approvalFields = TextFields([:])
@@ -45,6 +47,7 @@ struct AgreementPage {
             \(term(context))
             \(seesInternals ? renewal(context) : HTML.empty)
             \(seesInternals ? RiskRegisterSection.render(kind: .agreement, id: id, register: risks, canKeep: canKeep) : HTML.empty)
+            \(seesInternals ? EngagementSection.render(engagement, about: "agreement") : HTML.empty)
             \(value)
             \(seesInternals ? spend : HTML.empty)
             \(seesInternals ? funding : HTML.empty)

@@ -110,8 +110,8 @@ struct CommissioningAreaPage {
                 ["<a href=\"\(SiteRoute.activity(activity.id!).path)\">\(HTML(text: activity.title))</a>"]
             }, emptyMessage: "No commissioning activities in this area."))
             \(access.keeps ? linkForm(context) : HTML.empty)
-            <p class="body"><a href="\(SiteRoute.audit.path(query: [("recordType", CommissioningArea.schema), ("recordID", area.id!.uuidString.lowercased())]))">The area's history in the audit trail</a>
-            · <a href="\(SiteRoute.accountability.path)">The register</a></p>
+            <p class="body">\(Components.historyLink("The area's history in the audit trail", recordType: CommissioningArea.schema, id: area.id!, context: context)
+                .map { "\($0) · " as HTML } ?? HTML.empty)<a href="\(SiteRoute.accountability.path)">The register</a></p>
             """
         }
     }

@@ -126,9 +126,8 @@ struct EngagementPage {
             }, emptyMessage: "No commissioning activities linked."))
             \(access.records ? RecordLinkForm.render(summary: "Link an agreement or an activity", action: SiteRoute.engagementLinks(event.id!).path,
                                                      fields: fields(.link), errors: errors(.link), context: context) : HTML.empty)
-            <p class="body">\(context.user?.readsAuditTrail == true
-                ? "<a href=\"\(SiteRoute.audit.path(query: [("recordType", EngagementEvent.schema), ("recordID", event.id!.uuidString.lowercased())]))\">The engagement's history in the audit trail</a> · " as HTML
-                : HTML.empty)<a href="\(SiteRoute.engagement.path)">The engagement log</a></p>
+            <p class="body">\(Components.historyLink("The engagement's history in the audit trail", recordType: EngagementEvent.schema, id: event.id!, context: context)
+                .map { "\($0) · " as HTML } ?? HTML.empty)<a href="\(SiteRoute.engagement.path)">The engagement log</a></p>
             """
         }
     }

@@ -3,7 +3,7 @@ import CommissionerPersistence
 import Foundation
 
 /// The published commissioning intentions, open to everyone, with their feed and CSV; for a signed-in
-/// commissioner, also the drafts of their organisations.
+/// commissioner (not a provider's people, who have none to see), also the drafts of their organisations.
 struct IntentionsListPage {
     var fields: TextFields
     var published: [IntentionsQueries.Row]
@@ -48,7 +48,7 @@ struct IntentionsListPage {
             </form>
             \(Self.table(published, caption: "Published (\(total))", empty: "No published intentions match the filter."))
             \(Components.pagination(page: page, per: per, total: total) { page in SiteRoute.intentions.path(query: filterQuery + [("page", String(page))]) })
-            \(context.user == nil ? HTML.empty : """
+            \(!(context.user.map { !$0.roles.subtracting([.provider]).isEmpty } ?? false) ? HTML.empty : """
             <h2 class="heading-m">Being written and agreed</h2>
             <p class="body">Only people of the organisation see these until they are published.
             \(canWrite ? "<a href=\"\(SiteRoute.newIntentions.path)\">Write commissioning intentions</a> ·" as HTML : HTML.empty)

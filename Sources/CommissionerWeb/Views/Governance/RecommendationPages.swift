@@ -149,7 +149,8 @@ struct RecommendationPage {
                         "\(HTML(text: action.target))\(overdue ? " \(Components.tag("Overdue", colour: "red"))" as HTML : HTML.empty)",
                         HTML(text: action.responsibleOfficer), HTML(text: action.progress.title + (action.progressNote.isEmpty ? "" : ": " + action.progressNote))]
             }, emptyMessage: "No actions recorded for this theme."))
-            <p class="body"><a href="\(SiteRoute.audit.path(query: [("recordType", Recommendation.schema), ("recordID", id.uuidString.lowercased())]))">This recommendation's history in the audit trail</a></p>
+            \(Components.historyLink("This recommendation's history in the audit trail", recordType: Recommendation.schema, id: id, context: context)
+                .map { "<p class=\"body\">\($0)</p>" as HTML } ?? HTML.empty)
             <p class="body"><a href="\(SiteRoute.auditReport(record.report.id!).path)">The report \(HTML(text: record.report.reference)), every recommendation and the progress of its actions</a></p>
             """
         }

@@ -26,6 +26,12 @@ enum Components {
         "<strong class=\"tag\(colour.isEmpty ? "" : " tag-" + colour)\">\(text)</strong>"
     }
 
+    /// A link to a record's history in the audit trail, for those who may read it (nil for others, who would be refused).
+    static func historyLink(_ text: String, recordType: String, id: UUID, context: PageContext) -> HTML? {
+        guard context.user?.readsAuditTrail == true else { return nil }
+        return "<a href=\"\(SiteRoute.audit.path(query: [("recordType", recordType), ("recordID", id.uuidString.lowercased())]))\">\(text)</a>"
+    }
+
     static func link(_ text: String, to route: SiteRoute) -> HTML {
         "<a href=\"\(route.path)\">\(text)</a>"
     }
