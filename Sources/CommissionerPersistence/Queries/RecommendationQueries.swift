@@ -65,11 +65,22 @@ public enum RecommendationQueries {
         public var evidenceAccepted: Bool { evidence.contains(.accepted) }
     }
 
-    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: RecommendationViewer) -> SQLSelectBuilder {
-        var select = select.from(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")))
-            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
-            .where(viewer.condition)
+    /// `forPage`: the reports drive the query, in the order a page lists them, so that the database reads
+    /// only as many as the page needs (SQLite is held to that order by a CROSS JOIN; PostgreSQL plans it
+    /// from its statistics). A count reads the recommendations alone unless the viewer or the text needs the reports.
+    private static func filtered(_ select: SQLSelectBuilder, _ filter: Filter, viewer: RecommendationViewer, forPage: Bool = false) -> SQLSelectBuilder {
+        let recommendations = SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec"))
+        let reports = SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep"))
+        let joined = SQLBinaryExpression(SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
+        var select = select
+        if forPage {
+            let method: any SQLExpression = select.database.dialect.name == "sqlite" ? SQLRaw("CROSS") : SQLJoinMethod.inner
+            select = select.from(reports).join(recommendations, method: method, on: joined).where(viewer.condition)
+        } else if viewer.seesAll && (filter.text ?? "").isEmpty {
+            select = select.from(recommendations)
+        } else {
+            select = select.from(recommendations).join(reports, method: SQLJoinMethod.inner, on: joined).where(viewer.condition)
+        }
         if let report = filter.reportID { select = select.where(SQLColumn("report_id", table: "rec"), .equal, SQLBind(report)) }
         if let standing = filter.standing { select = select.where(SQLColumn("standing", table: "rec"), .equal, SQLBind(standing.rawValue)) }
 
@@ -91,10 +102,11 @@ public enum RecommendationQueries {
     }
 
     /// A page of recommendations without counting them all.
-    public static func rows(_ filter: Filter, viewer: RecommendationViewer, page: Int = 1, per: Int,
+    /// `withEvidence: false` leaves each row's evidence empty, for a list that does not show it (one query fewer).
+    public static func rows(_ filter: Filter, viewer: RecommendationViewer, page: Int = 1, per: Int, withEvidence: Bool = true,
                             on database: any Database) async throws -> [Row] {
         let db = sql(database)
-        let select = filtered(db.select(), filter, viewer: viewer)
+        let select = filtered(db.select(), filter, viewer: viewer, forPage: true)
         select.column(SQLColumn("id", table: "rec"), as: "id").column(SQLColumn("report_id", table: "rec"), as: "report_id")
             .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("title", table: "rep"), as: "report_title")
             .column(SQLColumn("code", table: "rec"), as: "code").column(SQLColumn("text", table: "rec"), as: "text")
@@ -106,7 +118,7 @@ public enum RecommendationQueries {
             .limit(per).offset((max(page, 1) - 1) * per)
             .all()
         let ids = try found.map { try $0.decode(column: "id", as: UUID.self) }
-        let decisions = try await evidenceDecisions(of: ids, on: database)
+        let decisions = withEvidence ? try await evidenceDecisions(of: ids, on: database) : [:]
         return try found.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             return Row(id: id, reportID: try row.decode(column: "report_id", as: UUID.self),
@@ -217,21 +229,37 @@ extension RecommendationQueries {
             .where(SQLColumn("due_on", table: "act"), .lessThan, SQLBind(today.description))
     }
 
-    /// The first `limit` overdue actions, most overdue first, and how many there are.
+    /// An overdue action as the watching brief lists it: plain values read with its report's reference.
+    public struct OverdueAction: Sendable {
+        public var id: UUID
+        public var report: String
+        public var description: String
+        public var target: String
+        public var dueOn: String
+        public var responsibleOfficer: String
+        public var progress: ActionProgress
+    }
+
+    /// The first `limit` overdue actions, most overdue first, and how many there are: two queries, read as
+    /// plain columns (decoding Fluent models here cost more than the queries).
     public static func overdueActions(viewer: RecommendationViewer, today: CalendarDay, limit: Int = 500,
-                                      on database: any Database) async throws -> (items: [(action: RecommendationAction, report: String)], total: ListCount) {
+                                      on database: any Database) async throws -> (items: [OverdueAction], total: ListCount) {
         let db = sql(database)
         let total = try await ListCount.count(overdue(db.select(), viewer: viewer, today: today), limit: nil, on: db)
         let rows = try await overdue(db.select(), viewer: viewer, today: today)
             .column(SQLColumn("id", table: "act"), as: "id").column(SQLColumn("reference", table: "rep"), as: "reference")
+            .column(SQLColumn("description", table: "act"), as: "description").column(SQLColumn("target", table: "act"), as: "target")
+            .column(SQLColumn("due_on", table: "act"), as: "due_on").column(SQLColumn("responsible_officer", table: "act"), as: "officer")
+            .column(SQLColumn("progress", table: "act"), as: "progress")
             .orderBy(SQLColumn("due_on", table: "act")).orderBy(SQLColumn("position", table: "act"))
             .limit(limit)
             .all()
-        let references = Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "reference", as: String.self)) },
-                                    uniquingKeysWith: { a, _ in a })
-        guard !references.isEmpty else { return ([], total) }
-        let actions = try await RecommendationAction.query(on: database).filter(\.$id ~~ Array(references.keys)).sort(\.$dueOn).sort(\.$position).all()
-        return (try actions.map { ($0, references[try $0.requireID()] ?? "") }, total)
+        return (try rows.map { row in
+            OverdueAction(id: try row.decode(column: "id", as: UUID.self), report: try row.decode(column: "reference", as: String.self),
+                          description: try row.decode(column: "description", as: String.self), target: try row.decode(column: "target", as: String.self),
+                          dueOn: try row.decode(column: "due_on", as: String.self), responsibleOfficer: try row.decode(column: "officer", as: String.self),
+                          progress: ActionProgress(rawValue: try row.decode(column: "progress", as: String.self)) ?? .notStarted)
+        }, total)
     }
 
     /// Scrutiny's requests not yet answered, of the reports this viewer sees.
@@ -245,26 +273,37 @@ extension RecommendationQueries {
             .where(SQLColumn("answered_at", table: "req"), .is, SQLLiteral.null)
     }
 
-    /// The first `limit` unanswered requests, oldest first, and how many there are.
+    /// A request awaiting an answer as the watching brief lists it.
+    public struct OpenRequest: Sendable {
+        public var id: UUID
+        public var recommendationID: UUID
+        public var report: String
+        public var code: String
+        public var kind: ScrutinyRequestKind
+        public var inConfidence: Bool
+        public var request: String
+        public var createdAt: Date?
+    }
+
+    /// The first `limit` unanswered requests, oldest first, and how many there are: two queries, read as plain columns.
     public static func unansweredRequests(viewer: RecommendationViewer, limit: Int = 500,
-                                          on database: any Database) async throws -> (items: [(request: ScrutinyRequest, report: String, code: String)], total: ListCount) {
+                                          on database: any Database) async throws -> (items: [OpenRequest], total: ListCount) {
         let db = sql(database)
         let total = try await ListCount.count(unanswered(db.select(), viewer: viewer), limit: nil, on: db)
         let rows = try await unanswered(db.select(), viewer: viewer)
-            .column(SQLColumn("id", table: "req"), as: "id")
+            .column(SQLColumn("id", table: "req"), as: "id").column(SQLColumn("recommendation_id", table: "req"), as: "recommendation_id")
             .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("code", table: "rec"), as: "code")
+            .column(SQLColumn("kind", table: "req"), as: "kind").column(SQLColumn("in_confidence", table: "req"), as: "in_confidence")
+            .column(SQLColumn("request", table: "req"), as: "request").column(SQLColumn("created_at", table: "req"), as: "created_at")
             .orderBy(SQLColumn("created_at", table: "req"))
             .limit(limit)
             .all()
-        var labels: [UUID: (String, String)] = [:]
-        for row in rows {
-            labels[try row.decode(column: "id", as: UUID.self)] = (try row.decode(column: "reference", as: String.self), try row.decode(column: "code", as: String.self))
-        }
-        guard !labels.isEmpty else { return ([], total) }
-        let requests = try await ScrutinyRequest.query(on: database).filter(\.$id ~~ Array(labels.keys)).sort(\.$createdAt).all()
-        return (try requests.map { request in
-            let label = labels[try request.requireID()]!
-            return (request, label.0, label.1)
+        return (try rows.map { row in
+            OpenRequest(id: try row.decode(column: "id", as: UUID.self), recommendationID: try row.decode(column: "recommendation_id", as: UUID.self),
+                        report: try row.decode(column: "reference", as: String.self), code: try row.decode(column: "code", as: String.self),
+                        kind: ScrutinyRequestKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .briefing,
+                        inConfidence: try row.decode(column: "in_confidence", as: Bool.self), request: try row.decode(column: "request", as: String.self),
+                        createdAt: try row.decode(column: "created_at", as: Date?.self))
         }, total)
     }
 

@@ -66,7 +66,8 @@ struct RecommendationsController {
         let viewer = try req.recommendationViewer()
         let today = Self.today(req)
         func listed(_ standing: RecommendationStanding) async throws -> WatchingBriefPage.Listed {
-            WatchingBriefPage.Listed(rows: try await RecommendationQueries.rows(.init(standing: standing), viewer: viewer, per: Self.briefLimit, on: req.db),
+            WatchingBriefPage.Listed(rows: try await RecommendationQueries.rows(.init(standing: standing), viewer: viewer, per: Self.briefLimit, withEvidence: false,
+                                                                                on: req.db),
                                      total: try await RecommendationQueries.count(.init(standing: standing), viewer: viewer, on: req.db), standing: standing)
         }
         return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, limit: Self.briefLimit, on: req.db),

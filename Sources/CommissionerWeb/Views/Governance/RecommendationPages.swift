@@ -96,8 +96,10 @@ struct RecommendationPage {
 
     /// The start of a recommendation's text, for a list.
     static func summary(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.count > 160 ? String(flat.prefix(159)) + "…" : flat
+        // Only the start is shown, so only the start is flattened.
+        let head = text.prefix(400)
+        let flat = head.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 160 || head.endIndex < text.endIndex ? String(flat.prefix(159)) + "…" : flat
     }
 
     func render(_ context: PageContext) -> HTML {
@@ -297,8 +299,8 @@ struct WatchingBriefPage {
     }
 
     var today: CalendarDay
-    var overdue: (items: [(action: RecommendationAction, report: String)], total: ListCount)
-    var unanswered: (items: [(request: ScrutinyRequest, report: String, code: String)], total: ListCount)
+    var overdue: (items: [RecommendationQueries.OverdueAction], total: ListCount)
+    var unanswered: (items: [RecommendationQueries.OpenRequest], total: ListCount)
     var claimed: Listed
     var awaitingAcceptance: Listed
     var accepted: Listed
@@ -329,9 +331,9 @@ struct WatchingBriefPage {
             <h2 class="heading-m">Actions past their target</h2>
             \(Components.table(caption: "Overdue actions \(Self.count(overdue.items.count, of: overdue.total))", headers: ["Report", "Action", "Target", "Responsible officer", "Progress"],
                                rows: overdue.items.map { item in
-                [HTML(text: item.report), RecommendationPage.paragraphs(item.action.description),
-                 "\(HTML(text: item.action.target)) \(Components.tag("Due \(CalendarDay(item.action.dueOn)?.longForm ?? item.action.dueOn)", colour: "red"))",
-                 HTML(text: item.action.responsibleOfficer), HTML(text: item.action.progress.title)]
+                [HTML(text: item.report), HTML(text: RecommendationPage.summary(item.description)),
+                 "\(HTML(text: item.target)) \(Components.tag("Due \(CalendarDay(item.dueOn)?.longForm ?? item.dueOn)", colour: "red"))",
+                 HTML(text: item.responsibleOfficer), HTML(text: item.progress.title)]
             }, emptyMessage: "No action is past its target."))
             \(overdue.items.count < overdue.total.value ? "<p class=\"body\">The most overdue first; each report's page lists all its actions.</p>" as HTML : HTML.empty)
             <h2 class="heading-m">Claimed, awaiting evidence</h2>
@@ -341,9 +343,9 @@ struct WatchingBriefPage {
             <h2 class="heading-m">Briefings and examples awaiting an answer</h2>
             \(Components.table(caption: "Requests awaiting an answer \(Self.count(unanswered.items.count, of: unanswered.total))", headers: ["Report", "Code", "Request", "Asked"],
                                rows: unanswered.items.map { item in
-                [HTML(text: item.report), "<a href=\"\(SiteRoute.recommendation(item.request.$recommendation.id).path)#request\">\(HTML(text: item.code))</a>",
-                 "\(HTML(text: item.request.kind.title))\(item.request.inConfidence ? " (in confidence)" : ""): \(HTML(text: RecommendationPage.summary(item.request.request)))",
-                 HTML(text: Components.date(item.request.createdAt))]
+                [HTML(text: item.report), "<a href=\"\(SiteRoute.recommendation(item.recommendationID).path)#request\">\(HTML(text: item.code))</a>",
+                 "\(HTML(text: item.kind.title))\(item.inConfidence ? " (in confidence)" : ""): \(HTML(text: RecommendationPage.summary(item.request)))",
+                 HTML(text: Components.date(item.createdAt))]
             }, emptyMessage: "Every request has been answered."))
             <h2 class="heading-m">Evidence accepted, not yet marked implemented</h2>
             \(list(accepted, caption: "Ready to be marked implemented", empty: "None."))

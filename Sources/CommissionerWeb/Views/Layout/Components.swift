@@ -63,12 +63,26 @@ enum Components {
 
     static func date(_ date: Date?) -> String {
         guard let date else { return "" }
-        let formatter = DateFormatter()
+        return DisplayDates.shared.string(date)
+    }
+}
+
+/// One formatter for every page's dates ("4 December 2026, 15:30", London time). Making a formatter costs
+/// far more than using one (it loads the locale's data), and a page may show dozens of dates; the lock is
+/// there because a formatter is not safe to share between threads without one.
+private final class DisplayDates: @unchecked Sendable {
+    static let shared = DisplayDates()
+    private let lock = NSLock()
+    private let formatter: DateFormatter
+
+    private init() {
+        formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
         formatter.timeZone = TimeZone(identifier: "Europe/London")
         formatter.dateFormat = "d MMMM yyyy, HH:mm"
-        return formatter.string(from: date)
     }
+
+    func string(_ date: Date) -> String { lock.withLock { formatter.string(from: date) } }
 }
 
 extension ListCount {
