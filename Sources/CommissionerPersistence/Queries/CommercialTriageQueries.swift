@@ -108,7 +108,7 @@ public enum CommercialTriageQueries {
 
     /// The triage of one activity, if it has been triaged.
     public static func triage(of activityID: UUID, on database: any Database) async throws -> CommercialTriage? {
-        try await CommercialTriage.query(on: database).filter(\.$activity.$id == activityID).first()
+        try await ModelRows.all(CommercialTriage.self, where: "activity_id", in: [activityID], on: database).first
     }
 
     private static func restrict(_ select: SQLSelectBuilder, _ filter: Filter) -> SQLSelectBuilder {
