@@ -76,6 +76,12 @@ import VaporTesting
             #expect(!coverage.notEngaged.map(\.name).contains("Jersey Women's Refuge") && coverage.smallerPartnersTakingPart == 2)
             let again = try await api.send(.POST, "/api/v1/engagement/\(view.id)/participants", token: manager, json: #"{"providerId": "\#(refuge)", "participation": "opted-out"}"#, app)
             #expect(try again.content.decode(APIErrorBody.self).fields?["providerId"] == "The provider is already listed for this engagement")
+            let venture = try await provider("2020 Vision Partnership Venture", app)
+            let joined = try await api.send(.POST, "/api/v1/engagement/\(view.id)/participants", token: manager, json: #"{"providerId": "\#(venture)", "participation": "took-part"}"#, app)
+            #expect(joined.status == .created, "a partnership venture, which agreements name as a provider, can take part")
+            let crowd = "[" + Array(repeating: #"{"providerId": "\#(refuge)", "participation": "took-part"}"#, count: 201).joined(separator: ",") + "]"
+            let tooMany = try await api.send(.POST, "/api/v1/engagement", token: manager, json: body(crowd), app)
+            #expect(try tooMany.content.decode(APIErrorBody.self).fields?["participants"]?.hasPrefix("List at most 200 providers") == true)
         }
     }
 

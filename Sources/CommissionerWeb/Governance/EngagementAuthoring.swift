@@ -72,11 +72,15 @@ enum EngagementAuthoring {
         return choices
     }
 
-    /// A provider, by identifier, or the reason it is not one.
+    /// A provider (or a partnership venture, which agreements also name as their provider), by identifier; nil when it is neither.
     static func provider(_ text: String?, on database: any Database) async throws -> UUID? {
-        guard let id = UUID(uuidString: trimmed(text)), let organisation = try await Organisation.find(id, on: database), organisation.kind == .provider else { return nil }
+        guard let id = UUID(uuidString: trimmed(text)), let organisation = try await Organisation.find(id, on: database),
+              organisation.kind == .provider || organisation.kind == .partnershipVenture else { return nil }
         return id
     }
+
+    /// The most providers, agreements and activities one engagement sent whole may list.
+    static let maximumListed = 200
 
     /// Records an event with its participants and links, in one transaction; each fault is named by its
     /// place (`participants[1].providerId`), and nothing is written when there is one.
@@ -113,6 +117,10 @@ enum EngagementAuthoring {
         }
         let changed = trimmed(input.changed)
         if changed.count > 10_000 { errors.add("changed", "Keep it to 10000 characters or fewer") }
+        if input.participants.count > maximumListed { errors.add("participants", "List at most \(maximumListed) providers; add more on the engagement's page") }
+        if input.agreementReferences.count > maximumListed { errors.add("agreementReferences", "Link at most \(maximumListed) agreements at once") }
+        if input.activityIDs.count > maximumListed { errors.add("activityIds", "Link at most \(maximumListed) activities at once") }
+        guard errors["participants"] == nil, errors["agreementReferences"] == nil, errors["activityIds"] == nil else { throw ValidationFailure(errors) }
         var participants: [(UUID, Participation)] = []
         for (index, item) in input.participants.enumerated() {
             let provider = try await provider(item.providerID, on: db)
