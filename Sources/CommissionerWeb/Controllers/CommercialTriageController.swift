@@ -98,7 +98,7 @@ struct CommercialTriageController {
         let fields = try req.formFields()
         do {
             _ = try await CommercialTriageAuthoring.triage(Self.triageInput(fields), activity: activity, access: access,
-                                                          today: CalendarDay(req.application.clock.now()), with: req.recordWriter)
+                                                          today: req.today, with: req.recordWriter)
             return req.redirect(to: SiteRoute.activity(try activity.requireID()).path + "#commercial-help")
         } catch let failure as ValidationFailure {
             return try await formPage(req, activity, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)

@@ -18,8 +18,6 @@ struct EngagementController {
         routes.on(.POST, .engagementLinks(SiteRoute.any), access: .commissioningReader, use: link)
     }
 
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
-
     static func filter(_ req: Request, _ fields: TextFields) throws -> EngagementQueries.Filter {
         var reader = FilterReader(fields)
         let kind = reader.read("kind", EngagementKind.init(rawValue:), "kind must be one of " + EngagementKind.allCases.map(\.rawValue).joined(separator: ", "))
@@ -84,7 +82,7 @@ struct EngagementController {
             let event = try await EngagementAuthoring.record(
                 .init(organisationID: fields["organisationId"], kind: fields["kind"], title: fields["title"], heldOn: fields["heldOn"],
                       serviceUsers: fields["serviceUsers"], stakeholders: fields["stakeholders"], heard: fields.raw("heard"), changed: fields.raw("changed")),
-                user: try req.requireUser(), today: Self.today(req), with: req.recordWriter)
+                user: try req.requireUser(), today: req.today, with: req.recordWriter)
             return req.redirect(to: SiteRoute.engagementEvent(try event.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await newPage(req, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
@@ -130,7 +128,7 @@ struct EngagementController {
     }
 
     static func coverage(_ req: Request, months: Int) async throws -> EngagementCoverage {
-        try await EngagementQueries.coverage(visibleIn: try req.engagementOrganisations, months: months, today: today(req), on: req.db)
+        try await EngagementQueries.coverage(visibleIn: try req.engagementOrganisations, months: months, today: req.today, on: req.db)
     }
 
     @Sendable func coverage(req: Request) async throws -> Response {
@@ -139,7 +137,7 @@ struct EngagementController {
         var months = 6
         do { months = try Self.months(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let coverage = try await Self.coverage(req, months: months)
-        let kinds = try await EngagementQueries.kinds(visibleIn: try req.engagementOrganisations, from: coverage.since, to: Self.today(req), on: req.db)
+        let kinds = try await EngagementQueries.kinds(visibleIn: try req.engagementOrganisations, from: coverage.since, to: req.today, on: req.db)
         return EngagementCoveragePage(fields: fields, coverage: coverage, kinds: kinds, errors: errors).render(req.pageContext)
             .response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -12,8 +12,6 @@ struct SkillsController {
         routes.on(.GET, .skillsSummaryCSV, access: .commissioningReader, use: summaryCSV)
     }
 
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
-
     /// The organisation and year a summary is asked for: the first the person may read when none is named; 404 for one they may not.
     static func summaryScope(_ req: Request, _ fields: TextFields) async throws -> (organisations: [(id: UUID, name: String)], organisationID: UUID?, year: Int) {
         var reader = FilterReader(fields)
@@ -25,13 +23,13 @@ struct SkillsController {
         if let organisationID, !organisations.contains(where: { $0.0 == organisationID }) {
             throw Abort(.notFound, reason: "There is no organisation with this identifier whose skills you can see.")
         }
-        return (organisations, organisationID ?? organisations.first?.0, year ?? today(req).year)
+        return (organisations, organisationID ?? organisations.first?.0, year ?? req.today.year)
     }
 
     private func minePage(_ req: Request, fields: TextFields?, errors: FieldErrors) async throws -> MySkillsPage {
         let user = try req.requireUser()
         let choices = try await SkillsAuthoring.requireRaterSomewhere(user, on: req.db)
-        let year = Self.today(req).year
+        let year = req.today.year
         let chosen = req.queryFields()["organisationId"].flatMap(UUID.init(uuidString:)).flatMap { id in choices.first { $0.id == id }?.id } ?? choices[0].id
         var stored = fields
         if stored == nil { stored = MySkillsPage.fields(organisationID: chosen, try await SkillsQueries.ratings(of: user.id, organisationID: chosen, year: year, on: req.db)) }
@@ -47,7 +45,7 @@ struct SkillsController {
         let inputs = Dictionary(uniqueKeysWithValues: SkillArea.sutton.map { ($0.key, SkillsAuthoring.AreaInput(level: fields[$0.key + "-level"],
                                                                                                                   wantsTraining: fields[$0.key + "-training"] != nil)) })
         do {
-            _ = try await SkillsAuthoring.rate(inputs, organisationID: fields["organisationId"], user: try req.requireUser(), today: Self.today(req), with: req.recordWriter)
+            _ = try await SkillsAuthoring.rate(inputs, organisationID: fields["organisationId"], user: try req.requireUser(), today: req.today, with: req.recordWriter)
             return req.redirect(to: SiteRoute.skillsSummary.path(query: [("organisationId", fields["organisationId"])]))
         } catch let failure as ValidationFailure {
             return try await minePage(req, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)
@@ -62,7 +60,7 @@ struct SkillsController {
             return SkillsSummaryPage(organisations: scope.organisations, organisationID: scope.organisationID, year: scope.year, summary: summary, errors: FieldErrors())
                 .render(req.pageContext).response(status: .ok)
         } catch let failure as ValidationFailure {
-            return SkillsSummaryPage(organisations: [], organisationID: nil, year: Self.today(req).year, summary: nil, errors: failure.errors)
+            return SkillsSummaryPage(organisations: [], organisationID: nil, year: req.today.year, summary: nil, errors: failure.errors)
                 .render(req.pageContext).response(status: failure.status)
         }
     }

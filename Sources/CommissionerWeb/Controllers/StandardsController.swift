@@ -16,8 +16,6 @@ struct StandardsController {
         routes.on(.POST, .standardsRatings(SiteRoute.any), access: .commissioningReader, use: rate)
     }
 
-    static func today(_ req: Request) -> CalendarDay { CalendarDay(req.application.clock.now()) }
-
     static func year(_ fields: TextFields) throws -> Int? {
         var reader = FilterReader(fields)
         let year = reader.read("year", { Int($0).flatMap { (2000...9999).contains($0) ? $0 : nil } }, "year must be four digits, such as 2026")
@@ -57,14 +55,14 @@ struct StandardsController {
     }
 
     @Sendable func new(req: Request) async throws -> HTML {
-        try await newPage(req, fields: TextFields(["year": String(Self.today(req).year)]), errors: FieldErrors()).render(req.pageContext)
+        try await newPage(req, fields: TextFields(["year": String(req.today.year)]), errors: FieldErrors()).render(req.pageContext)
     }
 
     @Sendable func start(req: Request) async throws -> Response {
         let fields = try req.formFields()
         do {
             let assessment = try await StandardsAuthoring.start(organisationID: fields["organisationId"], year: fields["year"], user: try req.requireUser(),
-                                                                today: Self.today(req), with: req.recordWriter)
+                                                                today: req.today, with: req.recordWriter)
             return req.redirect(to: SiteRoute.standardsRatings(try assessment.requireID()).path)
         } catch let failure as ValidationFailure {
             return try await newPage(req, fields: fields, errors: failure.errors).render(req.pageContext).response(status: failure.status)

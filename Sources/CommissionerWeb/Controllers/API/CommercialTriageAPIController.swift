@@ -124,7 +124,7 @@ extension API {
             let body = try req.content.decode(ActivityTriageWrite.self)
             let triage = try await CommercialTriageAuthoring.triage(
                 .init(value: body.value?.text, risk: body.risk, novelty: body.novelty, marketComplexity: body.marketComplexity, rationale: body.rationale),
-                activity: activity, access: access, today: CalendarDay(req.application.clock.now()), with: req.recordWriter)
+                activity: activity, access: access, today: req.today, with: req.recordWriter)
             return ActivityTriageView(triage)
         }
     }

@@ -144,7 +144,7 @@ extension API {
                       stakeholders: body.stakeholders, heard: body.heard, changed: body.changed,
                       participants: (body.participants ?? []).map { .init(providerID: $0.providerId, participation: $0.participation) },
                       agreementReferences: body.agreementReferences ?? [], activityIDs: body.activityIds ?? []),
-                user: try req.requireUser(), today: CommissionerWeb.EngagementController.today(req), with: req.recordWriter)
+                user: try req.requireUser(), today: req.today, with: req.recordWriter)
             return try await Self.view(req, event).encodeResponse(status: .created, for: req)
         }
 
@@ -175,7 +175,7 @@ extension API {
             let months = try CommissionerWeb.EngagementController.months(req.queryFields())
             let coverage = try await CommissionerWeb.EngagementController.coverage(req, months: months)
             let kinds = try await EngagementQueries.kinds(visibleIn: try req.engagementOrganisations, from: coverage.since,
-                                                          to: CommissionerWeb.EngagementController.today(req), on: req.db)
+                                                          to: req.today, on: req.db)
             let share = coverage.smallerShareOfEngagement
             return EngagementCoverageView(
                 months: months, since: coverage.since.description, providersWithLiveAgreements: coverage.providers.count,

@@ -54,7 +54,7 @@ extension API {
         }
 
         static func view(_ req: Request, organisationID: UUID) async throws -> MySkillsView {
-            let year = CommissionerWeb.SkillsController.today(req).year
+            let year = req.today.year
             let ratings = try await SkillsQueries.ratings(of: try req.requireUser().id, organisationID: organisationID, year: year, on: req.db)
             return MySkillsView(organisationId: organisationID, year: year, ratings: ratings.sorted { $0.area < $1.area }.map {
                 SkillRatingView(area: $0.area, level: $0.level.rawValue, wantsTraining: $0.wantsTraining)
@@ -76,7 +76,7 @@ extension API {
             var inputs: [String: SkillsAuthoring.AreaInput] = [:]
             for rating in body.ratings { inputs[rating.area] = .init(level: rating.level.map(String.init) ?? "", wantsTraining: rating.wantsTraining ?? false) }
             _ = try await SkillsAuthoring.rate(inputs, organisationID: body.organisationId, user: try req.requireUser(),
-                                               today: CommissionerWeb.SkillsController.today(req), with: req.recordWriter)
+                                               today: req.today, with: req.recordWriter)
             return try await Self.view(req, organisationID: UUID(uuidString: body.organisationId ?? "")!)
         }
 

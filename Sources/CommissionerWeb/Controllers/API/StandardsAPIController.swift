@@ -84,7 +84,7 @@ extension API {
             _ = try await StandardsAuthoring.requireKeeperSomewhere(try req.requireUser(), on: req.db)
             let body = try req.content.decode(StandardsAssessmentWrite.self)
             let assessment = try await StandardsAuthoring.start(organisationID: body.organisationId, year: body.year.map(String.init), user: try req.requireUser(),
-                                                                today: CommissionerWeb.StandardsController.today(req), with: req.recordWriter)
+                                                                today: req.today, with: req.recordWriter)
             return try await Self.view(req, assessment).encodeResponse(status: .created, for: req)
         }
 
