@@ -524,6 +524,17 @@ import Vapor
         "POST /api/v1/standards": reportRecorders,
         "GET /api/v1/standards/:assessmentID": activityReaders,
         "PUT /api/v1/standards/:assessmentID/ratings": areaKeepers,
+        "GET /board-reports": commissioningReaders,
+        "GET /board-reports.csv": commissioningReaders,
+        "GET /board-reports/draft": commissioningReaders,
+        "GET /board-reports/draft.docx": commissioningReaders,
+        "POST /board-reports": reportRecorders,
+        "GET /board-reports/:reportID": activityReaders,
+        "GET /board-reports/:reportID/report.docx": activityReaders,
+        "GET /api/v1/board-reports": commissioningReaders,
+        "POST /api/v1/board-reports": reportRecorders,
+        "GET /api/v1/board-reports/draft": commissioningReaders,
+        "GET /api/v1/board-reports/:reportID": activityReaders,
         "GET /skills": skillRaters,
         "POST /skills": skillRaters,
         "GET /skills/summary": commissioningReaders,
@@ -657,6 +668,8 @@ import Vapor
             let hospice = try #require(try await OrganisationQueries.named("Jersey Hospice Care", on: app.db))
             let outsiderWriter = RecordWriter(database: app.db, actor: .system)
             var failures: [String] = []
+            // Each fixture's board report takes a month of its own: one report per organisation per month.
+            var boardReportsMade = 0
             for asker in Asker.allCases {
                 let me: User? = if let role = asker.role { try await UserQueries.withEmail(try EmailAddress(demoEmail(role)), on: app.db) } else { nil }
                 var ownOrganisation: UUID?
@@ -772,6 +785,14 @@ import Vapor
                     let assessment = StandardsAssessment(organisationID: target == .own ? (ownOrganisation ?? other.id!) : other.id!,
                                                          year: Int.random(in: 3_000...999_999), createdBy: subject.id!)
                     try await outsiderWriter.create(assessment)
+                    // An issued board report of the asker's own organisation, or of another: a month of its own for each asker and target.
+                    let reportOrganisation = target == .own ? (ownOrganisation ?? other.id!) : other.id!
+                    boardReportsMade += 1
+                    let reportMonth = ReportMonth(year: 2100 + boardReportsMade / 12, month: boardReportsMade % 12 + 1)!
+                    let boardReport = try #require(try await BoardReportAssembly.assemble(BoardReportScope(organisationID: reportOrganisation), month: reportMonth,
+                                                                                          today: CalendarDay("2026-11-22")!, on: app.db))
+                    let issuedReport = try IssuedBoardReport(organisationID: reportOrganisation, areaID: nil, report: boardReport, issuedBy: subject.id!, at: Date())
+                    try await outsiderWriter.create(issuedReport)
                     // A spend file imported for the activity's organisation, and one uploaded (with no column the import needs) by the asker or another.
                     let spendImport = SpendImport(id: UUID(), organisationID: activityOrganisation, filename: "spend-\(suffix).csv", mapping: "{}",
                                                   importedBy: .system, at: Date())
@@ -799,6 +820,7 @@ import Vapor
                         "areaID": area.id!.uuidString.lowercased(),
                         "engagementID": engagement.id!.uuidString.lowercased(),
                         "assessmentID": assessment.id!.uuidString.lowercased(),
+                        "reportID": issuedReport.id!.uuidString.lowercased(),
                         "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.

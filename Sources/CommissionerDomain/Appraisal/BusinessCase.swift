@@ -35,12 +35,7 @@ public enum FiveCase: String, CaseIterable, Codable, Sendable {
 /// a small Markdown (headings, paragraphs, bulleted lists and tables) for an issued version to keep,
 /// and read back from it unchanged.
 public struct BusinessCaseDocument: Sendable, Equatable {
-    public enum Block: Sendable, Equatable {
-        case heading(String)
-        case paragraph(String)
-        case bullets([String])
-        case table(headers: [String], rows: [[String]])
-    }
+    public typealias Block = DocumentBlock
 
     public struct Section: Sendable, Equatable {
         public var fiveCase: FiveCase

@@ -172,6 +172,7 @@ public enum DemoWorkspace {
             try await DemoStandards.load(organisations: ids, strategy: strategy, lead: demoPeople.lead, with: writer)
             try await DemoSkills.load(organisations: ids, users: users, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
+            try await DemoBoardReport.load(organisations: ids, lead: demoPeople.lead, with: writer)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }
@@ -181,6 +182,7 @@ public enum DemoWorkspace {
     public static func reset(passwordHash: String, with writer: RecordWriter) async throws {
         try await writer.transaction { writer in
             let db = writer.database
+            try await DemoBoardReport.remove(with: writer)
             try await DemoSkills.remove(with: writer)
             try await DemoStandards.remove(with: writer)
             try await DemoEngagement.remove(with: writer)

@@ -41,5 +41,6 @@ public enum Migrations {
         CreateStandardsAssessments(),
         CreateSkillRatings(),
         AddRecommendationStanding(),
+        CreateBoardReports(),
     ]
 }

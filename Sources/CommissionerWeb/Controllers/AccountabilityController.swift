@@ -26,7 +26,7 @@ struct AccountabilityController {
     }
 
     static func rows(_ req: Request, text: String?, gap: AccountabilityGap?) async throws -> [AccountabilityQueries.Row] {
-        try await AccountabilityQueries.register(visibleTo: try req.accountabilityOrganisations, text: text, gap: gap, today: today(req), on: req.db)
+        try await AccountabilityQueries.register(visibleTo: try await req.accountabilityOrganisations, text: text, gap: gap, today: today(req), on: req.db)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -36,7 +36,7 @@ struct AccountabilityController {
         do { filter = try Self.filter(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let user = try req.requireUser()
         let page = AccountabilityRegisterPage(fields: fields, rows: try await Self.rows(req, text: filter.text, gap: filter.gap),
-                                              selfChecked: try await AccountabilityQueries.activitiesLedByTheirContractManager(visibleTo: try req.accountabilityOrganisations, on: req.db),
+                                              selfChecked: try await AccountabilityQueries.activitiesLedByTheirContractManager(visibleTo: try await req.accountabilityOrganisations, on: req.db),
                                               canKeep: user.keepsRegisters, errors: errors, today: Self.today(req))
         return page.render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -63,10 +63,8 @@ struct BusinessCaseController {
             document = try await Self.assembled(req, activity, access).0
             issuedLine = "Assembled from the records on \(Components.date(req.application.clock.now())); not an issued version"
         }
-        let response = Response(status: .ok, body: .init(data: try WordDocument.docx(document, issued: issuedLine)))
-        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
-        response.headers.contentDisposition = .init(.attachment, filename: filename + ".docx")
-        return response
+        return try WordDocument.response(title: document.title, subtitle: issuedLine, sections: document.sections.map { ($0.fiveCase.title, $0.blocks) },
+                                         filename: filename)
     }
 
     @Sendable func issue(req: Request) async throws -> Response {

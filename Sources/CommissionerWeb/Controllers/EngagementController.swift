@@ -18,7 +18,7 @@ struct EngagementController {
         routes.on(.POST, .engagementLinks(SiteRoute.any), access: .commissioningReader, use: link)
     }
 
-    static func filter(_ req: Request, _ fields: TextFields) throws -> EngagementQueries.Filter {
+    static func filter(_ req: Request, _ fields: TextFields) async throws -> EngagementQueries.Filter {
         var reader = FilterReader(fields)
         let kind = reader.read("kind", EngagementKind.init(rawValue:), "kind must be one of " + EngagementKind.allCases.map(\.rawValue).joined(separator: ", "))
         let organisationID = reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier")
@@ -26,7 +26,7 @@ struct EngagementController {
         let from = reader.read("from", CalendarDay.init, "from must be a day as YYYY-MM-DD")
         let to = reader.read("to", CalendarDay.init, "to must be a day as YYYY-MM-DD")
         try reader.check()
-        return .init(visibleIn: try req.engagementOrganisations, organisationID: organisationID, kind: kind, providerID: providerID, from: from, to: to,
+        return .init(visibleIn: try await req.engagementOrganisations, organisationID: organisationID, kind: kind, providerID: providerID, from: from, to: to,
                      text: fields["text"])
     }
 
@@ -43,11 +43,11 @@ struct EngagementController {
         let fields = req.queryFields()
         let user = try req.requireUser()
         var errors = FieldErrors()
-        var filter = EngagementQueries.Filter(visibleIn: try req.engagementOrganisations)
-        do { filter = try Self.filter(req, fields) } catch let failure as ValidationFailure { errors = failure.errors }
+        var filter = EngagementQueries.Filter(visibleIn: try await req.engagementOrganisations)
+        do { filter = try await Self.filter(req, fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let paging = Paging(fields, defaultPer: 50)
         let result = try await EngagementQueries.list(filter, page: paging.page, per: paging.per, on: req.db)
-        let visible = try req.engagementOrganisations
+        let visible = try await req.engagementOrganisations
         let page = EngagementLogPage(
             fields: fields, rows: result.rows, organisations: try await ActivityQueries.filterChoices(visibleIn: visible, on: req.db).organisations,
             providers: try await AgreementQueries.providers(on: req.db), page: paging.page, per: paging.per, total: result.total,
@@ -56,7 +56,7 @@ struct EngagementController {
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let filter = try Self.filter(req, req.queryFields())
+        let filter = try await Self.filter(req, req.queryFields())
         var table = CSVTable(headers: ["id", "held_on", "kind", "title", "organisation", "providers_taking_part", "providers_opting_out", "service_users",
                                       "stakeholders", "heard", "changed"])
         let rows = try await Paging.everyRow { page, per in try await EngagementQueries.list(filter, page: page, per: per, on: req.db).rows }
@@ -128,7 +128,7 @@ struct EngagementController {
     }
 
     static func coverage(_ req: Request, months: Int) async throws -> EngagementCoverage {
-        try await EngagementQueries.coverage(visibleIn: try req.engagementOrganisations, months: months, today: req.today, on: req.db)
+        try await EngagementQueries.coverage(visibleIn: try await req.engagementOrganisations, months: months, today: req.today, on: req.db)
     }
 
     @Sendable func coverage(req: Request) async throws -> Response {
@@ -137,7 +137,7 @@ struct EngagementController {
         var months = 6
         do { months = try Self.months(fields) } catch let failure as ValidationFailure { errors = failure.errors }
         let coverage = try await Self.coverage(req, months: months)
-        let kinds = try await EngagementQueries.kinds(visibleIn: try req.engagementOrganisations, from: coverage.since, to: req.today, on: req.db)
+        let kinds = try await EngagementQueries.kinds(visibleIn: try await req.engagementOrganisations, from: coverage.since, to: req.today, on: req.db)
         return EngagementCoveragePage(fields: fields, coverage: coverage, kinds: kinds, errors: errors).render(req.pageContext)
             .response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }

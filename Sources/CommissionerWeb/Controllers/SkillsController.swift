@@ -18,7 +18,7 @@ struct SkillsController {
         let organisationID = reader.read("organisationId", UUID.init(uuidString:), "organisationId must be an organisation's identifier")
         let year = reader.read("year", { Int($0).flatMap { (2000...9999).contains($0) ? $0 : nil } }, "year must be four digits, such as 2026")
         try reader.check()
-        let visible = try req.registerOrganisations
+        let visible = try await req.registerOrganisations
         let organisations = try await OrganisationQueries.commissioning(limitedTo: visible.map(Array.init), on: req.db).map { (try $0.requireID(), $0.name) }
         if let organisationID, !organisations.contains(where: { $0.0 == organisationID }) {
             throw Abort(.notFound, reason: "There is no organisation with this identifier whose skills you can see.")

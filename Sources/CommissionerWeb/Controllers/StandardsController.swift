@@ -28,14 +28,14 @@ struct StandardsController {
         var errors = FieldErrors()
         var year: Int?
         do { year = try Self.year(fields) } catch let failure as ValidationFailure { errors = failure.errors }
-        let rows = try await StandardsQueries.list(visibleIn: try req.registerOrganisations, year: year, on: req.db)
+        let rows = try await StandardsQueries.list(visibleIn: try await req.registerOrganisations, year: year, on: req.db)
         let canStart = !(try await StandardsAuthoring.organisationChoices(try req.requireUser(), on: req.db)).isEmpty
         return StandardsListPage(rows: rows, fields: fields, canStart: canStart, errors: errors).render(req.pageContext)
             .response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     @Sendable func csv(req: Request) async throws -> Response {
-        let rows = try await StandardsQueries.list(visibleIn: try req.registerOrganisations, year: try Self.year(req.queryFields()), on: req.db)
+        let rows = try await StandardsQueries.list(visibleIn: try await req.registerOrganisations, year: try Self.year(req.queryFields()), on: req.db)
         let ids = rows.compactMap(\.assessment.id)
         let entries = ids.isEmpty ? [] : try await StandardAssessmentEntry.query(on: req.db).filter(\.$assessment.$id ~~ ids).sort(\.$number).all()
         let byAssessment = Dictionary(grouping: entries, by: \.$assessment.id)

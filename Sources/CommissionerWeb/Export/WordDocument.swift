@@ -1,23 +1,34 @@
 import CommissionerDomain
 import Foundation
+import Vapor
 import ZIPFoundation
 
-/// A business case as a Word document (.docx, Office Open XML): headings in Word's own heading styles
-/// (so the navigation pane and a table of contents work), bulleted lists, and tables with a header row
-/// that repeats across pages. Only the parts Word and LibreOffice need, nothing else.
+/// A document as Word (.docx, Office Open XML): a business case or a board report. Headings in Word's own
+/// heading styles (so the navigation pane and a table of contents work), bulleted lists, and tables with a
+/// header row that repeats across pages. Only the parts Word and LibreOffice need, nothing else.
 enum WordDocument {
     static let contentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    static func docx(_ document: BusinessCaseDocument, issued: String) throws -> Data {
+    typealias Section = (heading: String, blocks: [DocumentBlock])
+
+    /// The document as a download named `filename` (with `.docx`).
+    static func response(title: String, subtitle: String, sections: [Section], filename: String) throws -> Response {
+        let response = Response(status: .ok, body: .init(data: try docx(title: title, subtitle: subtitle, sections: sections)))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        response.headers.contentDisposition = .init(.attachment, filename: filename + ".docx")
+        return response
+    }
+
+    static func docx(title: String, subtitle: String, sections: [Section]) throws -> Data {
         let archive = try Archive(accessMode: .create)
         let parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
             ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", coreProperties(title: document.title)),
+            ("docProps/core.xml", coreProperties(title: title)),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", styles),
             ("word/numbering.xml", numbering),
-            ("word/document.xml", body(document, issued: issued)),
+            ("word/document.xml", body(title: title, subtitle: subtitle, sections: sections)),
         ]
         for (path, xml) in parts {
             let data = Data(xml.utf8)
@@ -68,10 +79,10 @@ enum WordDocument {
             + "<w:p/>"
     }
 
-    static func body(_ document: BusinessCaseDocument, issued: String) -> String {
-        var parts = [paragraph(document.title, style: "Title"), paragraph(issued, style: "Subtitle")]
-        for section in document.sections {
-            parts.append(paragraph(section.fiveCase.title, style: "Heading1"))
+    static func body(title: String, subtitle: String, sections: [Section]) -> String {
+        var parts = [paragraph(title, style: "Title"), paragraph(subtitle, style: "Subtitle")]
+        for section in sections {
+            parts.append(paragraph(section.heading, style: "Heading1"))
             for block in section.blocks {
                 switch block {
                 case .heading(let text): parts.append(paragraph(text, style: "Heading2"))

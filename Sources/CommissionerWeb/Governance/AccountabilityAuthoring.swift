@@ -5,7 +5,7 @@ import Vapor
 
 extension Request {
     /// The organisations whose areas this person may see: nil for everyone's.
-    var accountabilityOrganisations: Set<UUID>? { get throws { try registerOrganisations } }
+    var accountabilityOrganisations: Set<UUID>? { get async throws { try await registerOrganisations } }
 
     func accountabilityAccess(organisationID: UUID) async throws -> RegisterAccess {
         RegisterAccess(user: try requireUser(), related: try await relatedOrganisations(to: organisationID), register: "accountability register")

@@ -24,7 +24,7 @@ struct EngagementAccess: Sendable {
 
 extension Request {
     /// The organisations whose engagement this person may read: nil for everyone's.
-    var engagementOrganisations: Set<UUID>? { get throws { try registerOrganisations } }
+    var engagementOrganisations: Set<UUID>? { get async throws { try await registerOrganisations } }
 
     /// The engagement named in the path, if this person may see it; otherwise 404.
     func visibleEngagement() async throws -> (EngagementEvent, EngagementAccess) {

@@ -24,11 +24,22 @@ struct RegisterAccess: Sendable {
 }
 
 extension Request {
-    /// The organisations whose registers and logs this person may read: nil for everyone's.
+    /// The organisations whose registers and logs this person may read, as `RegisterAccess.reads` decides for
+    /// each: where they act (not as a provider), the bodies above those, and the departments under them; nil for everyone's.
     var registerOrganisations: Set<UUID>? {
-        get throws {
+        get async throws {
             let user = try requireUser()
-            return user.seesAllOrganisations ? nil : Set(user.memberships.filter { $0.role != .provider }.map(\.organisationID))
+            if user.seesAllOrganisations { return nil }
+            let acting = Array(Set(user.memberships.filter { $0.role != .provider }.map(\.organisationID)))
+            guard !acting.isEmpty else { return [] }
+            var readable = Set(acting)
+            for organisation in try await Organisation.query(on: db).group(.or, { group in
+                group.filter(\.$id ~~ acting).filter(\.$parent.$id ~~ acting)
+            }).all() {
+                if let id = organisation.id { readable.insert(id) }
+                if let parent = organisation.$parent.id { readable.insert(parent) }
+            }
+            return readable
         }
     }
 

@@ -166,6 +166,12 @@ public enum SiteRoute: Hashable, Sendable {
     case standardsRatings(UUID)
     case skills
     case skillsSummary
+    case boardReports
+    case boardReportsCSV
+    case boardReportDraft
+    case boardReportDraftWord
+    case boardReport(UUID)
+    case boardReportWord(UUID)
     case skillsSummaryCSV
     case newRisk
     case risk(UUID)
@@ -374,6 +380,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .standardsAssessment: "/standards/:assessmentID"
         case .standardsRatings: "/standards/:assessmentID/ratings"
         case .skills: "/skills"
+        case .boardReports: "/board-reports"
+        case .boardReportsCSV: "/board-reports.csv"
+        case .boardReportDraft: "/board-reports/draft"
+        case .boardReportDraftWord: "/board-reports/draft.docx"
+        case .boardReport: "/board-reports/:reportID"
+        case .boardReportWord: "/board-reports/:reportID/report.docx"
         case .skillsSummary: "/skills/summary"
         case .skillsSummaryCSV: "/skills/summary.csv"
         case .risksCSV: "/risks.csv"
@@ -441,6 +453,7 @@ public enum SiteRoute: Hashable, Sendable {
              .recommendationRequests(let id), .auditReport(let id), .auditReportThemes(let id), .auditReportRecommendations(let id),
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
              .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
+             .boardReport(let id), .boardReportWord(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

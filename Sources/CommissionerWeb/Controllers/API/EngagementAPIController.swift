@@ -119,7 +119,7 @@ extension API {
 
         @Sendable func list(req: Request) async throws -> List<EngagementItem> {
             let fields = req.queryFields()
-            let filter = try CommissionerWeb.EngagementController.filter(req, fields)
+            let filter = try await CommissionerWeb.EngagementController.filter(req, fields)
             let paging = Paging(fields)
             let result = try await EngagementQueries.list(filter, page: paging.page, per: paging.per, on: req.db)
             return List(items: try result.rows.map(EngagementItem.init), total: result.total, page: paging.page, per: paging.per)
@@ -174,7 +174,7 @@ extension API {
         @Sendable func coverage(req: Request) async throws -> EngagementCoverageView {
             let months = try CommissionerWeb.EngagementController.months(req.queryFields())
             let coverage = try await CommissionerWeb.EngagementController.coverage(req, months: months)
-            let kinds = try await EngagementQueries.kinds(visibleIn: try req.engagementOrganisations, from: coverage.since,
+            let kinds = try await EngagementQueries.kinds(visibleIn: try await req.engagementOrganisations, from: coverage.since,
                                                           to: req.today, on: req.db)
             let share = coverage.smallerShareOfEngagement
             return EngagementCoverageView(

@@ -74,7 +74,7 @@ enum OpenAPIDocument {
          "properties": ["items": ["type": "array", "items": ref(name)], "total": ["type": "integer"], "page": ["type": "integer"], "per": ["type": "integer"]]]
     }
 
-    static var paths: [String: [String: Any]] { corePaths.merging(agreementPaths) { a, _ in a }.merging(performancePaths) { a, _ in a }.merging(renewalPaths) { a, _ in a }.merging(riskPaths) { a, _ in a }.merging(recommendationPaths) { a, _ in a }.merging(auditReportPaths) { a, _ in a }.merging(intentionsPaths) { a, _ in a }.merging(accountabilityPaths) { a, _ in a }.merging(commercialTriagePaths) { a, _ in a }.merging(engagementPaths) { a, _ in a }.merging(standardsPaths) { a, _ in a }.merging(skillsPaths) { a, _ in a }.merging(rationalisationPaths) { a, _ in a }.merging(spendPaths) { a, _ in a } }
+    static var paths: [String: [String: Any]] { corePaths.merging(agreementPaths) { a, _ in a }.merging(performancePaths) { a, _ in a }.merging(renewalPaths) { a, _ in a }.merging(riskPaths) { a, _ in a }.merging(recommendationPaths) { a, _ in a }.merging(auditReportPaths) { a, _ in a }.merging(intentionsPaths) { a, _ in a }.merging(accountabilityPaths) { a, _ in a }.merging(commercialTriagePaths) { a, _ in a }.merging(engagementPaths) { a, _ in a }.merging(standardsPaths) { a, _ in a }.merging(boardReportPaths) { a, _ in a }.merging(skillsPaths) { a, _ in a }.merging(rationalisationPaths) { a, _ in a }.merging(spendPaths) { a, _ in a } }
 
     static var corePaths: [String: [String: Any]] { [
         APIRoute.me.openAPIPath: [
@@ -364,7 +364,7 @@ enum OpenAPIDocument {
         "paths": paths,
         "components": [
             "securitySchemes": ["bearerToken": ["type": "http", "scheme": "bearer", "description": "A personal API token."]],
-            "schemas": agreementSchemas.merging(performanceSchemas) { a, _ in a }.merging(renewalSchemas) { a, _ in a }.merging(riskSchemas) { a, _ in a }.merging(recommendationSchemas) { a, _ in a }.merging(auditReportSchemas) { a, _ in a }.merging(intentionsSchemas) { a, _ in a }.merging(accountabilitySchemas) { a, _ in a }.merging(commercialTriageSchemas) { a, _ in a }.merging(engagementSchemas) { a, _ in a }.merging(standardsSchemas) { a, _ in a }.merging(skillsSchemas) { a, _ in a }.merging(rationalisationSchemas) { a, _ in a }.merging(spendSchemas) { a, _ in a }.merging([
+            "schemas": agreementSchemas.merging(performanceSchemas) { a, _ in a }.merging(renewalSchemas) { a, _ in a }.merging(riskSchemas) { a, _ in a }.merging(recommendationSchemas) { a, _ in a }.merging(auditReportSchemas) { a, _ in a }.merging(intentionsSchemas) { a, _ in a }.merging(accountabilitySchemas) { a, _ in a }.merging(commercialTriageSchemas) { a, _ in a }.merging(engagementSchemas) { a, _ in a }.merging(standardsSchemas) { a, _ in a }.merging(boardReportSchemas) { a, _ in a }.merging(skillsSchemas) { a, _ in a }.merging(rationalisationSchemas) { a, _ in a }.merging(spendSchemas) { a, _ in a }.merging([
                 "Error": [
                     "type": "object", "required": ["error", "reason"],
                     "properties": [

@@ -61,7 +61,7 @@ extension API {
         }
 
         @Sendable func list(req: Request) async throws -> List<StandardsAssessmentItem> {
-            let rows = try await StandardsQueries.list(visibleIn: try req.registerOrganisations, year: try CommissionerWeb.StandardsController.year(req.queryFields()), on: req.db)
+            let rows = try await StandardsQueries.list(visibleIn: try await req.registerOrganisations, year: try CommissionerWeb.StandardsController.year(req.queryFields()), on: req.db)
             return List(items: try rows.map { row in
                 StandardsAssessmentItem(id: try row.assessment.requireID(), organisation: row.organisation, organisationId: row.assessment.$organisation.id,
                                         year: row.assessment.year, ratings: Dictionary(uniqueKeysWithValues: StandardRating.allCases.map { ($0.rawValue, row.ratings[$0] ?? 0) }))

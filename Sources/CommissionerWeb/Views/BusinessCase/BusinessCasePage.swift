@@ -73,17 +73,7 @@ struct BusinessCasePage {
     private func section(_ section: BusinessCaseDocument.Section) -> HTML {
         """
         <h2 class="heading-m">\(section.fiveCase.title)</h2>
-        \(section.blocks.map(BusinessCasePage.block))
+        \(section.blocks.map(Components.block))
         """
-    }
-
-    static func block(_ block: BusinessCaseDocument.Block) -> HTML {
-        switch block {
-        case .heading(let text): return "<h3 class=\"heading-s\">\(text)</h3>"
-        case .paragraph(let text): return "<p class=\"body\">\(text)</p>"
-        case .bullets(let items): return "<ul class=\"list list-bullet\">\(items.map { "<li>\($0)</li>" as HTML })</ul>"
-        case .table(let headers, let rows):
-            return Components.table(caption: "", headers: headers, rows: rows.map { $0.map { HTML(text: $0) } }, emptyMessage: "None recorded.")
-        }
     }
 }

@@ -1,3 +1,4 @@
+import CommissionerDomain
 import Foundation
 import CommissionerPersistence
 
@@ -30,6 +31,17 @@ enum Components {
     static func historyLink(_ text: String, recordType: String, id: UUID, context: PageContext) -> HTML? {
         guard context.user?.readsAuditTrail == true else { return nil }
         return "<a href=\"\(SiteRoute.audit.path(query: [("recordType", recordType), ("recordID", id.uuidString.lowercased())]))\">\(text)</a>"
+    }
+
+    /// A piece of a document (a business case, a board report) as the page shows it.
+    static func block(_ block: DocumentBlock) -> HTML {
+        switch block {
+        case .heading(let text): return "<h3 class=\"heading-s\">\(text)</h3>"
+        case .paragraph(let text): return "<p class=\"body\">\(text)</p>"
+        case .bullets(let items): return "<ul class=\"list list-bullet\">\(items.map { "<li>\($0)</li>" as HTML })</ul>"
+        case .table(let headers, let rows):
+            return Components.table(caption: "", headers: headers, rows: rows.map { $0.map { HTML(text: $0) } }, emptyMessage: "None recorded.")
+        }
     }
 
     static func link(_ text: String, to route: SiteRoute) -> HTML {

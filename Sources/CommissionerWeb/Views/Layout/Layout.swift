@@ -31,6 +31,7 @@ enum Layout {
         Area(title: "Recommendations", route: .recommendations, access: .commissioningReader, also: [.auditReports, .watchingBrief, .accountability, .standards, .skills, .skillsSummary]),
         Area(title: "Intentions", route: .intentions, access: .commissioningReader, also: [.planningCalendar]),
         Area(title: "Engagement", route: .engagement, access: .commissioningReader),
+        Area(title: "Board reports", route: .boardReports, access: .commissioningReader),
         Area(title: "Spend", route: .spend, access: .commissioningReader),
         Area(title: "Providers", route: .providers, access: .commissioningReader),
         Area(title: "Organisations", route: .organisations, access: .signedIn),
