@@ -535,6 +535,24 @@ def main():
         submit(driver)
         check("Skills audit" in driver.page_source and "Stimulate the market" in driver.page_source, "the ratings are saved and the summary shown")
         audit_accessibility(driver, "57j-skills-summary")
+        # The lead prepares a month's board report for the department, checks the draft and issues it.
+        follow(driver, "Board reports")
+        check("Government of Jersey: board report, November 2026" in driver.page_source, "the demo's issued report is listed")
+        audit_accessibility(driver, "57k-board-reports")
+        choose(driver, "organisationId", "Health and Community Services")
+        fill(driver, "month", "2026-13")
+        submit(driver)
+        check("Enter the month as YYYY-MM" in driver.page_source, "a month badly written is refused, naming the field")
+        audit_accessibility(driver, "57l-board-report-errors")
+        fill(driver, "month", "2026-10")
+        submit(driver)
+        check("Health and Community Services: board report, October 2026" in driver.page_source and "Top risks and their movement" in driver.page_source,
+              "the month's draft is assembled from the records")
+        audit_accessibility(driver, "57m-board-report-draft")
+        navigate(driver, driver.find_element(By.XPATH, "//main//form[@method='post']//button[@type='submit']").click)
+        check("This is the report as the board saw it" in driver.page_source and "Download it as Word" in driver.page_source,
+              "the report is issued and kept as it was")
+        audit_accessibility(driver, "57n-board-report-issued")
         sign_out(driver)
 
         # Anyone, signed in or not, reads the published intentions and follows their feed.

@@ -22,13 +22,18 @@ public enum GeneratedAgreements {
                              "Domestic abuse support", "Substance misuse", "Homelessness prevention", "Community transport", "ICT", "Facilities management"]
 
     public static func generate(agreements count: Int, measurements measurementCount: Int, payments paymentCount: Int, organisations organisationCount: Int,
-                                providers providerCount: Int, contractManager: UUID, batch: Int = 500, progress: @Sendable (String) -> Void = { _ in },
-                                with writer: RecordWriter) async throws -> Summary {
+                                providers providerCount: Int, contractManager: UUID, into existingOrganisation: UUID? = nil, batch: Int = 500,
+                                progress: @Sendable (String) -> Void = { _ in }, with writer: RecordWriter) async throws -> Summary {
         let existing = try await Agreement.query(on: writer.database).filter(\.$reference =~ "GEN-").count()
         let (councils, providers) = try await writer.transaction { writer -> ([UUID], [UUID]) in
             var councils: [UUID] = [], providers: [UUID] = []
+            if let existingOrganisation {
+                // Into one organisation that already exists (generated activities' council, say), its contract manager made a member.
+                councils.append(existingOrganisation)
+                try await writer.create(Membership(userID: contractManager, organisationID: existingOrganisation, role: .contractManager))
+            }
             let start = try await Organisation.query(on: writer.database).filter(\.$name =~ "Generated council ").count()
-            for number in 1...organisationCount {
+            for number in 1...organisationCount where existingOrganisation == nil {
                 let organisation = Organisation(name: String(format: "Generated council %02d", start + number), kind: .commissioningBody)
                 try await writer.create(organisation)
                 try await writer.create(Membership(userID: contractManager, organisationID: try organisation.requireID(), role: .contractManager))

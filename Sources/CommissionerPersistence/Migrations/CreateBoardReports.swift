@@ -25,7 +25,7 @@ struct CreateBoardReports: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for index in ["milestones_due_on_activity_id", "activity_step_moves_moved_at", "agreement_reviews_due_on"] {
+        for index in ["\(Milestone.schema)_due_on_activity_id", "\(StepMoveRecord.schema)_moved_at", "\(ContractReview.schema)_due_on"] {
             try await sql(database).drop(index: index).run()
         }
         try await database.schema(IssuedBoardReport.schema).delete()

@@ -42,5 +42,6 @@ public enum Migrations {
         CreateSkillRatings(),
         AddRecommendationStanding(),
         CreateBoardReports(),
+        AddWatchingBriefIndexes(),
     ]
 }

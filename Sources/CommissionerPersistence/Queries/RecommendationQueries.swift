@@ -220,12 +220,18 @@ public enum RecommendationQueries {
 
 extension RecommendationQueries {
     /// The improvement plan actions not done by their due day, of the reports this viewer sees.
-    private static func overdue(_ select: SQLSelectBuilder, viewer: RecommendationViewer, today: CalendarDay) -> SQLSelectBuilder {
-        select.from(SQLAlias(SQLIdentifier(RecommendationAction.schema), as: SQLIdentifier("act")))
-            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "act"))
-            .where(viewer.condition)
-            .where(SQLColumn("progress", table: "act"), .notEqual, SQLBind(ActionProgress.done.rawValue))
+    /// Actions not done whose target day has passed. Progress is named (not "not done") so that the
+    /// (progress, due_on) index reads only the overdue ones; the reports are joined only when they are read
+    /// or the viewer sees only some of them.
+    private static func overdue(_ select: SQLSelectBuilder, viewer: RecommendationViewer, today: CalendarDay, withReports: Bool = true) -> SQLSelectBuilder {
+        var select = select.from(SQLAlias(SQLIdentifier(RecommendationAction.schema), as: SQLIdentifier("act")))
+        if withReports || !viewer.seesAll {
+            select = select.join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
+                                 on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "act"))
+                .where(viewer.condition)
+        }
+        return select
+            .where(SQLColumn("progress", table: "act"), .in, SQLBind.group(ActionProgress.allCases.filter { $0 != .done }.map(\.rawValue)))
             .where(SQLColumn("due_on", table: "act"), .lessThan, SQLBind(today.description))
     }
 
@@ -245,7 +251,7 @@ extension RecommendationQueries {
     public static func overdueActions(viewer: RecommendationViewer, today: CalendarDay, limit: Int = 500,
                                       on database: any Database) async throws -> (items: [OverdueAction], total: ListCount) {
         let db = sql(database)
-        let total = try await ListCount.count(overdue(db.select(), viewer: viewer, today: today), limit: nil, on: db)
+        let total = try await ListCount.count(overdue(db.select(), viewer: viewer, today: today, withReports: false), limit: nil, on: db)
         let rows = try await overdue(db.select(), viewer: viewer, today: today)
             .column(SQLColumn("id", table: "act"), as: "id").column(SQLColumn("reference", table: "rep"), as: "reference")
             .column(SQLColumn("description", table: "act"), as: "description").column(SQLColumn("target", table: "act"), as: "target")
@@ -263,14 +269,17 @@ extension RecommendationQueries {
     }
 
     /// Scrutiny's requests not yet answered, of the reports this viewer sees.
-    private static func unanswered(_ select: SQLSelectBuilder, viewer: RecommendationViewer) -> SQLSelectBuilder {
-        select.from(SQLAlias(SQLIdentifier(ScrutinyRequest.schema), as: SQLIdentifier("req")))
-            .join(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "rec"), .equal, SQLColumn("recommendation_id", table: "req"))
-            .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
-            .where(viewer.condition)
-            .where(SQLColumn("answered_at", table: "req"), .is, SQLLiteral.null)
+    /// The recommendations and reports are joined only when they are read or the viewer sees only some of them.
+    private static func unanswered(_ select: SQLSelectBuilder, viewer: RecommendationViewer, withReports: Bool = true) -> SQLSelectBuilder {
+        var select = select.from(SQLAlias(SQLIdentifier(ScrutinyRequest.schema), as: SQLIdentifier("req")))
+        if withReports || !viewer.seesAll {
+            select = select.join(SQLAlias(SQLIdentifier(Recommendation.schema), as: SQLIdentifier("rec")), method: SQLJoinMethod.inner,
+                                 on: SQLColumn("id", table: "rec"), .equal, SQLColumn("recommendation_id", table: "req"))
+                .join(SQLAlias(SQLIdentifier(AuditReport.schema), as: SQLIdentifier("rep")), method: SQLJoinMethod.inner,
+                      on: SQLColumn("id", table: "rep"), .equal, SQLColumn("report_id", table: "rec"))
+                .where(viewer.condition)
+        }
+        return select.where(SQLColumn("answered_at", table: "req"), .is, SQLLiteral.null)
     }
 
     /// A request awaiting an answer as the watching brief lists it.
@@ -289,7 +298,7 @@ extension RecommendationQueries {
     public static func unansweredRequests(viewer: RecommendationViewer, limit: Int = 500,
                                           on database: any Database) async throws -> (items: [OpenRequest], total: ListCount) {
         let db = sql(database)
-        let total = try await ListCount.count(unanswered(db.select(), viewer: viewer), limit: nil, on: db)
+        let total = try await ListCount.count(unanswered(db.select(), viewer: viewer, withReports: false), limit: nil, on: db)
         let rows = try await unanswered(db.select(), viewer: viewer)
             .column(SQLColumn("id", table: "req"), as: "id").column(SQLColumn("recommendation_id", table: "req"), as: "recommendation_id")
             .column(SQLColumn("reference", table: "rep"), as: "reference").column(SQLColumn("code", table: "rec"), as: "code")
@@ -305,6 +314,19 @@ extension RecommendationQueries {
                         inConfidence: try row.decode(column: "in_confidence", as: Bool.self), request: try row.decode(column: "request", as: String.self),
                         createdAt: try row.decode(column: "created_at", as: Date?.self))
         }, total)
+    }
+
+    /// How many recommendations stand at each standing, in one statement.
+    public static func countsByStanding(viewer: RecommendationViewer, on database: any Database) async throws -> [RecommendationStanding: Int] {
+        let rows = try await filtered(sql(database).select(), Filter(), viewer: viewer)
+            .column(SQLColumn("standing", table: "rec"), as: "standing").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .groupBy(SQLColumn("standing", table: "rec")).all()
+        var counts: [RecommendationStanding: Int] = [:]
+        for row in rows {
+            guard let standing = RecommendationStanding(rawValue: try row.decode(column: "standing", as: String.self)) else { continue }
+            counts[standing] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
     }
 
     /// How many recommendations match, without reading them.

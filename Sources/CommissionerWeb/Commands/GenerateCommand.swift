@@ -17,6 +17,8 @@ struct GenerateCommand: AsyncCommand {
         var measurements: Int?
         @Option(name: "payments", help: "With --agreements: how many payments matched to them (default 4 per agreement).")
         var payments: Int?
+        @Option(name: "organisation", help: "With --agreements: add them to this existing organisation, by name, instead of to new ones.")
+        var organisation: String?
         @Option(name: "reports", help: "How many audit reports to add instead, each with ten recommendations, three actions, evidence and requests.")
         var reports: Int?
     }
@@ -73,12 +75,17 @@ struct GenerateCommand: AsyncCommand {
         guard let manager = try await UserQueries.withEmail(try EmailAddress("\(Role.contractManager.identifier)@\(DemoWorkspace.emailDomain)"), on: app.db) else {
             throw SettingsError("The demo contract manager is missing: run `commissioner demo --reset`.")
         }
+        var into: UUID?
+        if let name = signature.organisation {
+            guard let organisation = try await OrganisationQueries.named(name, on: app.db) else { throw SettingsError("There is no organisation named \(name).") }
+            into = try organisation.requireID()
+        }
         let console = context.console
         let started = Date()
         console.print("Adding \(count) agreements, \(measurements) KPI returns and \(payments) payments…")
         let summary = try await GeneratedAgreements.generate(
             agreements: count, measurements: measurements, payments: payments, organisations: signature.organisations ?? 50, providers: 500,
-            contractManager: try manager.requireID(), progress: { console.print("  \($0)") },
+            contractManager: try manager.requireID(), into: into, progress: { console.print("  \($0)") },
             with: RecordWriter(database: app.db, actor: .commandLine("generate"), now: app.clock.now))
         console.print("Added \(summary.agreements) agreements, \(summary.measurements) KPI returns and \(summary.payments) payments in \(Int(Date().timeIntervalSince(started))) s.")
     }

@@ -60,15 +60,16 @@ struct RecommendationsController {
     }
 
     /// How many of each kind the watching brief lists: the first few, with how many there are and where the rest are.
-    static let briefLimit = 25
+    static let briefLimit = 10
 
     @Sendable func watchingBrief(req: Request) async throws -> HTML {
         let viewer = try req.recommendationViewer()
         let today = Self.today(req)
+        let counts = try await RecommendationQueries.countsByStanding(viewer: viewer, on: req.db)
         func listed(_ standing: RecommendationStanding) async throws -> WatchingBriefPage.Listed {
             WatchingBriefPage.Listed(rows: try await RecommendationQueries.rows(.init(standing: standing), viewer: viewer, per: Self.briefLimit, withEvidence: false,
                                                                                 on: req.db),
-                                     total: try await RecommendationQueries.count(.init(standing: standing), viewer: viewer, on: req.db), standing: standing)
+                                     total: ListCount(counts[standing] ?? 0), standing: standing)
         }
         return WatchingBriefPage(today: today, overdue: try await RecommendationQueries.overdueActions(viewer: viewer, today: today, limit: Self.briefLimit, on: req.db),
                                  unanswered: try await RecommendationQueries.unansweredRequests(viewer: viewer, limit: Self.briefLimit, on: req.db),

@@ -16,7 +16,7 @@ enum Components {
         guard !rows.isEmpty else { return "<p class=\"body\">\(emptyMessage)</p>" }
         return """
         <table class="table">
-          <caption class="table-caption">\(caption)</caption>
+          \(caption.isEmpty ? HTML.empty : "<caption class=\"table-caption\">\(caption)</caption>" as HTML)
           <thead><tr>\(headers.map { "<th scope=\"col\">\($0)</th>" as HTML })</tr></thead>
           <tbody>\(rows.map { row in "<tr>\(row.map { "<td>\($0)</td>" as HTML })</tr>" as HTML })</tbody>
         </table>
