@@ -26,11 +26,12 @@ extension BoardReport {
         [
             "Records read as at \(Self.day(asAt)), covering \(organisations.joined(separator: ", ")).",
             "\(Self.plural(activities, "commissioning activity", "commissioning activities")); \(Self.plural(milestonesDue.total, "milestone")) due in the month, \(Self.plural(milestonesLate.total, "milestone")) late.",
-            "\(Self.plural(gatesPassed, "gate")) passed, \(exceptions) of them by exception.",
-            "\(Self.plural(risksOpen, "risk")) open or tolerated; \(topRisks.filter { $0.movement == .up }.count) of the top \(topRisks.count) went up this month.",
+            gatesPassed == 0 ? "No gate was passed in the month." : "\(Self.plural(gatesPassed, "gate")) passed, \(exceptions) of them by exception.",
+            risksOpen == 0 ? "No open risk is recorded."
+                : "\(Self.plural(risksOpen, "risk")) open or tolerated; \(topRisks.filter { $0.movement == .up }.count) of the top \(topRisks.count) went up this month.",
             "\(Money.text(pence: resources.paidToDatePence)) paid in \(resources.financialYear) to date against \(Money.text(pence: resources.expectedToDatePence)) expected from the agreements' value" + spendReach + ".",
             "\(Self.plural(engagement.events, "engagement")) held; \(Self.plural(reviewsOverdue.total, "contract review")) overdue.",
-            "\(recommendations.first { $0.label == RecommendationStanding.claimedAwaitingEvidence.title }?.count ?? 0) recommendations claimed as addressed still await evidence.",
+            "Recommendations claimed as already addressed and still awaiting evidence: \(recommendations.first { $0.label == RecommendationStanding.claimedAwaitingEvidence.title }?.count ?? 0).",
         ]
     }
 
@@ -124,6 +125,7 @@ extension BoardReport {
         let total = recommendations.reduce(0) { $0 + $1.count }
         guard total > 0 else { return [.paragraph("No audit or scrutiny recommendation is addressed to the organisation.")] }
         return [
+            .paragraph("Addressed to \(organisation)\(organisations.count > 1 ? " and its departments" : ""), as they stand on the day the report was assembled."),
             .table(headers: ["Where the recommendations stand", "Recommendations"], rows: recommendations.map { [$0.label, String($0.count)] }),
             .paragraph("\(Self.plural(recommendationActionsOverdue, "improvement action")) past \(recommendationActionsOverdue == 1 ? "its" : "their") target date and not done."),
         ]
