@@ -104,6 +104,26 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabase.all)
+    func aConfidentialAgreementIsCountedButNeverNamed(_ database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let lead = try await api.token(.commissioningLead, app)
+            let government = try await api.organisation("Government of Jersey", app)
+            let agreement = try #require(try await Agreement.query(on: app.db).filter(\.$reference == "HCS-2024-031").first())
+            let path = "/api/v1/board-reports/draft?organisationId=\(government)&month=2026-11"
+            let before = try await api.send(.GET, path, token: lead, app).content.decode(API.BoardReportView.self).report
+            #expect(before.topRisks.contains { $0.subject == "Agreement: Home care and community nursing" })
+            agreement.confidential = true
+            try await agreement.save(on: app.db)
+            let response = try await api.send(.GET, path, token: lead, app)
+            let after = try response.content.decode(API.BoardReportView.self).report
+            #expect(!response.body.string.contains("Home care and community nursing") && !response.body.string.contains("HCS-2024-031"))
+            #expect(after.topRisks.contains { $0.subject == "Agreement: A confidential agreement" })
+            #expect(after.resources.agreements == before.resources.agreements && after.resources.annualValuePence == before.resources.annualValuePence)
+            #expect(after.reviewsOverdue.total == before.reviewsOverdue.total)
+        }
+    }
+
+    @Test(arguments: TestDatabase.all)
     func theBoardReportPagesPrepareIssueAndDownloadIt(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
             let lead = Browser(app)

@@ -161,13 +161,16 @@ public struct BoardReportAssembly: Sendable {
         }, open.count, byRating)
     }
 
+    /// What each risk belongs to, by title; a confidential agreement is not named.
     func subjectNames(_ subjects: [(kind: String, id: UUID)]) async throws -> [UUID: String] {
         var names: [UUID: String] = [:]
         for (kind, table) in [(RiskSubjectKind.activity, "commissioning_activities"), (.agreement, "agreements"), (.strategy, "strategies")] {
             let ids = subjects.filter { $0.kind == kind.rawValue }.map(\.id)
             guard !ids.isEmpty else { continue }
-            for row in try await db.raw("SELECT t.id, t.title FROM \(ident: table) t WHERE t.id IN (\(binds: ids))").all() {
-                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "title", as: String.self)
+            let confidential: SQLQueryString = kind == .agreement ? "t.confidential" : "\(bind: false)"
+            for row in try await db.raw("SELECT t.id, t.title, \(confidential) AS confidential FROM \(ident: table) t WHERE t.id IN (\(binds: ids))").all() {
+                names[try row.decode(column: "id", as: UUID.self)] = try row.decode(column: "confidential", as: Bool.self)
+                    ? "A confidential agreement" : try row.decode(column: "title", as: String.self)
             }
         }
         return names

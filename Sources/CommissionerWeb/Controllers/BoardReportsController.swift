@@ -50,7 +50,7 @@ struct BoardReportsController {
         var table = CSVTable(headers: ["id", "month", "title", "organisation", "commissioning_area", "issued_by", "issued_at", "content_sha256"])
         table.rows = rows.map { row in
             [row.id.uuidString.lowercased(), row.month, row.title, row.organisation, row.area ?? "", row.issuedBy,
-             ISO8601DateFormatter().string(from: row.issuedAt), row.contentSHA256]
+             AuditChain.timestamp(row.issuedAt), row.contentSHA256]
         }
         return table.response(filename: "board-reports.csv")
     }
