@@ -17,8 +17,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
-        // The domain: plain Swift values and rules. Foundation only.
-        .target(name: "CommissionerDomain"),
+        // The domain: plain Swift values and rules. Foundation only. It carries the OCDS release schema
+        // whose merge rules `commissioner ocds compile` applies by default.
+        .target(name: "CommissionerDomain", resources: [.copy("OpenData/Schemas")]),
         // Database models, migrations and queries, for SQLite and PostgreSQL.
         .target(
             name: "CommissionerPersistence",

@@ -1,15 +1,20 @@
 """The command line as an operator uses it, on an SQLite file while the server runs on it:
 users, tokens, backup, a contracts register import, audit verify (and its failure when an event is tampered with), --help,
-and the refusals of APP_ENV=production. Run by scripts/e2e."""
+the refusals of APP_ENV=production, and `ocds compile` against the reference merge (ocdsmerge). Run by scripts/e2e."""
+import json
 import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import warnings
+from collections import OrderedDict
 
+import ocdsmerge
 import requests
 
 from checks import Checks
+from ocds_releases import release_package
 
 BINARY = os.environ["COMMISSIONER_BINARY"]
 DATABASE = os.environ["SQLITE_PATH"]
@@ -85,6 +90,40 @@ production = run("serve", env={"APP_ENV": "production"})
 check(production.returncode != 0 and "APP_SECRET" in production.stderr, "production refuses the default secret")
 demo_in_production = run("serve", env={"APP_ENV": "production", "APP_SECRET": "x" * 40})
 check(demo_in_production.returncode != 0 and "demo workspace" in demo_in_production.stderr, "production refuses the demo workspace")
+
+# `ocds compile` gives, for every contracting process, the compiled and versioned releases the reference
+# implementation (ocdsmerge, from PyPI) gives for the same releases and the same local schema.
+# The release schema the program carries: the published OCDS 1.1.5 file, as in ../shared/standards.
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CommissionerDomain", "OpenData", "Schemas",
+                      "ocds-1.1.5-release-schema.json")
+with tempfile.TemporaryDirectory() as folder:
+    package = release_package(3000, seed=2026)
+    path = os.path.join(folder, "releases.json")
+    with open(path, "w") as file:
+        json.dump(package, file)
+    compiled = run("ocds", "compile", "--versioned", path)
+    check(compiled.returncode == 0, f"ocds compile runs: {compiled.stderr[-500:]}")
+    records = {record["ocid"]: record for record in json.loads(compiled.stdout)["records"]} if compiled.returncode == 0 else {}
+    by_process = OrderedDict()
+    for release in package["releases"]:
+        by_process.setdefault(release["ocid"], []).append(release)
+    merger = ocdsmerge.Merger(schema=os.path.normpath(SCHEMA))
+    differences = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for ocid, releases in by_process.items():
+            ours = records.get(ocid, {})
+            if merger.create_compiled_release(releases) != ours.get("compiledRelease"):
+                differences.append(f"{ocid} compiled")
+            if merger.create_versioned_release(releases) != ours.get("versionedRelease"):
+                differences.append(f"{ocid} versioned")
+    check(len(records) == len(by_process) and not differences,
+          f"ocds compile matches ocdsmerge on {len(by_process)} processes ({len(differences)} differ: {differences[:5]})")
+    bad = os.path.join(folder, "bad.json")
+    with open(bad, "w") as file:
+        file.write('{"releases": [{"ocid": "ocds-x", "id": "1"}]}')
+    refused = run("ocds", "compile", bad)
+    check(refused.returncode != 0 and "date" in refused.stderr, f"ocds compile refuses a release without a date: {refused.stderr}")
 
 # Tamper with one event, as someone with direct access to the file could.
 with sqlite3.connect(DATABASE) as connection:

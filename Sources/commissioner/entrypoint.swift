@@ -7,6 +7,17 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async {
+        if OCDSCompileCommand.handles(CommandLine.arguments) {
+            let standardOutput = FileHandle.standardOutput
+            do {
+                try OCDSCompileCommand.run(CommandLine.arguments, output: { standardOutput.write(Data($0.utf8)) },
+                                           warn: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                exit(0)
+            } catch {
+                FileHandle.standardError.write(Data("commissioner: \(error)\n".utf8))
+                exit(1)
+            }
+        }
         // Swift's async code runs on the server's own event loops rather than on a second pool of
         // threads, so a request is not handed from thread to thread at every database query.
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
