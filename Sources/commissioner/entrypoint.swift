@@ -8,10 +8,18 @@ import Vapor
 enum Entrypoint {
     static func main() async {
         if OCDSCompileCommand.handles(CommandLine.arguments) {
-            let standardOutput = FileHandle.standardOutput
+            // Written out a megabyte at a time rather than a record at a time.
+            var buffered = ""
+            func flush() {
+                FileHandle.standardOutput.write(Data(buffered.utf8))
+                buffered = ""
+            }
             do {
-                try OCDSCompileCommand.run(CommandLine.arguments, output: { standardOutput.write(Data($0.utf8)) },
-                                           warn: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                try OCDSCompileCommand.run(CommandLine.arguments, output: { text in
+                    buffered += text
+                    if buffered.utf8.count >= 1 << 20 { flush() }
+                }, warn: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+                flush()
                 exit(0)
             } catch {
                 FileHandle.standardError.write(Data("commissioner: \(error)\n".utf8))

@@ -107,7 +107,12 @@ public enum JSONReader {
         func failure(_ what: String) -> Failure { Failure(message: "Not valid JSON: \(what) at byte \(position + 1)") }
 
         mutating func skipSpace() {
-            while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+            while position < bytes.count {
+                switch bytes[position] {
+                case 0x20, 0x09, 0x0A, 0x0D: position += 1
+                default: return
+                }
+            }
         }
 
         mutating func expect(_ literal: String, _ value: JSONValue) throws -> JSONValue {
@@ -170,15 +175,16 @@ public enum JSONReader {
             let start = position
             var decimal = false
             if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
-            while position < bytes.count {
+            digits: while position < bytes.count {
                 let byte = bytes[position]
-                if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { position += 1; continue }
-                if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(byte) {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): position += 1
+                case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-"):
                     decimal = true
                     position += 1
-                    continue
+                default:
+                    break digits
                 }
-                break
             }
             guard position > start, let text = String(bytes: bytes[start..<position], encoding: .ascii) else { throw failure("a value expected") }
             if !decimal, let whole = Int64(text) { return .integer(whole) }

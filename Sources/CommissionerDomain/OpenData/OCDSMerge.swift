@@ -8,9 +8,10 @@ import Foundation
 /// - fields marked `omitWhenMerged` (`id`, `date`, `tag` in 1.1.5) are left out; the compiled release gets
 ///   `tag` `["compiled"]`, the last release's `date`, and `id` `"{ocid}-{date}"`;
 /// - a `null` removes the field; empty objects and arrays change nothing;
-/// - objects in an array are matched by `id` (a number and the same digits as text match), unmatched ones
-///   appended; two objects with the same `id` in one release: the last wins, with a warning; objects
-///   without an `id` are always appended;
+/// - objects in an array are matched by `id`, unmatched ones appended; two objects with the same `id` in one
+///   release: the last wins, with a warning; objects without an `id` are always appended. (An `id` written
+///   as a number and the same digits written as text share their fields' paths but are built as two
+///   objects: the reference's behaviour, kept so that the output is the same.)
 /// - arrays of anything but objects, arrays the schema's rules merge whole, and arrays the schema gives
 ///   objects without an `id` are replaced whole;
 /// - in a versioned release a value is added to a field's history only when it changes.
@@ -248,7 +249,10 @@ public struct OCDSMerge: Sendable {
             let date = object["date"] ?? .null
             object["tag"] = nil
             var flat = Flattened()
-            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &warnings)
+            // Found into a local list: passing `self.warnings` while `self` is read would copy it at every warning.
+            var found: [String] = []
+            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &found)
+            warnings += found
             data[[.key("id")]] = .string("\(ocid.string ?? ocid.identifierText)-\(date.string ?? "")")
             data[[.key("date")]] = date
             data[[.key("ocid")]] = ocid
@@ -268,7 +272,10 @@ public struct OCDSMerge: Sendable {
             let tag = object["tag"] ?? .null
             object["tag"] = nil
             var flat = Flattened()
-            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &warnings)
+            // Found into a local list: passing `self.warnings` while `self` is read would copy it at every warning.
+            var found: [String] = []
+            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &found)
+            warnings += found
             let ocidPath: [Part] = [.key("ocid")]
             data[ocidPath] = ocid
             for path in flat.order where path != ocidPath {

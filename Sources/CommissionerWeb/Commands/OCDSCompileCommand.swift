@@ -51,6 +51,7 @@ public enum OCDSCompileCommand {
         }
         let published = ISO8601DateFormatter().string(from: Date())
         try compilation.writeRecordPackage(versioned: versioned, merge: &merge, publishedDate: published, output)
-        for warning in merge.warnings { warn("warning: \(warning)") }
+        for warning in merge.warnings.prefix(20) { warn("warning: \(warning)") }
+        if merge.warnings.count > 20 { warn("warning: and \(merge.warnings.count - 20) more like these") }
     }
 }
