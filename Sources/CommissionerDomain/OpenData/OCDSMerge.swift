@@ -76,12 +76,7 @@ public struct OCDSMerge: Sendable {
         func next() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
     }
 
-    func isVersionedValue(_ value: JSONValue) -> Bool {
-        guard let object = value.object, object.count == 4 else { return false }
-        return Set(object.keys) == ["releaseID", "releaseDate", "releaseTag", "value"]
-    }
-
-    func flatten(_ value: JSONValue, path: [Part], rulePath: [String], versioned: Bool, into flattened: inout Flattened, warnings: inout [String]) {
+    func flatten(_ value: JSONValue, path: [Part], rulePath: [String], into flattened: inout Flattened, warnings: inout [String]) {
         var children: [(Part, [String], JSONValue)] = []
         switch value {
         case .object(let object):
@@ -111,11 +106,10 @@ public struct OCDSMerge: Sendable {
             default: isContainer = false
             }
             let arrayOfOtherThanObjects = child.array.map { $0.contains { $0.object == nil } } ?? false
-            let versionedValues = versioned && (child.array.map { !$0.isEmpty && $0.allSatisfy(isVersionedValue) } ?? false)
-            if rule == .wholeListMerge || !isContainer || arrayOfOtherThanObjects || versionedValues {
+            if rule == .wholeListMerge || !isContainer || arrayOfOtherThanObjects {
                 flattened[path] = child
             } else if !(child.object?.isEmpty ?? false) && !(child.array?.isEmpty ?? false) {
-                flatten(child, path: path, rulePath: childRulePath, versioned: versioned, into: &flattened, warnings: &warnings)
+                flatten(child, path: path, rulePath: childRulePath, into: &flattened, warnings: &warnings)
             }
         }
     }
@@ -251,7 +245,7 @@ public struct OCDSMerge: Sendable {
             var flat = Flattened()
             // Found into a local list: passing `self.warnings` while `self` is read would copy it at every warning.
             var found: [String] = []
-            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &found)
+            flatten(.object(object), path: [], rulePath: [], into: &flat, warnings: &found)
             warnings += found
             data[[.key("id")]] = .string("\(ocid.string ?? ocid.identifierText)-\(date.string ?? "")")
             data[[.key("date")]] = date
@@ -274,7 +268,7 @@ public struct OCDSMerge: Sendable {
             var flat = Flattened()
             // Found into a local list: passing `self.warnings` while `self` is read would copy it at every warning.
             var found: [String] = []
-            flatten(.object(object), path: [], rulePath: [], versioned: false, into: &flat, warnings: &found)
+            flatten(.object(object), path: [], rulePath: [], into: &flat, warnings: &found)
             warnings += found
             let ocidPath: [Part] = [.key("ocid")]
             data[ocidPath] = ocid
