@@ -138,6 +138,13 @@ import Vapor
     static let agreementRecommissioners: Rule = { asker, target in
         asker == .provider ? .forbidden : agreementRoles([.commissioningLead])(asker, target)
     }
+    /// An agreement's open data checklist is the commissioners': read as the agreement is (never by a provider); approved or
+    /// withdrawn by an administrator, or by a commissioning lead or approver of the organisation that holds it.
+    static let publicationReaders: Rule = { asker, target in asker == .provider ? .forbidden : agreementReaders(asker, target) }
+    static let agreementPublishers: Rule = { asker, target in
+        if asker == .administrator { return .allowed }
+        return asker == .provider ? .forbidden : agreementRoles([.commissioningLead, .approver])(asker, target)
+    }
     /// A risk on an agreement's register is the commissioners': seen as the agreement is, kept by its keepers; never by a provider.
     static let riskReaders: Rule = { asker, target in asker == .provider ? .forbidden : agreementReaders(asker, target) }
     static let riskKeepers: Rule = { asker, target in asker == .provider ? .forbidden : agreementKeepers(asker, target) }
@@ -524,6 +531,19 @@ import Vapor
         "POST /api/v1/standards": reportRecorders,
         "GET /api/v1/standards/:assessmentID": activityReaders,
         "PUT /api/v1/standards/:assessmentID/ratings": areaKeepers,
+        "GET /open-data": anyone,
+        "GET /ocds/releases.json": anyone,
+        "GET /ocds/releases/all.json": anyone,
+        "GET /ocds/records/:ocid": anyone,
+        "GET /open-data/grants.json": anyone,
+        "GET /open-data/grants.csv": anyone,
+        "GET /open-data/contracts.csv": anyone,
+        "GET /open-data/settings": administrators,
+        "POST /open-data/settings": administrators,
+        "GET /agreements/:agreementID/publication": publicationReaders,
+        "POST /agreements/:agreementID/publication": agreementPublishers,
+        "GET /agreements/:agreementID/publication/preview.json": publicationReaders,
+        "POST /agreements/:agreementID/publication/withdrawal": agreementPublishers,
         "GET /board-reports": commissioningReaders,
         "GET /board-reports.csv": commissioningReaders,
         "GET /board-reports/draft": commissioningReaders,
@@ -666,6 +686,7 @@ import Vapor
             let other = try #require(try await OrganisationQueries.named("Cheltenham Borough Council", on: app.db))
             let government = try #require(try await OrganisationQueries.named("Government of Jersey", on: app.db))
             let hospice = try #require(try await OrganisationQueries.named("Jersey Hospice Care", on: app.db))
+            let publishedAgreement = try #require(try await Agreement.query(on: app.db).filter(\.$reference == "HCS-2024-031").first())
             let outsiderWriter = RecordWriter(database: app.db, actor: .system)
             var failures: [String] = []
             // Each fixture's board report takes a month of its own: one report per organisation per month.
@@ -821,6 +842,8 @@ import Vapor
                         "engagementID": engagement.id!.uuidString.lowercased(),
                         "assessmentID": assessment.id!.uuidString.lowercased(),
                         "reportID": issuedReport.id!.uuidString.lowercased(),
+                        // The demo's home care contract, published by the demo.
+                        "ocid": OCDSPublisher().ocid(agreementID: publishedAgreement.id!.uuidString.lowercased()) + ".json",
                         "recommendationActionID": recommendationAction.id!.uuidString.lowercased(),
                         "actionID": reviewAction.id!.uuidString.lowercased(),
                         // No feed has this secret: whoever asks, there is no calendar at it.

@@ -99,3 +99,10 @@ extension OCDSMergeRules {
         return try JSONReader.read(try Data(contentsOf: url))
     }
 }
+
+extension OCDSMergeRules {
+    private static let bundledRules = Result { try OCDSMergeRules(schema: bundledSchema()) }
+
+    /// The rules of the bundled schema, read once: what Commissioner's own publication is merged by.
+    public static func bundled() throws -> OCDSMergeRules { try bundledRules.get() }
+}

@@ -173,6 +173,7 @@ public enum DemoWorkspace {
             try await DemoSkills.load(organisations: ids, users: users, with: writer)
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await DemoBoardReport.load(organisations: ids, lead: demoPeople.lead, with: writer)
+            try await DemoOpenData.load(approver: demoPeople.approver, with: writer)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }
@@ -183,6 +184,7 @@ public enum DemoWorkspace {
         try await writer.transaction { writer in
             let db = writer.database
             try await DemoBoardReport.remove(with: writer)
+            try await DemoOpenData.remove(with: writer)
             try await DemoSkills.remove(with: writer)
             try await DemoStandards.remove(with: writer)
             try await DemoEngagement.remove(with: writer)

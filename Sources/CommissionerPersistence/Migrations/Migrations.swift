@@ -43,5 +43,6 @@ public enum Migrations {
         AddRecommendationStanding(),
         CreateBoardReports(),
         AddWatchingBriefIndexes(),
+        CreatePublicationApprovals(),
     ]
 }

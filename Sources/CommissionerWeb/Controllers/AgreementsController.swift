@@ -119,7 +119,9 @@ struct AgreementsController {
                       risks: access.seesInternals ? try await RiskQueries.register(of: .agreement, try records.agreement.requireID(), on: req.db) : .init(),
                       spendByYear: access.seesInternals ? try await SpendQueries.byFinancialYear(agreementID: try records.agreement.requireID(), on: req.db) : [],
                       engagement: access.seesInternals ? try await EngagementQueries.about(agreementID: try records.agreement.requireID(), on: req.db) : [],
-                      today: CalendarDay(req.application.clock.now()))
+                      today: CalendarDay(req.application.clock.now()),
+                      publication: access.seesInternals ? try await PublicationApproval.query(on: req.db)
+                          .filter(\.$agreement.$id == records.agreement.requireID()).first() : nil)
     }
 
     @Sendable func show(req: Request) async throws -> HTML {

@@ -172,6 +172,18 @@ public enum SiteRoute: Hashable, Sendable {
     case boardReportDraftWord
     case boardReport(UUID)
     case boardReportWord(UUID)
+    case openData
+    case openDataSettings
+    case ocdsReleases
+    case openDataGrants
+    case openDataGrantsCSV
+    case openDataContractsCSV
+    case ocdsReleasesAll
+    /// `/ocds/records/{ocid}.json`: the `ocid` is text, so links are made with `OCDSLinks.record`.
+    case ocdsRecord
+    case agreementPublication(UUID)
+    case agreementPublicationPreview(UUID)
+    case agreementPublicationWithdrawal(UUID)
     case skillsSummaryCSV
     case newRisk
     case risk(UUID)
@@ -386,6 +398,17 @@ public enum SiteRoute: Hashable, Sendable {
         case .boardReportDraftWord: "/board-reports/draft.docx"
         case .boardReport: "/board-reports/:reportID"
         case .boardReportWord: "/board-reports/:reportID/report.docx"
+        case .openData: "/open-data"
+        case .openDataSettings: "/open-data/settings"
+        case .ocdsReleases: "/ocds/releases.json"
+        case .openDataGrants: "/open-data/grants.json"
+        case .openDataGrantsCSV: "/open-data/grants.csv"
+        case .openDataContractsCSV: "/open-data/contracts.csv"
+        case .ocdsReleasesAll: "/ocds/releases/all.json"
+        case .ocdsRecord: "/ocds/records/:ocid"
+        case .agreementPublication: "/agreements/:agreementID/publication"
+        case .agreementPublicationPreview: "/agreements/:agreementID/publication/preview.json"
+        case .agreementPublicationWithdrawal: "/agreements/:agreementID/publication/withdrawal"
         case .skillsSummary: "/skills/summary"
         case .skillsSummaryCSV: "/skills/summary.csv"
         case .risksCSV: "/risks.csv"
@@ -454,6 +477,7 @@ public enum SiteRoute: Hashable, Sendable {
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
              .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
              .boardReport(let id), .boardReportWord(let id),
+             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

@@ -77,6 +77,7 @@ func routes(_ app: Application) throws {
     EngagementController().register(on: site)
     StandardsController().register(on: site)
     BoardReportsController().register(on: site)
+    OpenDataController().register(on: site)
     SkillsController().register(on: site)
     RationalisationController().register(on: site)
     CalendarController().register(on: site)

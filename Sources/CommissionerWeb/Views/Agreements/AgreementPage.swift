@@ -26,6 +26,8 @@ struct AgreementPage {
     var extensionFields = TextFields([:])
     var extensionErrors = FieldErrors()
     var renewalErrors = FieldErrors()
+    /// Its publisher's approval of its open data, if any: only for those who see the commissioner's side.
+    var publication: PublicationApproval?
 
     var agreement: Agreement { records.agreement }
 
@@ -52,9 +54,25 @@ struct AgreementPage {
             \(seesInternals ? spend : HTML.empty)
             \(seesInternals ? funding : HTML.empty)
             \(variations(context))
+            \(seesInternals ? openData : HTML.empty)
             <p class="body"><a href="\(SiteRoute.agreements.path)">All agreements</a></p>
             """
         }
+    }
+
+    var openData: HTML {
+        let standing: HTML
+        if let barrier = PublicationAuthoring.barrier(agreement) {
+            standing = "\(Components.tag("Not published", colour: "grey")) \(barrier)"
+        } else if let publication, publication.isPublished {
+            standing = "\(Components.tag("Published", colour: "green")) Approved on \(Components.date(publication.approvedAt))\(publication.checklist.withheld.isEmpty ? "" : ", with \(publication.checklist.withheld.count) item\(publication.checklist.withheld.count == 1 ? "" : "s") withheld")."
+        } else {
+            standing = "\(Components.tag(publication == nil ? "Not published" : "Withdrawn", colour: "grey")) Not in the open data."
+        }
+        return """
+        <h2 class="heading-m" id="open-data">Open data</h2>
+        <p class="body">\(standing) <a href="\(SiteRoute.agreementPublication(agreement.id!).path)">Open data checklist</a></p>
+        """
     }
 
     var summary: HTML {

@@ -92,7 +92,7 @@ enum Layout {
           <footer class="footer">
             <div class="width-container">
               <p>Commissioner: the system of record for commissioning public services.</p>
-              <p><a href="\(SiteRoute.intentions.path)">Published commissioning intentions</a> · <a href="/api/v1/openapi.json">API description (OpenAPI)</a></p>
+              <p><a href="\(SiteRoute.openData.path)">Open data</a> · <a href="\(SiteRoute.intentions.path)">Published commissioning intentions</a> · <a href="/api/v1/openapi.json">API description (OpenAPI)</a></p>
             </div>
           </footer>
         </body>
