@@ -161,3 +161,20 @@ import Testing
         #expect(PublicationChecklist(json: checklist.json) == checklist)
     }
 }
+
+/// The Procurement Act 2023's thresholds, as the checks list applies them.
+@Suite struct ProcurementActRulesTests {
+    @Test func overFiveMillionNeedsThreeKPIsOrAReason() {
+        #expect(ProcurementActChecks.lacksKPIs(currentTotalPence: 5_000_000_01, kpis: 2, rationale: ""))
+        #expect(!ProcurementActChecks.lacksKPIs(currentTotalPence: 5_000_000_00, kpis: 0, rationale: ""), "exactly £5m is not over it")
+        #expect(!ProcurementActChecks.lacksKPIs(currentTotalPence: 9_000_000_00, kpis: 3, rationale: ""))
+        #expect(!ProcurementActChecks.lacksKPIs(currentTotalPence: 9_000_000_00, kpis: 1, rationale: "Measured by national indicators."))
+        #expect(ProcurementActChecks.lacksKPIs(currentTotalPence: 9_000_000_00, kpis: 1, rationale: "   "))
+    }
+
+    @Test func anAssessmentIsDueTwelveMonthsAfterTheLastOrTheStart() {
+        #expect(ProcurementActChecks.assessmentDue(lastAssessed: CalendarDay("2025-04-01")!, start: CalendarDay("2024-04-01")!) == CalendarDay("2026-04-01")!)
+        #expect(ProcurementActChecks.assessmentDue(lastAssessed: nil, start: CalendarDay("2024-04-01")!) == CalendarDay("2025-04-01")!)
+        #expect(ProcurementActChecks.assessedSince(CalendarDay("2026-11-22")!) == CalendarDay("2025-11-22")!)
+    }
+}

@@ -22,7 +22,7 @@ public enum GeneratedAgreements {
                              "Domestic abuse support", "Substance misuse", "Homelessness prevention", "Community transport", "ICT", "Facilities management"]
 
     public static func generate(agreements count: Int, measurements measurementCount: Int, payments paymentCount: Int, organisations organisationCount: Int,
-                                providers providerCount: Int, contractManager: UUID, into existingOrganisation: UUID? = nil, batch: Int = 500,
+                                providers providerCount: Int, contractManager: UUID, into existingOrganisation: UUID? = nil, published: Bool = false, batch: Int = 500,
                                 progress: @Sendable (String) -> Void = { _ in }, with writer: RecordWriter) async throws -> Summary {
         let existing = try await Agreement.query(on: writer.database).filter(\.$reference =~ "GEN-").count()
         let (councils, providers) = try await writer.transaction { writer -> ([UUID], [UUID]) in
@@ -60,6 +60,7 @@ public enum GeneratedAgreements {
             let first = made
             let (rows, written) = try await writer.transaction { writer -> ([(UUID, UUID, UUID, CalendarDay)], Int) in
                 var agreements: [Agreement] = [], links: [AgreementProvider] = [], kpis: [KPI] = [], returns: [KPIMeasurement] = []
+                var approvals: [PublicationApproval] = []
                 var rows: [(UUID, UUID, UUID, CalendarDay)] = []
                 for index in first..<(first + size) {
                     let number = existing + index + 1
@@ -77,6 +78,10 @@ public enum GeneratedAgreements {
                     agreement.createdAt = now
                     agreement.updatedAt = now
                     agreements.append(agreement)
+                    if published {
+                        approvals.append(PublicationApproval(agreementID: agreement.id!, checklist: PublicationChecklist(), approvedBy: contractManager,
+                                                             at: now, agreementVersion: 1))
+                    }
                     let provider = providers[(index * 31) % providers.count]
                     links.append(AgreementProvider(agreementID: agreement.id!, organisationID: provider))
                     let kpi = KPI(agreementID: agreement.id!, position: 1, name: "Visits on time", kind: .process, unit: "%", target: "95",
@@ -96,6 +101,7 @@ public enum GeneratedAgreements {
                 try await agreements.create(on: writer.database)
                 try await links.create(on: writer.database)
                 try await kpis.create(on: writer.database)
+                if !approvals.isEmpty { try await approvals.create(on: writer.database) }
                 for chunk in stride(from: 0, to: returns.count, by: 1_000) {
                     try await Array(returns[chunk..<min(chunk + 1_000, returns.count)]).create(on: writer.database)
                 }

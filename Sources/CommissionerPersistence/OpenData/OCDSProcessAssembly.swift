@@ -70,6 +70,7 @@ public enum OCDSProcessAssembly {
             process.annualValuePence = agreement.annualValuePence
             process.irrecoverableVATPence = agreement.irrecoverableVATPence
             process.newService = agreement.newService
+            process.noKPIsRationale = agreement.kpiRationale
             process.procurementRoute = agreement.procurementRoute
             process.awarded = agreement.awardedDay
             process.withheld = Set(approvals[id].map { Array($0.withheld.keys) } ?? [])

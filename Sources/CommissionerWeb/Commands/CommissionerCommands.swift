@@ -13,6 +13,7 @@ public enum CommissionerCommands {
         app.asyncCommands.use(SpendCommand(), as: "spend")
         app.asyncCommands.use(RegisterCommand(), as: "register")
         app.asyncCommands.use(AppraisalBenchmarkCommand(), as: "appraisal-benchmark")
+        app.asyncCommands.use(OCDSCommand(), as: "ocds")
     }
 
     /// `serve` is the default command; it also runs when only options such as --port are given.

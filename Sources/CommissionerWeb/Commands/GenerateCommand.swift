@@ -19,6 +19,8 @@ struct GenerateCommand: AsyncCommand {
         var payments: Int?
         @Option(name: "organisation", help: "With --agreements: add them to this existing organisation, by name, instead of to new ones.")
         var organisation: String?
+        @Flag(name: "published", help: "With --agreements: approve every one for the open data (for the export benchmark).")
+        var published: Bool
         @Option(name: "reports", help: "How many audit reports to add instead, each with ten recommendations, three actions, evidence and requests.")
         var reports: Int?
     }
@@ -85,7 +87,7 @@ struct GenerateCommand: AsyncCommand {
         console.print("Adding \(count) agreements, \(measurements) KPI returns and \(payments) payments…")
         let summary = try await GeneratedAgreements.generate(
             agreements: count, measurements: measurements, payments: payments, organisations: signature.organisations ?? 50, providers: 500,
-            contractManager: try manager.requireID(), into: into, progress: { console.print("  \($0)") },
+            contractManager: try manager.requireID(), into: into, published: signature.published, progress: { console.print("  \($0)") },
             with: RecordWriter(database: app.db, actor: .commandLine("generate"), now: app.clock.now))
         console.print("Added \(summary.agreements) agreements, \(summary.measurements) KPI returns and \(summary.payments) payments in \(Int(Date().timeIntervalSince(started))) s.")
     }

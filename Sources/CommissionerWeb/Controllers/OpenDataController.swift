@@ -61,7 +61,7 @@ struct OpenDataController {
         let database = req.db
         let uri = context.base + SiteRoute.ocdsReleasesAll.path
         let response = Response(status: .ok, body: .init(managedAsyncStream: { writer in
-            try await OCDSPublication.streamAll(uri: uri, context: context, database: database, to: writer)
+            try await OCDSPublication.streamAll(uri: uri, context: context, database: database) { try await writer.writeBuffer(ByteBuffer(string: $0)) }
         }))
         response.headers.contentType = .json
         response.headers.contentDisposition = .init(.attachment, filename: "ocds-releases.json")

@@ -58,9 +58,9 @@ enum OCDSPublication {
     }
 
     /// Every published agreement's releases in one release package, written a batch at a time.
-    static func streamAll(uri: String, context: Context, database: any Database, to writer: any AsyncBodyStreamWriter) async throws {
+    static func streamAll(uri: String, context: Context, database: any Database, to write: (String) async throws -> Void) async throws {
         let head = context.publisher.packageHead(uri: uri, publishedDate: context.publishedDate, policy: context.policy)
-        try await writer.writeBuffer(ByteBuffer(string: opening(head, list: "releases")))
+        try await write(opening(head, list: "releases"))
         var after: UUID?
         var first = true
         while true {
@@ -72,10 +72,10 @@ enum OCDSPublication {
                 first = false
                 JSONWriter.write(.object(release), to: &chunk)
             }
-            try await writer.writeBuffer(ByteBuffer(string: chunk))
+            try await write(chunk)
             after = last
         }
-        try await writer.writeBuffer(ByteBuffer(string: "]}\n"))
+        try await write("]}\n")
     }
 
     /// The 360Giving package of every published grant, read a batch at a time.

@@ -58,6 +58,9 @@ public enum SiteRoute: Hashable, Sendable {
     case agreements
     case agreementsCSV
     case newAgreement
+    case procurementActChecks
+    case procurementActChecksCSV
+    case agreementKPIRationale(UUID)
     case agreement(UUID)
     case editAgreement(UUID)
     case agreementFunding(UUID)
@@ -286,6 +289,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .agreements: "/agreements"
         case .agreementsCSV: "/agreements.csv"
         case .newAgreement: "/agreements/new"
+        case .procurementActChecks: "/agreements/procurement-act"
+        case .procurementActChecksCSV: "/agreements/procurement-act.csv"
+        case .agreementKPIRationale: "/agreements/:agreementID/kpi-rationale"
         case .agreement: "/agreements/:agreementID"
         case .editAgreement: "/agreements/:agreementID/edit"
         case .agreementFunding: "/agreements/:agreementID/funding"
@@ -477,7 +483,7 @@ public enum SiteRoute: Hashable, Sendable {
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
              .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
              .boardReport(let id), .boardReportWord(let id),
-             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id),
+             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id), .agreementKPIRationale(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

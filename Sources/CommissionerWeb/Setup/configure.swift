@@ -78,6 +78,7 @@ func routes(_ app: Application) throws {
     StandardsController().register(on: site)
     BoardReportsController().register(on: site)
     OpenDataController().register(on: site)
+    ProcurementActController().register(on: site)
     SkillsController().register(on: site)
     RationalisationController().register(on: site)
     CalendarController().register(on: site)

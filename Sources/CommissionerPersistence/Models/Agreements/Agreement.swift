@@ -46,6 +46,8 @@ public final class Agreement: Model, @unchecked Sendable {
     @OptionalField(key: "procurement_route") public var procurementRoute: ProcurementRoute?
     /// VAT that cannot be recovered, over the term, for the Transparency Code's register.
     @Field(key: "irrecoverable_vat_pence") public var irrecoverableVATPence: Int
+    /// Why it has fewer than the Procurement Act's three KPIs, when it is worth more than £5 million (empty when not recorded).
+    @Field(key: "kpi_rationale") public var kpiRationale: String
     @Field(key: "version") public var version: Int
     @Parent(key: "created_by_id") public var createdBy: User
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
@@ -74,6 +76,7 @@ public final class Agreement: Model, @unchecked Sendable {
         self.confidential = false
         self.newService = false
         self.irrecoverableVATPence = 0
+        self.kpiRationale = ""
         self.version = 1
         self.$createdBy.id = createdBy
     }
@@ -96,7 +99,7 @@ extension Agreement: AuditedRecord {
          "endOn": endOn, "extensionsTaken": String(extensionsTaken), "annualValuePence": String(annualValuePence),
          "totalValuePence": String(totalValuePence), "variedValuePence": String(variedValuePence), "fundingArrangement": fundingArrangement.rawValue,
          "contractManagerID": $contractManager.id?.uuidString.lowercased(), "status": status.rawValue, "confidential": confidential ? "true" : "false", "newService": newService ? "true" : "false",
-         "procurementRoute": procurementRoute?.rawValue, "irrecoverableVATPence": String(irrecoverableVATPence),
+         "procurementRoute": procurementRoute?.rawValue, "irrecoverableVATPence": String(irrecoverableVATPence), "kpiRationale": kpiRationale,
          "version": String(version)]
     }
 }

@@ -55,7 +55,7 @@ struct AgreementListPage {
               <a class="link" href="\(SiteRoute.agreements.path)">Clear filter</a>
             </form>
             <p class="body"><a href="\(SiteRoute.agreementsCSV.path(query: filterQuery))" download>Download these agreements as CSV</a>\(showsRationalisation
-              ? " · <a href=\"\(SiteRoute.contractsRegister.path)\">The contracts register (Transparency Code)</a> · <a href=\"\(SiteRoute.rationalisation.path)\">Where agreements overlap: providers with many agreements, overlaps and areas</a>" as HTML : HTML.empty)</p>
+              ? " · <a href=\"\(SiteRoute.contractsRegister.path)\">The contracts register (Transparency Code)</a> · <a href=\"\(SiteRoute.rationalisation.path)\">Where agreements overlap: providers with many agreements, overlaps and areas</a> · <a href=\"\(SiteRoute.procurementActChecks.path)\">Procurement Act checks: KPIs and assessments</a>" as HTML : HTML.empty)</p>
             \(Components.table(caption: "Agreements (\(total.text))", headers: ["Reference", "Agreement", "Provider", "Kind", "Status", "Ends", "Annual value", "Needs attention"], rows: rows.map { row in
                 [HTML(text: row.reference),
                  "<a href=\"\(SiteRoute.agreement(row.id).path)\">\(row.title)</a>\(row.confidential ? " \(Components.tag("Confidential", colour: "purple"))" as HTML : HTML.empty)",

@@ -28,6 +28,7 @@ struct AgreementPage {
     var renewalErrors = FieldErrors()
     /// Its publisher's approval of its open data, if any: only for those who see the commissioner's side.
     var publication: PublicationApproval?
+    var kpiRationaleErrors = FieldErrors()
 
     var agreement: Agreement { records.agreement }
 
@@ -44,7 +45,7 @@ struct AgreementPage {
             \(agreement.confidential ? "<p class=\"body secondary-text\">Confidential: only the people with a part in this agreement, its providers, administrators and scrutiny can see it.</p>" as HTML : HTML.empty)
             \(summary)
             \(canKeep ? "<p class=\"body\"><a class=\"button button-secondary\" href=\"\(SiteRoute.editAgreement(id).path)\">Change the agreement</a></p>" as HTML : HTML.empty)
-            \(performance)
+            \(performance(context))
             \(reviews)
             \(term(context))
             \(seesInternals ? renewal(context) : HTML.empty)
@@ -177,7 +178,7 @@ struct AgreementPage {
 
     /// Its KPIs with the latest value of each, whether they answer the auditors' two questions, late
     /// returns and the deductions due.
-    var performance: HTML {
+    func performance(_ context: PageContext) -> HTML {
         let id = agreement.id!
         let coverage = records.kpiCoverage
         let performances = records.kpis.map { records.performance(of: $0, today: today) }
@@ -200,7 +201,28 @@ struct AgreementPage {
         \(Components.table(caption: "KPIs", headers: ["KPI", "Kind", "Target", "Returned", "Latest value", "Late returns", "Deductions due"], rows: rows,
                            emptyMessage: "No KPIs are set for this agreement yet."))
         \(records.kpis.isEmpty ? HTML.empty : "<p class=\"body\">Deductions due on verified values: <strong>\(Money.text(pence: deductions))</strong>.</p>" as HTML)
+        \(procurementActKPIs(context))
         <p class="body">\(records.kpis.isEmpty ? HTML.empty : "<a href=\"\(SiteRoute.agreementReturns(id).path)\">Returns, period by period</a>" as HTML)\(canKeep && !records.kpis.isEmpty ? " · " : "")\(canKeep ? "<a href=\"\(SiteRoute.newKPI(id).path)\">Add a KPI</a>" as HTML : HTML.empty)</p>
+        """
+    }
+
+    /// Over £5 million with fewer than three KPIs: the Procurement Act's check, and the reason recorded for it.
+    func procurementActKPIs(_ context: PageContext) -> HTML {
+        guard agreement.currentTotalPence > ProcurementActChecks.thresholdPence, records.kpis.count < ProcurementActChecks.kpisNeeded else { return .empty }
+        let lacks = ProcurementActChecks.lacksKPIs(currentTotalPence: agreement.currentTotalPence, kpis: records.kpis.count, rationale: agreement.kpiRationale)
+        let standing: HTML = lacks
+            ? "<div class=\"warning-text\"><p class=\"body\"><strong>Check:</strong> worth more than £5 million with \(records.kpis.count) KPI\(records.kpis.count == 1 ? "" : "s"): the Procurement Act 2023 asks for at least three, or the reason there are fewer.</p></div>"
+            : "<p class=\"body\"><strong>Why it has fewer than three KPIs:</strong> \(agreement.kpiRationale)</p>"
+        guard canKeep else { return standing }
+        return """
+        \(standing)
+        <form method="post" action="\(SiteRoute.agreementKPIRationale(agreement.id!).path)" novalidate>
+          \(Form.csrf(context))
+          <input type="hidden" name="version" value="\(agreement.version)">
+          \(Form.errorSummary(kpiRationaleErrors))
+          \(Form.textarea("kpiRationale", label: "Why it has fewer than three KPIs", value: agreement.kpiRationale, hint: "Published with the contract's open data when it has none", errors: kpiRationaleErrors, rows: 3))
+          \(Form.submit("Save the reason", secondary: true))
+        </form>
         """
     }
 
