@@ -41,7 +41,7 @@ import Vapor
                 + count(CommissioningArea.self, app) + count(AccountabilityAssignment.self, app) + count(CommissioningAreaLink.self, app)
                 + count(CommercialTriage.self, app) + count(EngagementEvent.self, app) + count(EngagementParticipant.self, app) + count(EngagementLink.self, app)
                 + count(StandardsAssessment.self, app) + count(StandardAssessmentEntry.self, app) + count(SkillRating.self, app) + count(IssuedBoardReport.self, app)
-                + count(PublicationApproval.self, app)
+                + count(PublicationApproval.self, app) + count(OCDSImport.self, app) + count(ImportedProcess.self, app)
             // Payments are not in the sum: they are written with their import, whose one event records them.
             #expect(result.checked == records, "one create event per record")
         }

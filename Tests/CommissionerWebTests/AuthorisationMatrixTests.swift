@@ -535,6 +535,10 @@ import Vapor
         "GET /agreements/procurement-act.csv": commissioningReaders,
         "POST /agreements/:agreementID/kpi-rationale": agreementKeepers,
         "GET /open-data": anyone,
+        "GET /open-data/imports": commissioningReaders,
+        "GET /open-data/imports/new": agreementRecorders,
+        "POST /open-data/imports": agreementRecorders,
+        "GET /open-data/imports/:ocdsImportID": activityReaders,
         "GET /ocds/releases.json": anyone,
         "GET /ocds/releases/all.json": anyone,
         "GET /ocds/records/:ocid": anyone,
@@ -827,11 +831,15 @@ import Vapor
                     let registerImport = RegisterImport(id: UUID(), organisationID: activityOrganisation, filename: "register-\(suffix).csv", sha256: "",
                                                         mapping: "{}", importedBy: .system, at: Date())
                     try await outsiderWriter.create(registerImport)
+                    let ocdsImport = OCDSImport(organisationID: activityOrganisation, filename: "ocds-\(suffix).json", sha256: "", form: .releasePackage,
+                                                releases: 0, problems: [], importedBy: .system, at: Date())
+                    try await outsiderWriter.create(ocdsImport)
                     let stagedRegister = try StagedUploads.stage(ByteBuffer(string: "a,b\n1,2\n"), for: .contractsRegister, filename: "register.csv",
                                                                  organisationID: activityOrganisation,
                                                                  owner: target == .own ? (me?.id ?? subject.id!) : subject.id!, at: Date(), app: app)
                     let values: [String: String] = [
                         "registerImportID": registerImport.id!.uuidString.lowercased(),
+                        "ocdsImportID": ocdsImport.id!.uuidString.lowercased(),
                         "registerUploadID": stagedRegister.id.uuidString.lowercased(),
                         "importID": spendImport.id!.uuidString.lowercased(),
                         "uploadID": staged.id.uuidString.lowercased(),

@@ -79,6 +79,14 @@ public struct RegisterSupplier: Sendable, Equatable {
     public var charityNumber: String
     public var isSME: Bool?
     public var isVCSE: Bool?
+
+    public init(name: String, companyNumber: String, charityNumber: String, isSME: Bool? = nil, isVCSE: Bool? = nil) {
+        self.name = name
+        self.companyNumber = companyNumber
+        self.charityNumber = charityNumber
+        self.isSME = isSME
+        self.isVCSE = isVCSE
+    }
 }
 
 /// One agreement as the register gives it, checked.

@@ -20,6 +20,13 @@ enum DemoOpenData {
         ("HCS-2025-007", [:]),
     ]
 
+    /// The illustrative OCDS file imported for Cheltenham Borough Council, as its starting position.
+    static func importFile(organisations ids: [String: UUID], createdBy: UUID, with writer: RecordWriter) async throws {
+        guard let cheltenham = ids["Cheltenham Borough Council"] else { return }
+        _ = try await OCDSImporter.run(data: Data(DemoOCDSFile.text.utf8), filename: DemoOCDSFile.filename, organisationID: cheltenham,
+                                       createdBy: createdBy, writer: writer)
+    }
+
     static func load(approver: UUID, with writer: RecordWriter) async throws {
         try await OpenDataSettings.save(OCDSPublisher(name: "Government of Jersey"), with: writer)
         let agreements = try await Agreement.query(on: writer.database).filter(\.$reference ~~ published.map(\.reference)).all()
@@ -33,5 +40,7 @@ enum DemoOpenData {
 
     static func remove(with writer: RecordWriter) async throws {
         for item in try await PublicationApproval.query(on: writer.database).all() { try await writer.delete(item) }
+        for item in try await ImportedProcess.query(on: writer.database).all() { try await writer.delete(item) }
+        for item in try await OCDSImport.query(on: writer.database).all() { try await writer.delete(item) }
     }
 }

@@ -174,6 +174,7 @@ public enum DemoWorkspace {
             try await ActivityGateSummary.refresh(Array(activityIDs.values), on: writer.database)
             try await DemoBoardReport.load(organisations: ids, lead: demoPeople.lead, with: writer)
             try await DemoOpenData.load(approver: demoPeople.approver, with: writer)
+            try await DemoOpenData.importFile(organisations: ids, createdBy: demoPeople.lead, with: writer)
             try await writer.create(WorkspaceSetting(key: WorkspaceSetting.demoWorkspaceKey, value: AuditChain.timestamp(writer.now())))
         }
     }

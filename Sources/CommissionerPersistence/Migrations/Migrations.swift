@@ -45,5 +45,6 @@ public enum Migrations {
         AddWatchingBriefIndexes(),
         CreatePublicationApprovals(),
         AddAgreementKPIRationale(),
+        CreateOCDSImports(),
     ]
 }

@@ -3,11 +3,56 @@ import CommissionerPersistence
 import Fluent
 import Vapor
 
-/// `commissioner ocds export` (and `ocds compile`, which needs no database and is run before the
-/// application starts: see `OCDSCompileCommand`).
+/// `commissioner ocds export | import` (and `ocds compile`, which needs no database and is run before
+/// the application starts: see `OCDSCompileCommand`).
 struct OCDSCommand: AsyncCommandGroup {
-    var help: String { "Open data: export the publication; compile releases into records (ocds compile --help)." }
-    var commands: [String: any AnyAsyncCommand] { ["export": Export()] }
+    var help: String { "Open data: export the publication; import OCDS as a starting position; compile releases into records (ocds compile --help)." }
+    var commands: [String: any AnyAsyncCommand] { ["export": Export(), "import": Import()] }
+
+    /// `commissioner ocds import FILE --organisation NAME --by EMAIL`: an OCDS file as agreements in the
+    /// starting position, with the checks of the open data import page, for files too large to upload.
+    struct Import: AsyncCommand {
+        struct Signature: CommandSignature {
+            @Argument(name: "file", help: "A release package, record package, JSON array of releases or JSON Lines of releases (OCDS 1.1).")
+            var file: String
+            @Option(name: "organisation", help: "The organisation that holds the agreements: its name or identifier.")
+            var organisation: String?
+            @Option(name: "by", help: "The email address of the contract manager, commissioning lead or procurement specialist importing it.")
+            var by: String?
+        }
+
+        var help: String { "Imports OCDS releases as agreements: a release or process with a problem is named and left out, the rest imported; importing the same file again changes nothing." }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await app.autoMigrate()
+            let (organisation, user) = try await RegisterCommand.importer(organisation: signature.organisation, by: signature.by, on: app)
+            let url = URL(fileURLWithPath: signature.file)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), FileManager.default.isReadableFile(atPath: url.path) else {
+                throw CommandFailure("Cannot read \(signature.file).")
+            }
+            do {
+                try OCDSImportFile.checkSize((attributes[.size] as? NSNumber)?.intValue ?? 0)
+                guard user.agreementOrganisations.contains(try organisation.requireID()) else {
+                    throw CommandFailure("--by: \(user.email) is not a contract manager, commissioning lead or procurement specialist of \(organisation.name)")
+                }
+                let writer = RecordWriter(database: app.db, actor: AuditActor(userID: user.id, label: "\(user.displayName) <\(user.email)> (command line)"),
+                                          now: app.clock.now)
+                let console = context.console
+                let record = try await OCDSImporter.run(data: try Data(contentsOf: url), filename: url.lastPathComponent, organisationID: try organisation.requireID(),
+                                                        createdBy: user.id, writer: writer) { progress in
+                    console.print("  \(progress.done) of \(progress.processes) contracting processes")
+                }
+                console.print("Imported \(record.releaseCount) releases (\(record.form)) for \(organisation.name): \(record.added) agreements added, "
+                              + "\(record.updated) brought up to date, \(record.unchanged) unchanged; \(record.problemCount) problem\(record.problemCount == 1 ? "" : "s").")
+                for problem in record.problems.prefix(20) { console.print("  \(problem.release), \(problem.field): \(problem.message)") }
+                if record.problemCount > 20 { console.print("  … and \(record.problemCount - 20) more: see the import's page.") }
+                console.print("Import \(try record.requireID().uuidString.lowercased()), file SHA-256 \(record.sha256)")
+            } catch let refusal as OCDSImportFile.Refusal {
+                throw CommandFailure("\(signature.file): \(refusal.message)")
+            }
+        }
+    }
 
     /// `commissioner ocds export [--folder PATH]`: the publication as the open data page serves it.
     struct Export: AsyncCommand {
@@ -20,7 +65,7 @@ struct OCDSCommand: AsyncCommandGroup {
 
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
-            try await app.autoMigrate()
+            // Not migrated here: the migrator's log lines would go to standard output, into the package.
             let base = app.settings.publicURL ?? "http://localhost:8080"
             let publication = OCDSPublication.Context(publisher: try await OpenDataSettings.publisher(on: app.db), base: base,
                                                       today: CalendarDay(app.clock.now()), publishedDate: AuditChain.timestamp(app.clock.now()))

@@ -10,6 +10,26 @@ struct RegisterCommand: AsyncCommandGroup {
     var help: String { "Imports contracts registers." }
     var commands: [String: any AnyAsyncCommand] { ["import": Import()] }
 
+    /// The organisation named and the person importing for it, as the command line names them.
+    static func importer(organisation name: String?, by email: String?, on app: Application) async throws -> (Organisation, CurrentUser) {
+        guard let name, !name.isEmpty else { throw CommandFailure("Say which organisation holds the agreements: --organisation NAME") }
+        var organisation: Organisation?
+        if let id = UUID(uuidString: name) { organisation = try await Organisation.find(id, on: app.db) }
+        if organisation == nil { organisation = try await Organisation.query(on: app.db).filter(\.$name == name).first() }
+        guard let organisation, organisation.kind.commissions else { throw CommandFailure("There is no commissioning organisation named \"\(name)\".") }
+        guard let email, let address = try? EmailAddress(email),
+              let person = try await UserQueries.withEmail(address, on: app.db), person.isActive else {
+            throw CommandFailure("Say who is importing it: --by EMAIL, the address of an active user.")
+        }
+        var memberships: [CurrentUser.Membership] = []
+        for membership in try await UserQueries.memberships(of: try person.requireID(), on: app.db) {
+            guard let held = try await Organisation.find(membership.$organisation.id, on: app.db) else { continue }
+            memberships.append(.init(id: try membership.requireID(), organisationID: try held.requireID(), organisationName: held.name,
+                                     organisationKind: held.kind, role: membership.role))
+        }
+        return (organisation, CurrentUser(id: try person.requireID(), email: person.email, displayName: person.displayName, memberships: memberships, sessionID: nil))
+    }
+
     struct Import: AsyncCommand {
         struct Signature: CommandSignature {
             @Argument(name: "file", help: "The contracts register: CSV with a header line, comma, semicolon or tab separated, UTF-8.")
@@ -28,22 +48,8 @@ struct RegisterCommand: AsyncCommandGroup {
         func run(using context: CommandContext, signature: Signature) async throws {
             let app = context.application
             try await app.autoMigrate()
-            guard let name = signature.organisation, !name.isEmpty else { throw CommandFailure("Say which organisation holds the agreements: --organisation NAME") }
-            var organisation: Organisation?
-            if let id = UUID(uuidString: name) { organisation = try await Organisation.find(id, on: app.db) }
-            if organisation == nil { organisation = try await Organisation.query(on: app.db).filter(\.$name == name).first() }
-            guard let organisation, organisation.kind.commissions else { throw CommandFailure("There is no commissioning organisation named \"\(name)\".") }
-            guard let email = signature.by, let address = try? EmailAddress(email),
-                  let person = try await UserQueries.withEmail(address, on: app.db), person.isActive else {
-                throw CommandFailure("Say who is importing it: --by EMAIL, the address of an active user.")
-            }
-            var memberships: [CurrentUser.Membership] = []
-            for membership in try await UserQueries.memberships(of: try person.requireID(), on: app.db) {
-                guard let held = try await Organisation.find(membership.$organisation.id, on: app.db) else { continue }
-                memberships.append(.init(id: try membership.requireID(), organisationID: try held.requireID(), organisationName: held.name,
-                                         organisationKind: held.kind, role: membership.role))
-            }
-            let user = CurrentUser(id: try person.requireID(), email: person.email, displayName: person.displayName, memberships: memberships, sessionID: nil)
+            let (organisation, user) = try await RegisterCommand.importer(organisation: signature.organisation, by: signature.by, on: app)
+            let person = (email: user.email, id: user.id)
             let url = URL(fileURLWithPath: signature.file)
             guard FileManager.default.isReadableFile(atPath: url.path) else { throw CommandFailure("Cannot read \(signature.file).") }
 

@@ -179,6 +179,9 @@ public enum SiteRoute: Hashable, Sendable {
     case openDataSettings
     case ocdsReleases
     case openDataGrants
+    case ocdsImports
+    case newOCDSImport
+    case ocdsImport(UUID)
     case openDataGrantsCSV
     case openDataContractsCSV
     case ocdsReleasesAll
@@ -408,6 +411,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .openDataSettings: "/open-data/settings"
         case .ocdsReleases: "/ocds/releases.json"
         case .openDataGrants: "/open-data/grants.json"
+        case .ocdsImports: "/open-data/imports"
+        case .newOCDSImport: "/open-data/imports/new"
+        case .ocdsImport: "/open-data/imports/:ocdsImportID"
         case .openDataGrantsCSV: "/open-data/grants.csv"
         case .openDataContractsCSV: "/open-data/contracts.csv"
         case .ocdsReleasesAll: "/ocds/releases/all.json"
@@ -483,7 +489,7 @@ public enum SiteRoute: Hashable, Sendable {
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
              .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
              .boardReport(let id), .boardReportWord(let id),
-             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id), .agreementKPIRationale(let id),
+             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id), .agreementKPIRationale(let id), .ocdsImport(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

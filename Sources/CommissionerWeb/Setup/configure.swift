@@ -79,6 +79,7 @@ func routes(_ app: Application) throws {
     BoardReportsController().register(on: site)
     OpenDataController().register(on: site)
     ProcurementActController().register(on: site)
+    OCDSImportsController().register(on: site)
     SkillsController().register(on: site)
     RationalisationController().register(on: site)
     CalendarController().register(on: site)

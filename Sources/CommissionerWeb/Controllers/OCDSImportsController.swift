@@ -1,0 +1,101 @@
+import CommissionerDomain
+import CommissionerPersistence
+import Fluent
+import Vapor
+
+/// OCDS files imported as a starting position: the upload, each import's outcome with every problem by
+/// release and field, and the list (filter, pages, CSV). Larger files go through `commissioner ocds import`.
+struct OCDSImportsController {
+    /// Uploads up to this size; the command line takes files up to `OCDSImportFile.largestFile`.
+    static let largestUpload = 64 * 1_048_576
+
+    func register(on routes: any RoutesBuilder) {
+        routes.on(.GET, .ocdsImports, access: .commissioningReader, use: list)
+        routes.on(.GET, .newOCDSImport, access: .commissioningReader, use: new)
+        routes.on(.POST, .ocdsImports, access: .commissioningReader, body: "65mb", use: upload)
+        routes.on(.GET, .ocdsImport(SiteRoute.any), access: .commissioningReader, use: show)
+    }
+
+    struct Upload: Content {
+        var file: File?
+        var organisationId: String?
+    }
+
+    @Sendable func new(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try RegisterImportAuthoring.requireImporter(user)
+        return OCDSUploadPage(organisations: RegisterImportAuthoring.organisationChoices(user), fields: TextFields([:]), errors: FieldErrors())
+            .render(req.pageContext).response(status: .ok)
+    }
+
+    @Sendable func upload(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        try RegisterImportAuthoring.requireImporter(user)
+        let organisations = RegisterImportAuthoring.organisationChoices(user)
+        let upload = try? req.content.decode(Upload.self)
+        var errors = FieldErrors()
+        let organisationID = upload?.organisationId.flatMap(UUID.init(uuidString:))
+        if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
+            errors.add("organisationId", "Choose the organisation that holds these agreements")
+        }
+        let file = upload?.file
+        if file == nil || file!.data.readableBytes == 0 { errors.add("file", "Choose the OCDS file to import: a release package, record package or JSON Lines of releases") }
+        else if file!.data.readableBytes > Self.largestUpload {
+            errors.add("file", "The file is larger than 64 MB: import it with the command line (commissioner ocds import FILE), which takes up to 512 MB")
+        }
+        if errors.isEmpty, let file, let organisationID {
+            do {
+                let record = try await OCDSImporter.run(data: Data(buffer: file.data), filename: file.filename.isEmpty ? "ocds.json" : file.filename,
+                                                        organisationID: organisationID, createdBy: user.id, writer: req.recordWriter)
+                return req.redirect(to: SiteRoute.ocdsImport(try record.requireID()).path)
+            } catch let refusal as OCDSImportFile.Refusal {
+                errors.add("file", refusal.message)
+            }
+        }
+        return OCDSUploadPage(organisations: organisations, fields: TextFields(["organisationId": upload?.organisationId ?? ""]), errors: errors)
+            .render(req.pageContext).response(status: .unprocessableEntity)
+    }
+
+    /// The organisations whose imports this person reads: all for those who see every organisation.
+    static func readable(_ user: CurrentUser) -> Set<UUID>? {
+        user.seesAllOrganisations ? nil : Set(user.memberships.filter { $0.role != .provider }.map(\.organisationID))
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let fields = req.queryFields()
+        let paging = Paging(fields)
+        var errors = FieldErrors()
+        var organisationID: UUID?
+        if let text = fields["organisationId"] {
+            if let id = UUID(uuidString: text) { organisationID = id } else { errors.add("organisationId", "organisationId must be an organisation's identifier") }
+        }
+        if fields["format"] == "csv" {
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            var table = CSVTable(headers: ["Imported at", "Organisation", "File", "SHA-256", "Form", "Releases", "Added", "Brought up to date", "Unchanged", "Problems", "Imported by"])
+            let rows = try await Paging.everyRow { page, per in
+                try await OCDSImportQueries.page(organisations: Self.readable(user), organisationID: organisationID, page: page, per: per, on: req.db).rows
+            }
+            table.rows = rows.map { row in
+                let record = row.record
+                return [AuditChain.timestamp(record.importedAt), row.organisation, record.filename, record.sha256, record.form, String(record.releaseCount),
+                        String(record.added), String(record.updated), String(record.unchanged), String(record.problemCount), record.importedByLabel]
+            }
+            return table.response(filename: "ocds-imports.csv")
+        }
+        let result = try await OCDSImportQueries.page(organisations: Self.readable(user), organisationID: organisationID, page: paging.page, per: paging.per, on: req.db)
+        return OCDSImportListPage(fields: fields, rows: result.rows, total: result.total, page: paging.page, per: paging.per,
+                                  organisations: try await req.commissioningOrganisationChoices(), canImport: RegisterImportAuthoring.mayImport(user), errors: errors)
+            .render(req.pageContext).response(status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    @Sendable func show(req: Request) async throws -> HTML {
+        let user = try req.requireUser()
+        let notFound = Abort(.notFound, reason: "There is no OCDS import with this identifier that you can see.")
+        guard let id = req.parameters.get("ocdsImportID", as: UUID.self), let record = try await OCDSImport.find(id, on: req.db) else { throw notFound }
+        if let readable = Self.readable(user), !readable.contains(record.$organisation.id) { throw notFound }
+        let organisation = try await Organisation.find(record.$organisation.id, on: req.db)
+        let processes = try await ImportedProcess.query(on: req.db).filter(\.$ocdsImport.$id == id).with(\.$agreement).sort(\.$ocid).range(0..<200).all()
+        return OCDSImportPage(record: record, organisation: organisation?.name ?? "", processes: processes).render(req.pageContext)
+    }
+}
