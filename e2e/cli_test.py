@@ -1,6 +1,7 @@
 """The command line as an operator uses it, on an SQLite file while the server runs on it:
 users, tokens, backup, a contracts register import, audit verify (and its failure when an event is tampered with), --help,
-the refusals of APP_ENV=production, and `ocds compile` against the reference merge (ocdsmerge). Run by scripts/e2e."""
+the refusals of APP_ENV=production, `ocds compile` against the reference merge (ocdsmerge), and `ocds export` and
+`ocds import`. Run by scripts/e2e."""
 import json
 import os
 import sqlite3
@@ -124,6 +125,42 @@ with tempfile.TemporaryDirectory() as folder:
         file.write('{"releases": [{"ocid": "ocds-x", "id": "1"}]}')
     refused = run("ocds", "compile", bad)
     check(refused.returncode != 0 and "date" in refused.stderr, f"ocds compile refuses a release without a date: {refused.stderr}")
+
+# `ocds export --folder` writes every download, and each validates; `ocds import` brings the releases in for another
+# organisation (and again changes nothing); a 2 GB file is refused before it is read.
+import open_data_schemas as schemas
+with tempfile.TemporaryDirectory() as folder:
+    exported = run("ocds", "export", "--folder", folder)
+    check(exported.returncode == 0 and "record package" in exported.stdout, f"ocds export --folder: {exported.stdout}{exported.stderr[-500:]}")
+    with open(os.path.join(folder, "releases.json")) as file:
+        package = json.load(file)
+    check(package["releases"] and not schemas.problems(schemas.release_package, package), "the exported release package is valid OCDS 1.1.5")
+    records = os.listdir(os.path.join(folder, "records"))
+    with open(os.path.join(folder, "records", records[0])) as file:
+        check(not schemas.problems(schemas.record_package, json.load(file)), "an exported record package is valid")
+    with open(os.path.join(folder, "grants.json")) as file:
+        check(not schemas.problems(schemas.grant_package, json.load(file)), "the exported grants are valid 360Giving")
+    check(open(os.path.join(folder, "contracts-register.csv")).readline().startswith("Reference Number,"), "the contracts register is exported")
+    stdout = run("ocds", "export")
+    check(stdout.returncode == 0 and json.loads(stdout.stdout)["releases"], "ocds export writes the release package alone to standard output")
+    by = ["--organisation", "Public Health", "--by", "administrator@demo.commissioner.example"]
+    importer = ["--organisation", "Health and Community Services", "--by", "contract-manager@demo.commissioner.example"]
+    first = run("ocds", "import", os.path.join(folder, "releases.json"), *importer)
+    check(first.returncode == 0 and "agreements added" in first.stdout, f"ocds import: {first.stdout}{first.stderr[-500:]}")
+    again = run("ocds", "import", os.path.join(folder, "releases.json"), *importer)
+    check(again.returncode == 0 and " 0 agreements added, 0 brought up to date" in again.stdout, f"importing the same file again changes nothing: {again.stdout}")
+    huge = os.path.join(folder, "huge.json")
+    with open(huge, "wb") as file:
+        file.truncate(2 * 1024 ** 3)  # sparse: no disk is used
+    refused = run("ocds", "import", huge, *importer)
+    check(refused.returncode != 0 and "The file is 2.0 GB: at most 512 MB" in refused.stderr, f"a 2 GB file is refused: {refused.stderr[-300:]}")
+    not_json = os.path.join(folder, "register.csv")
+    with open(not_json, "w") as file:
+        file.write("Reference,Title\n")
+    refused = run("ocds", "import", not_json, *importer)
+    check(refused.returncode != 0 and "The file is not JSON" in refused.stderr, f"a file that is not JSON is refused: {refused.stderr[-300:]}")
+    nobody = run("ocds", "import", os.path.join(folder, "releases.json"), *by)
+    check(nobody.returncode != 0 and "--by" in nobody.stderr, f"an importer who keeps no agreements there is refused: {nobody.stderr[-300:]}")
 
 # Tamper with one event, as someone with direct access to the file could.
 with sqlite3.connect(DATABASE) as connection:

@@ -620,7 +620,7 @@ enum OpenAPIDocument {
                     "ownerId": ["type": "string", "format": "uuid", "nullable": true],
                 ]),
                 "NewMilestone": object(["title", "dueOn"], ["title": string, "dueOn": day, "doneOn": day, "ownerId": uuid]),
-                "Provider": object(["id", "name", "sector", "size"], [
+                "Provider": object(["id", "name"], [
                     "id": uuid, "name": string,
                     "sector": ["type": "string", "nullable": true, "enum": ProviderSector.allCases.map(\.rawValue), "description": "vcse: voluntary, community and social enterprise."],
                     "size": ["type": "string", "nullable": true, "enum": ProviderSize.allCases.map(\.rawValue)],
