@@ -23,11 +23,14 @@ struct ProcurementActPage {
             let label = "\(check.title) (\(counts[check] ?? 0))"
             return check == filter.check ? "<li><strong aria-current=\"page\">\(label)</strong></li>" : "<li><a href=\"\(link)\">\(label)</a></li>"
         }
+        let assessing = filter.check == .assessment
+        let headers = ["Agreement", "Held by", "Value over the term", "KPIs"] + (assessing ? ["Last assessed", "Next assessment due"] : [])
         let rows: [[HTML]] = self.rows.map { row in
-            ["<a href=\"\(SiteRoute.agreement(row.id).path)#performance\">\(row.reference): \(row.title)</a>", HTML(text: row.organisationName),
-             HTML(text: Money.text(pence: row.currentTotalPence)), HTML(text: String(row.kpis)),
-             HTML(text: row.lastAssessed?.longForm ?? "Never"),
-             row.assessmentDue < today ? "\(Components.tag("Overdue", colour: "red")) \(row.assessmentDue.longForm)" : HTML(text: row.assessmentDue.longForm)]
+            let common: [HTML] = ["<a href=\"\(SiteRoute.agreement(row.id).path)#performance\">\(row.reference): \(row.title)</a>", HTML(text: row.organisationName),
+                                  HTML(text: Money.text(pence: row.currentTotalPence)), HTML(text: String(row.kpis))]
+            guard assessing else { return common }
+            return common + [HTML(text: row.lastAssessed?.longForm ?? "Never"),
+                             row.assessmentDue < today ? "\(Components.tag("Overdue", colour: "red")) \(row.assessmentDue.longForm)" : HTML(text: row.assessmentDue.longForm)]
         }
         let explanation: HTML = filter.check == .kpis
             ? "Contracts worth more than £5 million over their term must have at least three key performance indicators, published with the contract's details. Listed: those with fewer and no reason recorded on the agreement (record it in the agreement's Performance section)."
@@ -47,7 +50,7 @@ struct ProcurementActPage {
             </form>
             <p class="body"><a href="\(SiteRoute.procurementActChecksCSV.path(query: query))" download>Download this list as CSV</a></p>
             \(Components.table(caption: "\(filter.check.title): \(total) agreement\(total == 1 ? "" : "s")",
-                               headers: ["Agreement", "Held by", "Value over the term", "KPIs", "Last assessed", "Next assessment due"], rows: rows,
+                               headers: headers, rows: rows,
                                emptyMessage: "No agreement fails this check."))
             \(Components.pagination(page: page, per: per, total: total) { page in SiteRoute.procurementActChecks.path(query: query + [("page", String(page))]) })
             """
