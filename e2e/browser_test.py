@@ -553,7 +553,29 @@ def main():
         check("This is the report as the board saw it" in driver.page_source and "Download it as Word" in driver.page_source,
               "the report is issued and kept as it was")
         audit_accessibility(driver, "57n-board-report-issued")
+        # The lead checks the Procurement Act lists, and the open data checklist of a published contract.
+        driver.get(BASE + "/agreements/procurement-act")
+        check("Fewer than three KPIs" in driver.page_source and "OIT-2022-003" in driver.page_source, "contracts over £5m without three KPIs are listed")
+        audit_accessibility(driver, "57o-procurement-act")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Not assessed in the last 12 months").click()
+        check("HCS-2024-031" in driver.page_source, "a contract not assessed for 12 months is listed")
+        follow(driver, "HCS-2024-031: Home care and community nursing")
+        follow(driver, "Open data checklist")
+        check("Open data: redaction checklist" in driver.page_source and "Never published" in driver.page_source, "the checklist shows what is published")
+        audit_accessibility(driver, "57p-open-data-checklist")
+        driver.find_element(By.NAME, "withhold-payments").click()
+        navigate(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Approve again with these choices']").click)
+        check("Give the reason payments from the spend records is withheld" in driver.page_source, "withholding without a reason is refused")
+        audit_accessibility(driver, "57q-open-data-checklist-errors")
+        driver.get(BASE + "/open-data/imports/new")
+        check("Import OCDS data" in driver.page_source, "the OCDS import form")
+        audit_accessibility(driver, "57r-ocds-import")
         sign_out(driver)
+
+        # Anyone reads the open data page.
+        driver.get(BASE + "/open-data")
+        check("Open Government Licence v3.0" in driver.page_source and "Contracts register" in driver.page_source, "the open data page is public")
+        audit_accessibility(driver, "57s-open-data")
 
         # Anyone, signed in or not, reads the published intentions and follows their feed.
         driver.get(BASE + "/intentions")
