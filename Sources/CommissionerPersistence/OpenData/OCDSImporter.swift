@@ -106,15 +106,7 @@ public enum OCDSImporter {
                     if let found { providerID = found } else if case .found(let id) = directory.find(supplier) {
                         providerID = id  // added earlier in this import
                     } else {
-                        let provider = Organisation(name: supplier.name, kind: .provider)
-                        try await writer.create(provider)
-                        let profile = ProviderProfile(organisationID: try provider.requireID())
-                        profile.companyNumber = supplier.companyNumber
-                        profile.charityNumber = supplier.charityNumber
-                        if supplier.isVCSE == true { profile.sector = .vcse }
-                        if supplier.isSME == false { profile.size = .large }
-                        try await writer.create(profile)
-                        providerID = try provider.requireID()
+                        providerID = try await ContractsRegisterImporter.addProvider(supplier, with: writer)
                         directory.byName[SupplierName.key(supplier.name), default: []].append((providerID, supplier.name))
                         if !supplier.companyNumber.isEmpty { directory.byCompany[supplier.companyNumber] = providerID }
                         if !supplier.charityNumber.isEmpty { directory.byCharity[supplier.charityNumber] = providerID }

@@ -29,16 +29,7 @@ public enum OpenDataSettings {
     public static func save(_ publisher: OCDSPublisher, with writer: RecordWriter) async throws {
         let values = [prefixKey: publisher.ocidPrefix, grantPrefixKey: publisher.grantPrefix, nameKey: publisher.name, licenceURLKey: publisher.licenceURL, licenceNameKey: publisher.licenceName]
         try await writer.transaction { writer in
-            for key in keys {
-                let value = values[key]!
-                if let stored = try await WorkspaceSetting.find(key, on: writer.database) {
-                    guard stored.value != value else { continue }
-                    stored.value = value
-                    try await writer.update(stored)
-                } else {
-                    try await writer.create(WorkspaceSetting(key: key, value: value))
-                }
-            }
+            for key in keys { try await WorkspaceSetting.set(key, to: values[key]!, with: writer) }
         }
     }
 }

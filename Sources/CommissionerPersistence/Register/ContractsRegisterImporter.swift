@@ -123,18 +123,7 @@ public enum ContractsRegisterImporter {
             // Inserted now so its agreements can name it; its one audit event is written once its totals are known.
             try await record.create(on: writer.database)
             var added: [String: UUID] = [:]
-            for (key, supplier) in plan.newSuppliers {
-                let provider = Organisation(name: supplier.name, kind: .provider)
-                try await writer.create(provider)
-                let profile = ProviderProfile(organisationID: try provider.requireID())
-                profile.companyNumber = supplier.companyNumber
-                profile.charityNumber = supplier.charityNumber
-                // What the register's flags say for certain: a voluntary-sector supplier, or one that is not an SME (so large).
-                if supplier.isVCSE == true { profile.sector = .vcse }
-                if supplier.isSME == false { profile.size = .large }
-                try await writer.create(profile)
-                added[key] = try provider.requireID()
-            }
+            for (key, supplier) in plan.newSuppliers { added[key] = try await addProvider(supplier, with: writer) }
             for planned in plan.agreements {
                 let line = planned.line
                 let agreement = Agreement(reference: line.reference, title: line.title, kind: line.kind, organisationID: planned.organisationID,
@@ -162,6 +151,20 @@ public enum ContractsRegisterImporter {
             try await writer.recordCreation(of: record)
             return record
         }
+    }
+
+    /// A supplier not in the directory, added to it as a provider with its registration numbers.
+    static func addProvider(_ supplier: RegisterSupplier, with writer: RecordWriter) async throws -> UUID {
+        let provider = Organisation(name: supplier.name, kind: .provider)
+        try await writer.create(provider)
+        let profile = ProviderProfile(organisationID: try provider.requireID())
+        profile.companyNumber = supplier.companyNumber
+        profile.charityNumber = supplier.charityNumber
+        // What the file's flags say for certain: a voluntary-sector supplier, or one that is not an SME (so large).
+        if supplier.isVCSE == true { profile.sector = .vcse }
+        if supplier.isSME == false { profile.size = .large }
+        try await writer.create(profile)
+        return try provider.requireID()
     }
 
     /// The provider directory, indexed for finding a register's suppliers.

@@ -60,16 +60,7 @@ enum RenewalAuthoring {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let checked = values
         try await writer.transaction { writer in
-            for (tier, value) in checked {
-                let key = RenewalLeadTimes.settingKey(tier)
-                if let stored = try await WorkspaceSetting.find(key, on: writer.database) {
-                    guard stored.value != String(value) else { continue }
-                    stored.value = String(value)
-                    try await writer.update(stored)
-                } else {
-                    try await writer.create(WorkspaceSetting(key: key, value: String(value)))
-                }
-            }
+            for (tier, value) in checked { try await WorkspaceSetting.set(RenewalLeadTimes.settingKey(tier), to: String(value), with: writer) }
         }
         return RenewalLeadTimes(months: values)
     }

@@ -16,11 +16,6 @@ struct OCDSImportsController {
         routes.on(.GET, .ocdsImport(SiteRoute.any), access: .commissioningReader, use: show)
     }
 
-    struct Upload: Content {
-        var file: File?
-        var organisationId: String?
-    }
-
     @Sendable func new(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try RegisterImportAuthoring.requireImporter(user)
@@ -32,21 +27,16 @@ struct OCDSImportsController {
         let user = try req.requireUser()
         try RegisterImportAuthoring.requireImporter(user)
         let organisations = RegisterImportAuthoring.organisationChoices(user)
-        let upload = try? req.content.decode(Upload.self)
-        var errors = FieldErrors()
-        let organisationID = upload?.organisationId.flatMap(UUID.init(uuidString:))
-        if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
-            errors.add("organisationId", "Choose the organisation that holds these agreements")
-        }
-        let file = upload?.file
-        if file == nil || file!.data.readableBytes == 0 { errors.add("file", "Choose the OCDS file to import: a release package, record package or JSON Lines of releases") }
-        else if file!.data.readableBytes > Self.largestUpload {
-            errors.add("file", "The file is larger than 64 MB: import it with the command line (commissioner ocds import FILE), which takes up to 512 MB")
-        }
-        if errors.isEmpty, let file, let organisationID {
+        let upload = try? req.content.decode(AgreementFileUpload.self)
+        let (checked, found) = (upload ?? AgreementFileUpload()).check(
+            organisations: organisations, missing: "Choose the OCDS file to import: a release package, record package or JSON Lines of releases",
+            largest: Self.largestUpload, tooLarge: "The file is larger than 64 MB: import it with the command line (commissioner ocds import FILE), which takes up to 512 MB")
+        var errors = found
+        if let checked {
+            let file = checked.file
             do {
                 let record = try await OCDSImporter.run(data: Data(buffer: file.data), filename: file.filename.isEmpty ? "ocds.json" : file.filename,
-                                                        organisationID: organisationID, createdBy: user.id, writer: req.recordWriter)
+                                                        organisationID: checked.organisationID, createdBy: user.id, writer: req.recordWriter)
                 return req.redirect(to: SiteRoute.ocdsImport(try record.requireID()).path)
             } catch let refusal as OCDSImportFile.Refusal {
                 errors.add("file", refusal.message)

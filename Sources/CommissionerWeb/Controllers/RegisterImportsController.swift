@@ -24,11 +24,6 @@ struct RegisterImportsController {
         return CSVTable.download(DemoRegister.offeredFile, filename: DemoRegister.offeredFilename)
     }
 
-    struct Upload: Content {
-        var file: File?
-        var organisationId: String?
-    }
-
     @Sendable func new(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try RegisterImportAuthoring.requireImporter(user)
@@ -40,20 +35,17 @@ struct RegisterImportsController {
         let user = try req.requireUser()
         try RegisterImportAuthoring.requireImporter(user)
         let organisations = RegisterImportAuthoring.organisationChoices(user)
-        let upload = try? req.content.decode(Upload.self)
-        var errors = FieldErrors()
-        let organisationID = upload?.organisationId.flatMap(UUID.init(uuidString:))
-        if organisationID == nil || !organisations.contains(where: { $0.id == organisationID }) {
-            errors.add("organisationId", "Choose the organisation that holds these agreements")
-        }
-        let file = upload?.file
-        if file == nil || file!.data.readableBytes == 0 { errors.add("file", "Choose the contracts register to import: a CSV file with one agreement per line") }
-        else if file!.data.readableBytes > RegisterImportAuthoring.largestUpload { errors.add("file", "The file is larger than 16 MB: split it into smaller files") }
+        let upload = try? req.content.decode(AgreementFileUpload.self)
+        let (checked, found) = (upload ?? AgreementFileUpload()).check(
+            organisations: organisations, missing: "Choose the contracts register to import: a CSV file with one agreement per line",
+            largest: RegisterImportAuthoring.largestUpload, tooLarge: "The file is larger than 16 MB: split it into smaller files")
+        var errors = found
         func refuse() -> Response {
             RegisterUploadPage(organisations: organisations, fields: TextFields(["organisationId": upload?.organisationId ?? ""]), errors: errors)
                 .render(req.pageContext).response(status: .unprocessableEntity)
         }
-        guard errors.isEmpty, let file, let organisationID else { return refuse() }
+        guard let checked else { return refuse() }
+        let (file, organisationID) = (checked.file, checked.organisationID)
         let staged: StagedUpload
         do {
             staged = try StagedUploads.stageReadable(file.data, for: .contractsRegister, filename: file.filename.isEmpty ? "contracts-register.csv" : file.filename,

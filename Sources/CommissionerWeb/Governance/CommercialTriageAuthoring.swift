@@ -104,15 +104,7 @@ enum CommercialTriageAuthoring {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         try await writer.transaction { writer in
             try await writer.takeWriteLock()
-            for (key, value) in CommercialTriageQueries.settings(of: rules) {
-                if let stored = try await WorkspaceSetting.find(key, on: writer.database) {
-                    guard stored.value != value else { continue }
-                    stored.value = value
-                    try await writer.update(stored)
-                } else {
-                    try await writer.create(WorkspaceSetting(key: key, value: value))
-                }
-            }
+            for (key, value) in CommercialTriageQueries.settings(of: rules) { try await WorkspaceSetting.set(key, to: value, with: writer) }
             for triage in try await CommercialTriage.query(on: writer.database).all() {
                 let score = rules.score(triage.factors)
                 guard score.total != triage.score || score.needsSpecialist != triage.needsSpecialist else { continue }
