@@ -145,6 +145,11 @@ import Vapor
         if asker == .administrator { return .allowed }
         return asker == .provider ? .forbidden : agreementRoles([.commissioningLead, .approver])(asker, target)
     }
+    /// An import running in the background is watched only by the person who started it: to anyone else (and
+    /// for an identifier no job has) there is none.
+    static let importJobWatchers: Rule = { asker, _ in
+        asker == .nobody ? .signInFirst : asker == .provider ? .forbidden : .notFound
+    }
     /// A risk on an agreement's register is the commissioners': seen as the agreement is, kept by its keepers; never by a provider.
     static let riskReaders: Rule = { asker, target in asker == .provider ? .forbidden : agreementReaders(asker, target) }
     static let riskKeepers: Rule = { asker, target in asker == .provider ? .forbidden : agreementKeepers(asker, target) }
@@ -539,6 +544,7 @@ import Vapor
         "GET /open-data/imports/new": agreementRecorders,
         "POST /open-data/imports": agreementRecorders,
         "GET /open-data/imports/:ocdsImportID": activityReaders,
+        "GET /open-data/imports/jobs/:jobID": importJobWatchers,
         "GET /ocds/releases.json": anyone,
         "GET /ocds/releases/all.json": anyone,
         "GET /ocds/records/:ocid": anyone,
@@ -840,6 +846,7 @@ import Vapor
                     let values: [String: String] = [
                         "registerImportID": registerImport.id!.uuidString.lowercased(),
                         "ocdsImportID": ocdsImport.id!.uuidString.lowercased(),
+                        "jobID": UUID().uuidString.lowercased(),
                         "registerUploadID": stagedRegister.id.uuidString.lowercased(),
                         "importID": spendImport.id!.uuidString.lowercased(),
                         "uploadID": staged.id.uuidString.lowercased(),

@@ -17,6 +17,27 @@ import VaporTesting
     {"ocid": "ocds-213czf-t3", "id": "t3-award", "tag": ["award"]}
     """
 
+    func scrutinyOf(_ app: Application) async throws -> Browser {
+        let scrutiny = Browser(app)
+        try await scrutiny.signIn(demoEmail(.scrutiny))
+        return scrutiny
+    }
+
+    /// Follows an upload through its progress page to the import's page (the import runs in the background).
+    func finished(_ upload: Browser.Page, _ browser: Browser) async throws -> Browser.Page {
+        #expect(upload.status == .seeOther)
+        let job = try #require(upload.location)
+        #expect(job.hasPrefix("/open-data/imports/jobs/"))
+        for _ in 0..<300 {
+            let page = try await browser.get(job)
+            if page.status == .seeOther, let location = page.location { return try await browser.get(location) }
+            #expect(page.status == .ok && page.body.contains("Importing OCDS data"))
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        Issue.record("the import did not finish")
+        return try await browser.get(job)
+    }
+
     @Test(arguments: TestDatabase.all)
     func anOCDSFileBecomesAgreementsAndImportingItAgainChangesNothing(_ database: TestDatabase) async throws {
         try await withApp(database) { app in
@@ -33,8 +54,7 @@ import VaporTesting
             let agreementsBefore = try await Agreement.query(on: app.db).count()
             let imported = try await lead.postFile("/open-data/imports", field: "file", filename: "notices.jsonl", content: Array(Self.lines.utf8),
                                                    fields: ["organisationId": hcs])
-            #expect(imported.status == .seeOther)
-            let page = try await lead.get(try #require(imported.location))
+            let page = try await finished(imported, lead)
             #expect(page.body.contains("2 added, 0 brought up to date, 0 unchanged") && page.body.contains("line 3 (ocds-213czf-t3 / t3-award)"))
             #expect(page.body.contains("Every release needs its &quot;date&quot;") && page.body.contains("Meals at home (imported)"))
             #expect(try await Agreement.query(on: app.db).count() == agreementsBefore + 2)
@@ -48,12 +68,13 @@ import VaporTesting
 
             // The same file again changes nothing; a changed value brings its agreement up to date.
             let again = try await lead.postFile("/open-data/imports", field: "file", filename: "notices.jsonl", content: Array(Self.lines.utf8), fields: ["organisationId": hcs])
-            #expect(try await lead.get(try #require(again.location)).body.contains("0 added, 0 brought up to date, 2 unchanged"))
+            #expect(try await finished(again, lead).body.contains("0 added, 0 brought up to date, 2 unchanged"))
             #expect(try await Agreement.query(on: app.db).count() == agreementsBefore + 2)
             #expect(try await Agreement.find(day.id, on: app.db)?.version == day.version)
             let changed = Self.lines.replacingOccurrences(of: #""amount": 90000"#, with: #""amount": 95000"#)
             let update = try await lead.postFile("/open-data/imports", field: "file", filename: "notices.jsonl", content: Array(changed.utf8), fields: ["organisationId": hcs])
-            #expect(try await lead.get(try #require(update.location)).body.contains("0 added, 1 brought up to date, 1 unchanged"))
+            #expect(try await finished(update, lead).body.contains("0 added, 1 brought up to date, 1 unchanged"))
+            #expect(try await scrutinyOf(app).get(try #require(update.location)).status == .notFound, "only the person who started an import watches it")
             let updated = try #require(try await Agreement.find(day.id, on: app.db))
             #expect(updated.totalValuePence == 95_000_00 && updated.version == day.version + 1)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$recordType == Agreement.schema).filter(\.$recordID == day.id!.uuidString.lowercased())
@@ -75,8 +96,7 @@ import VaporTesting
             #expect(try await lead.get("/open-data/imports?format=csv").body.hasPrefix("Imported at,Organisation,File,SHA-256"))
             #expect(try await lead.get("/open-data/imports/\(demo.id!)").status == .notFound, "another council's import is not seen")
 
-            let scrutiny = Browser(app)
-            try await scrutiny.signIn(demoEmail(.scrutiny))
+            let scrutiny = try await scrutinyOf(app)
             #expect(try await scrutiny.get("/open-data/imports/new").status == .forbidden)
             #expect(try await scrutiny.get("/open-data/imports/\(demo.id!)").status == .ok)
         }

@@ -15,8 +15,13 @@ public enum OCDSImporter {
 
     public static func run(data: Data, filename: String, organisationID: UUID, createdBy: UUID, writer: RecordWriter,
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> OCDSImport {
-        let file = try OCDSImportFile(data)
-        let sha256 = SHA256.hex(bytes: Array(data))
+        try await run(file: try OCDSImportFile(data), sha256: SHA256.hex(bytes: Array(data)), filename: filename, organisationID: organisationID,
+                      createdBy: createdBy, writer: writer, progress: progress)
+    }
+
+    /// Imports a file already read (and so not refused), whose SHA-256 is `sha256`.
+    public static func run(file: OCDSImportFile, sha256: String, filename: String, organisationID: UUID, createdBy: UUID, writer: RecordWriter,
+                           progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> OCDSImport {
         var problems = file.problems
         var byOCID: [String: [JSONValue]] = [:]
         var order: [String] = []
@@ -38,6 +43,7 @@ public enum OCDSImporter {
                 problems.append(.init(release: "\(ocid) (its releases)", field: "(the merge)", message: failure.message))
             }
         }
+        progress(Progress(processes: contracts.count, done: 0))
         let form = file.form
         let releaseCount = file.releases.count + file.problems.count
         let checkedProblems = problems

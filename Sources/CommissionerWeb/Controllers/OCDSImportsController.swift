@@ -14,6 +14,7 @@ struct OCDSImportsController {
         routes.on(.GET, .newOCDSImport, access: .commissioningReader, use: new)
         routes.on(.POST, .ocdsImports, access: .commissioningReader, body: "65mb", use: upload)
         routes.on(.GET, .ocdsImport(SiteRoute.any), access: .commissioningReader, use: show)
+        routes.on(.GET, .ocdsImportJob(SiteRoute.any), access: .commissioningReader, use: job)
     }
 
     @Sendable func new(req: Request) async throws -> Response {
@@ -35,15 +36,46 @@ struct OCDSImportsController {
         if let checked {
             let file = checked.file
             do {
-                let record = try await OCDSImporter.run(data: Data(buffer: file.data), filename: file.filename.isEmpty ? "ocds.json" : file.filename,
-                                                        organisationID: checked.organisationID, createdBy: user.id, writer: req.recordWriter)
-                return req.redirect(to: SiteRoute.ocdsImport(try record.requireID()).path)
+                // Read (and refused) at once; merged and written in the background, with its progress on a page of its own.
+                let data = Data(buffer: file.data)
+                let read = try OCDSImportFile(data)
+                let sha256 = SHA256.hex(bytes: Array(data))
+                let filename = file.filename.isEmpty ? "ocds.json" : file.filename
+                let (organisationID, writer, job) = (checked.organisationID, req.recordWriter, UUID())
+                _ = req.application.ocdsImportJobs.start(job, owner: user.id) { progress in
+                    try await OCDSImporter.run(file: read, sha256: sha256, filename: filename, organisationID: organisationID, createdBy: user.id,
+                                               writer: writer, progress: progress).requireID()
+                }
+                return req.redirect(to: SiteRoute.ocdsImportJob(job).path)
             } catch let refusal as OCDSImportFile.Refusal {
                 errors.add("file", refusal.message)
             }
         }
         return OCDSUploadPage(organisations: organisations, fields: TextFields(["organisationId": upload?.organisationId ?? ""]), errors: errors)
             .render(req.pageContext).response(status: .unprocessableEntity)
+    }
+
+    /// A running import's progress, for the person who started it; its page once it has ended.
+    @Sendable func job(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let jobs = req.application.ocdsImportJobs
+        guard let id = req.parameters.get("jobID", as: UUID.self), let state = jobs.state(id), jobs.owner(id) == user.id else {
+            throw Abort(.notFound, reason: "There is no import running under this address: it may have ended before the server restarted. See the list of imports.")
+        }
+        switch state {
+        case .running(let progress):
+            return OCDSImportProgressPage(job: id, progress: progress).render(req.pageContext).response(status: .ok)
+        case .imported(let importID):
+            return req.redirect(to: SiteRoute.ocdsImport(importID).path)
+        case .refused(let refusal):
+            var errors = FieldErrors()
+            errors.add("file", refusal.message)
+            return OCDSUploadPage(organisations: RegisterImportAuthoring.organisationChoices(user), fields: TextFields([:]), errors: errors)
+                .render(req.pageContext).response(status: .unprocessableEntity)
+        case .failed(let message):
+            req.logger.error("OCDS import failed: \(message)")
+            throw Abort(.internalServerError, reason: "The import stopped because of a fault, and nothing was imported. Try again; if it happens again, tell an administrator.")
+        }
     }
 
     /// The organisations whose imports this person reads: all for those who see every organisation.

@@ -182,6 +182,7 @@ public enum SiteRoute: Hashable, Sendable {
     case ocdsImports
     case newOCDSImport
     case ocdsImport(UUID)
+    case ocdsImportJob(UUID)
     case openDataGrantsCSV
     case openDataContractsCSV
     case ocdsReleasesAll
@@ -414,6 +415,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .ocdsImports: "/open-data/imports"
         case .newOCDSImport: "/open-data/imports/new"
         case .ocdsImport: "/open-data/imports/:ocdsImportID"
+        case .ocdsImportJob: "/open-data/imports/jobs/:jobID"
         case .openDataGrantsCSV: "/open-data/grants.csv"
         case .openDataContractsCSV: "/open-data/contracts.csv"
         case .ocdsReleasesAll: "/ocds/releases/all.json"
@@ -489,7 +491,7 @@ public enum SiteRoute: Hashable, Sendable {
              .auditReportActions(let id), .intentionsRecord(let id), .intentionsItems(let id), .intentionsAgreement(let id),
              .intentionsPublication(let id), .planningCalendarStages(let id), .commissioningArea(let id), .areaAssignments(let id), .areaLinks(let id), .activityTriage(let id), .engagementEvent(let id), .engagementParticipants(let id), .engagementLinks(let id), .standardsAssessment(let id), .standardsRatings(let id),
              .boardReport(let id), .boardReportWord(let id),
-             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id), .agreementKPIRationale(let id), .ocdsImport(let id),
+             .agreementPublication(let id), .agreementPublicationPreview(let id), .agreementPublicationWithdrawal(let id), .agreementKPIRationale(let id), .ocdsImport(let id), .ocdsImportJob(let id),
              .spendUpload(let id), .spendUploadProgress(let id), .spendImport(let id), .registerUpload(let id), .registerImport(let id):
             [id]
         case .riskMitigationDone(let risk, let mitigation): [risk, mitigation]

@@ -7,6 +7,7 @@ import Vapor
 public func configure(_ app: Application, settings: AppSettings, clock: Clock = .system) async throws {
     app.settings = settings
     app.spendImportJobs = SpendImportJobs()
+    app.ocdsImportJobs = OCDSImportJobs()
     app.renewalTimelines = RenewalTimelineCache()
     app.clock = clock
     app.databases.use(try settings.database.configurationFactory(connectionsPerThread: settings.connectionsPerThread, connectionWaitSeconds: settings.connectionWaitSeconds), as: DatabaseID(string: "commissioner"), isDefault: true)

@@ -111,3 +111,29 @@ struct OCDSImportPage {
         }
     }
 }
+
+/// An import under way: the releases being merged, then the contracting processes written, refreshed each second.
+struct OCDSImportProgressPage {
+    var job: UUID
+    var progress: OCDSImporter.Progress?
+
+    func render(_ context: PageContext) -> HTML {
+        let done = progress?.done ?? 0
+        let total = max(progress?.processes ?? 0, 1)
+        let percent = progress == nil ? 0 : min(100, done * 100 / total)
+        let label = progress.map { "\($0.done.formatted()) of \($0.processes.formatted()) contracting processes written" } ?? "Merging the releases of each contracting process"
+        return Layout.page(title: "Importing OCDS data", context: context) {
+            """
+            <span class="caption-l"><a href="\(SiteRoute.ocdsImports.path)">OCDS imports</a></span>
+            <h1 class="heading-l">Importing OCDS data</h1>
+            <div data-refresh-seconds="1">
+              <label class="label" for="import-progress">\(label)</label>
+              <progress id="import-progress" class="progress" max="100" value="\(percent)">\(percent)%</progress>
+            </div>
+            <p class="body">The agreements are written together once every process has been read: if the import stops, nothing is kept.
+            This page refreshes itself; you can also <a href="\(SiteRoute.ocdsImportJob(job).path)">check progress</a>.</p>
+            <script src="\(SiteRoute.refreshScript.path)" defer></script>
+            """
+        }
+    }
+}
