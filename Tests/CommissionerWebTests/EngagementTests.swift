@@ -32,8 +32,9 @@ import VaporTesting
 
             // Coverage on 22 November 2026, over six months.
             let coverage = try await api.send(.GET, "/api/v1/engagement/coverage", token: scrutiny, app).content.decode(API.EngagementCoverageView.self)
-            #expect(coverage.since == "2026-05-22" && coverage.providersWithLiveAgreements == 7)
-            #expect(coverage.notEngaged.map(\.name).sorted() == ["Children's Specialist Hospital NHS Trust (illustrative)", "Jersey Women's Refuge",
+            #expect(coverage.since == "2026-05-22" && coverage.providersWithLiveAgreements == 9)
+            #expect(coverage.notEngaged.map(\.name).sorted() == ["Active Communities Trust (illustrative)", "Children's Specialist Hospital NHS Trust (illustrative)",
+                                                                   "Green Spaces Services Ltd (illustrative)", "Jersey Women's Refuge",
                                                                    "Mainland Secure Care Ltd (illustrative)", "Southern Tertiary Hospitals NHS Trust (illustrative)"])
             #expect(coverage.notEngaged.first(where: { $0.name == "Jersey Women's Refuge" })?.timesOptingOut == 1, "opting out is not taking part")
             #expect(coverage.smallerPartners == 2 && coverage.smallerPartnersTakingPart == 1 && coverage.smallerPartnersOptingOut == 1)

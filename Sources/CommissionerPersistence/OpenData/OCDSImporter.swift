@@ -64,6 +64,12 @@ public enum OCDSImporter {
                     existing[process.ocid] = process
                 }
             }
+            // Agreements already recorded under these references (not from this organisation's OCDS imports), read in chunks.
+            var taken: [String: String] = [:]
+            for start in stride(from: 0, to: ocids.count, by: 500) {
+                let chunk = Array(ocids[start..<min(start + 500, ocids.count)])
+                for agreement in try await Agreement.query(on: writer.database).filter(\.$reference ~~ chunk).all() { taken[agreement.reference] = agreement.title }
+            }
             var directory = try await ContractsRegisterImporter.Directory.load(on: writer.database)
             for (index, item) in checked.enumerated() {
                 defer { if (index + 1) % 100 == 0 || index + 1 == checked.count { progress(Progress(processes: checked.count, done: index + 1)) } }
@@ -81,9 +87,9 @@ public enum OCDSImporter {
                     record.updated += 1
                     continue
                 }
-                if let taken = try await Agreement.query(on: writer.database).filter(\.$reference == contract.ocid).first() {
+                if let title = taken[contract.ocid] {
                     problems.append(.init(release: "\(contract.ocid) (compiled)", field: "ocid",
-                                          message: "An agreement with the reference \(contract.ocid) is already recorded (\(taken.title)), not from an OCDS import of this organisation"))
+                                          message: "An agreement with the reference \(contract.ocid) is already recorded (\(title)), not from an OCDS import of this organisation"))
                     continue
                 }
                 // Which provider each supplier is, before anything of the process is written.
