@@ -90,9 +90,8 @@ struct OpenDataController {
     }
 
     @Sendable func grantsCSV(req: Request) async throws -> Response {
-        let package = try JSONReader.read(try await OCDSPublication.grantPackage(context: try await OCDSPublication.context(req), on: req.db))
         var table = CSVTable(headers: ThreeSixtyGiving.csvHeaders)
-        table.rows = (package.object?["grants"]?.array ?? []).compactMap(\.object).map(ThreeSixtyGiving.csvRow)
+        table.rows = try await OCDSPublication.publishedGrants(context: try await OCDSPublication.context(req), on: req.db).map(ThreeSixtyGiving.csvRow)
         return table.response(filename: "grants-360giving.csv")
     }
 
@@ -136,7 +135,7 @@ struct OpenDataController {
         process.withheld = []
         return PublicationChecklistPage(records: records, process: process, approval: approval, publisher: publisher,
                                         barrier: PublicationAuthoring.barrier(records.agreement), canPublish: access.canPublish,
-                                        isPublished: try await OCDSPublicationQueries.isPublished(agreementID, grants: records.agreement.kind == .grant, on: req.db),
+                                        isPublished: PublicationAuthoring.barrier(records.agreement) == nil && approval?.isPublished == true,
                                         fields: fields, errors: errors, withdrawErrors: withdrawErrors)
     }
 
@@ -178,8 +177,7 @@ struct OpenDataController {
         let (records, _) = try await publisherView(req)
         let context = try await OCDSPublication.context(req)
         if records.agreement.kind == .grant {
-            let process = try await OCDSProcessAssembly.processes([try records.agreement.requireID()], on: req.db)
-            let grants = process.map { JSONValue.object(ThreeSixtyGiving.grant($0, prefix: context.publisher.grantPrefix, dataSource: context.base + SiteRoute.openDataGrants.path)) }
+            let grants = try await OCDSPublication.grants(of: [try records.agreement.requireID()], context: context, on: req.db).map(JSONValue.object)
             return OCDSPublication.json(JSONWriter.text(.object(JSONObject([("grants", .array(grants)), ("version", .string(ThreeSixtyGiving.version))]))))
         }
         let releases = try await OCDSPublication.releases(of: [try records.agreement.requireID()], context: context, on: req.db)

@@ -78,19 +78,29 @@ enum OCDSPublication {
         try await write("]}\n")
     }
 
-    /// The 360Giving package of every published grant, read a batch at a time.
-    static func grantPackage(context: Context, on database: any Database) async throws -> String {
-        var grants: [JSONValue] = []
+    /// The grants of these agreements in 360Giving's form.
+    static func grants(of ids: [UUID], context: Context, on database: any Database) async throws -> [JSONObject] {
+        try await OCDSProcessAssembly.processes(ids, on: database).map {
+            ThreeSixtyGiving.grant($0, prefix: context.publisher.grantPrefix, dataSource: context.base + SiteRoute.openDataGrants.path)
+        }
+    }
+
+    /// Every published grant in 360Giving's form, read a batch at a time.
+    static func publishedGrants(context: Context, on database: any Database) async throws -> [JSONObject] {
+        var grants: [JSONObject] = []
         var after: UUID?
-        let dataSource = context.base + SiteRoute.openDataGrants.path
         while let ids = Optional(try await OCDSPublicationQueries.ids(after: after, limit: batchSize, grants: true, on: database)), let last = ids.last {
-            grants += try await OCDSProcessAssembly.processes(ids, on: database).map {
-                .object(ThreeSixtyGiving.grant($0, prefix: context.publisher.grantPrefix, dataSource: dataSource))
-            }
+            grants += try await self.grants(of: ids, context: context, on: database)
             after = last
         }
+        return grants
+    }
+
+    /// The 360Giving package of every published grant.
+    static func grantPackage(context: Context, on database: any Database) async throws -> String {
+        let dataSource = context.base + SiteRoute.openDataGrants.path
         let package = JSONObject([
-            ("grants", .array(grants)), ("version", .string(ThreeSixtyGiving.version)),
+            ("grants", .array(try await publishedGrants(context: context, on: database).map(JSONValue.object))), ("version", .string(ThreeSixtyGiving.version)),
             ("title", .string("Grants" + (context.publisher.name.isEmpty ? "" : " from \(context.publisher.name)"))),
             ("modified", .string(context.publishedDate)), ("publisher", .object(JSONObject([("name", .string(context.publisher.name))]))),
             ("accessURL", .string(context.policy)), ("downloadURL", .string(dataSource)), ("license", .string(context.publisher.licenceURL)),
